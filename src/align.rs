@@ -1,0 +1,337 @@
+//! Two normalised texts → the passages they share, with exact spans.
+//!
+//! Seed and extend, then chain: every shared k-gram seeds an exact match that
+//! is extended to a maximal exact match (MEM); MEMs are chained co-linearly by
+//! dynamic programming (as read mappers do), where a short gap on both sides is
+//! an edit (a changed character, a mask standing for a name, punctuation) and a
+//! long gap on one side only is a deleted sentence. Each chain is one shared
+//! passage. Input: two character streams (see [`crate::normalize`]); output:
+//! [`Chain`]s in order of their position in `a`, non-overlapping in `a`.
+
+use crate::fingerprint::{kgram_hashes, NO_HASH};
+use crate::normalize::MASK;
+use crate::FastMap;
+use std::ops::Range;
+
+/// Tuning of the aligner.
+#[derive(Debug, Clone, Copy)]
+pub struct AlignParams {
+    /// Seed length in characters.
+    pub k: usize,
+    /// Largest gap on both sides that still counts as an edit inside a passage.
+    pub max_gap: usize,
+    /// Largest gap on one side (with ≤ 3 on the other) bridged as a deletion.
+    pub max_skip: usize,
+    /// Fewest exactly matching characters a passage must have.
+    pub min_matched: usize,
+    /// Seeds that occur more often than this in `b` are not used (repeats).
+    pub max_occ: usize,
+}
+
+impl Default for AlignParams {
+    fn default() -> Self {
+        AlignParams {
+            k: 6,
+            max_gap: 12,
+            max_skip: 400,
+            min_matched: 12,
+            max_occ: 16,
+        }
+    }
+}
+
+/// An exact match: `a[a..a+len] == b[b..b+len]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// Start in `a`.
+    pub a: u32,
+    /// Start in `b`.
+    pub b: u32,
+    /// Length.
+    pub len: u32,
+}
+
+/// One shared passage: a chain of exact blocks with small edits between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chain {
+    /// The blocks, in order in both texts.
+    pub blocks: Vec<Block>,
+    /// Characters of `a` covered (blocks plus the edits between them).
+    pub a_spans: Vec<Range<usize>>,
+    /// Characters of `b` covered.
+    pub b_spans: Vec<Range<usize>>,
+    /// Exactly matching characters.
+    pub matched: usize,
+}
+
+impl Chain {
+    /// The whole extent in `a`.
+    pub fn a_range(&self) -> Range<usize> {
+        self.a_spans[0].start..self.a_spans[self.a_spans.len() - 1].end
+    }
+    /// The whole extent in `b`.
+    pub fn b_range(&self) -> Range<usize> {
+        self.b_spans[0].start..self.b_spans[self.b_spans.len() - 1].end
+    }
+    /// Covered characters of `a`.
+    pub fn a_covered(&self) -> usize {
+        self.a_spans.iter().map(|r| r.len()).sum()
+    }
+    /// Covered characters of `b`.
+    pub fn b_covered(&self) -> usize {
+        self.b_spans.iter().map(|r| r.len()).sum()
+    }
+    /// Map a position of `a` inside the chain to the corresponding position of `b`.
+    pub fn map_a_to_b(&self, pos: usize) -> usize {
+        let mut best = self.blocks[0];
+        for bl in &self.blocks {
+            if (bl.a as usize) <= pos {
+                best = *bl;
+            }
+        }
+        let off = pos.saturating_sub(best.a as usize).min(best.len as usize);
+        best.b as usize + off
+    }
+}
+
+/// Maximal exact matches between `a` and `b` seeded by shared k-grams.
+pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
+    let hb = kgram_hashes(b, p.k);
+    let mut index: FastMap<u64, Vec<u32>> = FastMap::default();
+    for (j, &h) in hb.iter().enumerate() {
+        if h != NO_HASH {
+            index.entry(h).or_default().push(j as u32);
+        }
+    }
+    mems_with(a, b, &index, p)
+}
+
+/// [`mems`] with a prebuilt k-gram index of `b` (hash → positions).
+pub fn mems_with(
+    a: &[char],
+    b: &[char],
+    index: &FastMap<u64, Vec<u32>>,
+    p: &AlignParams,
+) -> Vec<Block> {
+    let ha = kgram_hashes(a, p.k);
+    let mut reach: FastMap<i64, usize> = FastMap::default();
+    let mut out = Vec::new();
+    for (i, &h) in ha.iter().enumerate() {
+        if h == NO_HASH {
+            continue;
+        }
+        let Some(list) = index.get(&h) else { continue };
+        if list.len() > p.max_occ {
+            continue;
+        }
+        for &j in list {
+            let j = j as usize;
+            let diag = j as i64 - i as i64;
+            if reach.get(&diag).is_some_and(|&end| end > i) {
+                continue;
+            }
+            let mut len = 0;
+            while i + len < a.len() && j + len < b.len() && a[i + len] == b[j + len] && a[i + len] != MASK {
+                len += 1;
+            }
+            if len < p.k {
+                continue; // hash collision
+            }
+            let (mut s, mut t) = (i, j);
+            while s > 0 && t > 0 && a[s - 1] == b[t - 1] && a[s - 1] != MASK {
+                s -= 1;
+                t -= 1;
+            }
+            reach.insert(diag, i + len);
+            out.push(Block {
+                a: s as u32,
+                b: t as u32,
+                len: (i + len - s) as u32,
+            });
+        }
+    }
+    out.sort_by_key(|m| (m.a, m.b));
+    out.dedup();
+    out
+}
+
+/// All shared passages of `a` and `b`.
+pub fn align(a: &[char], b: &[char], p: &AlignParams) -> Vec<Chain> {
+    chain(&mems(a, b, p), p)
+}
+
+/// Chain sorted MEMs into passages (best-scoring chains first, then ordered by `a`).
+pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
+    const LOOKBACK: usize = 64;
+    let n = mems.len();
+    let mut score = vec![0f32; n];
+    let mut pred = vec![usize::MAX; n];
+    for i in 0..n {
+        let m = mems[i];
+        score[i] = m.len as f32;
+        for j in i.saturating_sub(LOOKBACK)..i {
+            if let Some((gain, _)) = link(mems[j], m, p) {
+                let s = score[j] + gain;
+                if s > score[i] {
+                    score[i] = s;
+                    pred[i] = j;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
+    let mut used = vec![false; n];
+    let mut chains = Vec::new();
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    for end in order {
+        if used[end] {
+            continue;
+        }
+        let mut idx = vec![end];
+        used[end] = true;
+        let mut cur = end;
+        while pred[cur] != usize::MAX && !used[pred[cur]] {
+            cur = pred[cur];
+            used[cur] = true;
+            idx.push(cur);
+        }
+        idx.reverse();
+        let c = build(idx.iter().map(|&i| mems[i]).collect(), p);
+        if c.matched < p.min_matched {
+            continue;
+        }
+        let r = c.a_range();
+        if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+            continue;
+        }
+        taken.push(r);
+        chains.push(c);
+    }
+    chains.sort_by_key(|c| (c.a_range().start, c.b_range().start));
+    chains
+}
+
+/// Can `next` follow `prev` in a chain? Returns the score gain and the overlap trimmed.
+fn link(prev: Block, next: Block, p: &AlignParams) -> Option<(f32, usize)> {
+    let ga = next.a as i64 - (prev.a + prev.len) as i64;
+    let gb = next.b as i64 - (prev.b + prev.len) as i64;
+    let overlap = (-ga.min(gb)).max(0) as usize;
+    if overlap >= next.len as usize || next.a <= prev.a || next.b <= prev.b {
+        return None;
+    }
+    let (ga, gb) = (ga + overlap as i64, gb + overlap as i64);
+    let (lo, hi) = (ga.min(gb) as usize, ga.max(gb) as usize);
+    let cost = if hi <= p.max_gap {
+        0.5 * hi as f32
+    } else if lo <= 3 && hi <= p.max_skip {
+        4.0 + hi as f32 / 20.0
+    } else {
+        return None;
+    };
+    Some((next.len as f32 - overlap as f32 - cost, overlap))
+}
+
+fn build(blocks: Vec<Block>, p: &AlignParams) -> Chain {
+    let mut trimmed: Vec<Block> = Vec::with_capacity(blocks.len());
+    for bl in blocks {
+        let mut bl = bl;
+        if let Some(prev) = trimmed.last() {
+            let (_, overlap) = link(*prev, bl, p).unwrap_or((0.0, 0));
+            bl.a += overlap as u32;
+            bl.b += overlap as u32;
+            bl.len -= overlap as u32;
+        }
+        trimmed.push(bl);
+    }
+    let spans = |side: fn(&Block) -> u32| {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for bl in &trimmed {
+            let s = side(bl) as usize;
+            let e = s + bl.len as usize;
+            match out.last_mut() {
+                Some(last) if s <= last.end + p.max_gap => last.end = e.max(last.end),
+                _ => out.push(s..e),
+            }
+        }
+        out
+    };
+    let a_spans = spans(|b| b.a);
+    let b_spans = spans(|b| b.b);
+    let matched = trimmed.iter().map(|b| b.len as usize).sum();
+    Chain {
+        blocks: trimmed,
+        a_spans,
+        b_spans,
+        matched,
+    }
+}
+
+/// Characters of a text of length `n` covered by `spans` (overlaps counted once).
+pub fn covered(n: usize, spans: impl IntoIterator<Item = Range<usize>>) -> usize {
+    let mut v: Vec<Range<usize>> = spans.into_iter().filter(|r| r.start < r.end).collect();
+    v.sort_by_key(|r| r.start);
+    let mut total = 0;
+    let mut end = 0;
+    for r in v {
+        let s = r.start.max(end);
+        let e = r.end.min(n);
+        if e > s {
+            total += e - s;
+        }
+        end = end.max(r.end);
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn al(a: &str, b: &str) -> Vec<Chain> {
+        align(&normalize(a).chars, &normalize(b).chars, &AlignParams::default())
+    }
+
+    const SRC: &str = "我们要紧密团结在以习近平同志为核心的党中央周围，全面落实党风廉政建设责任制，努力开创开发区工作新局面。";
+
+    #[test]
+    fn identical_text_is_one_passage() {
+        let c = al(SRC, SRC);
+        let n = normalize(SRC).len();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].a_range(), 0..n);
+        assert_eq!(c[0].matched, n);
+    }
+
+    #[test]
+    fn masks_and_changed_characters_stay_inside_one_passage() {
+        let edited = "我们要紧密团结在以******同志为核心的党中央周围，全面落实党风廉政建设责任制，努力开创开发区工作新格局。";
+        let c = al(edited, SRC);
+        assert_eq!(c.len(), 1);
+        let n = normalize(edited).len();
+        assert_eq!(c[0].a_range().start, 0);
+        assert!(c[0].a_range().end >= n - 2, "{:?}", c[0].a_range());
+    }
+
+    #[test]
+    fn deleted_sentence_is_bridged() {
+        let src = "第一句话讲的是开发区的发展成就。第二句话讲的是存在问题和不足之处。第三句话讲的是下一步的工作安排。";
+        let draft = "第一句话讲的是开发区的发展成就。第三句话讲的是下一步的工作安排。";
+        let c = al(draft, src);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].a_covered(), normalize(draft).len());
+        assert_eq!(c[0].b_spans.len(), 2);
+    }
+
+    #[test]
+    fn unrelated_text_shares_nothing() {
+        let other = "为了规范物业管理活动，维护业主和物业服务企业的合法权益，制定本条例。";
+        assert!(al(other, SRC).is_empty());
+    }
+
+    #[test]
+    fn covered_counts_overlaps_once() {
+        assert_eq!(covered(10, [0..4, 2..6, 8..12]), 8);
+    }
+}

@@ -1,0 +1,168 @@
+//! Aligned pairs → relations between speeches and clusters of copies.
+//!
+//! A verified pair is a **near-duplicate** (the same speech: each is mostly
+//! inside the other) or **contained** (one is mostly inside the other, not the
+//! other way round). Near-duplicates are joined by union-find into clusters; a
+//! cluster's representative is its cleanest copy (fewest masks and junk, most
+//! complete). Containment is its own relation and never joins clusters.
+
+use crate::align::{covered, Chain};
+use serde::Serialize;
+
+/// How two speeches relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// The same speech.
+    NearDuplicate,
+    /// One mostly inside the other.
+    Contained,
+}
+
+/// Thresholds of the relations (shares of a speech's characters).
+#[derive(Debug, Clone, Copy)]
+pub struct RelationParams {
+    /// Both speeches at least this much inside each other: near-duplicate.
+    pub near_duplicate: f64,
+    /// One speech at least this much inside the other: contained.
+    pub contained: f64,
+}
+
+impl Default for RelationParams {
+    fn default() -> Self {
+        RelationParams {
+            near_duplicate: 0.8,
+            contained: 0.6,
+        }
+    }
+}
+
+/// Coverage of a verified pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coverage {
+    /// Share of `a` inside `b`.
+    pub a_in_b: f64,
+    /// Share of `b` inside `a`.
+    pub b_in_a: f64,
+    /// Shared characters of both over all characters of both.
+    pub similarity: f64,
+}
+
+/// Measure how much of each text the chains cover.
+pub fn coverage(a_len: usize, b_len: usize, chains: &[Chain]) -> Coverage {
+    let ca = covered(a_len, chains.iter().flat_map(|c| c.a_spans.iter().cloned()));
+    let cb = covered(b_len, chains.iter().flat_map(|c| c.b_spans.iter().cloned()));
+    let ratio = |x: usize, n: usize| if n == 0 { 0.0 } else { x as f64 / n as f64 };
+    Coverage {
+        a_in_b: ratio(ca, a_len),
+        b_in_a: ratio(cb, b_len),
+        similarity: ratio(ca + cb, a_len + b_len),
+    }
+}
+
+/// The relation a coverage implies, if any.
+pub fn relation(c: &Coverage, p: &RelationParams) -> Option<Relation> {
+    if c.a_in_b.min(c.b_in_a) >= p.near_duplicate {
+        Some(Relation::NearDuplicate)
+    } else if c.a_in_b.max(c.b_in_a) >= p.contained {
+        Some(Relation::Contained)
+    } else {
+        None
+    }
+}
+
+/// Union-find over `n` items.
+#[derive(Debug, Clone)]
+pub struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    /// `n` singletons.
+    pub fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+    /// The root of `x`'s set (the smallest id is always the root).
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    /// Join the sets of `a` and `b`.
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        self.parent[hi] = lo;
+    }
+}
+
+/// A set of speeches that are one speech.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cluster {
+    /// Members, ascending.
+    pub documents: Vec<usize>,
+    /// The cleanest member.
+    pub representative: usize,
+}
+
+/// Group `n` documents by near-duplicate `links`; `cleanliness(d)` ranks members
+/// (higher is cleaner). Returns the group id of each document and the clusters of
+/// two or more members, ordered by size (descending) then first member.
+pub fn clusters(
+    n: usize,
+    links: &[(usize, usize)],
+    cleanliness: impl Fn(usize) -> i64,
+) -> (Vec<usize>, Vec<Cluster>) {
+    let mut uf = UnionFind::new(n);
+    for &(a, b) in links {
+        uf.union(a, b);
+    }
+    let group: Vec<usize> = (0..n).map(|d| uf.find(d)).collect();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (d, &g) in group.iter().enumerate() {
+        members[g].push(d);
+    }
+    let mut out: Vec<Cluster> = members
+        .into_iter()
+        .filter(|m| m.len() > 1)
+        .map(|documents| {
+            let representative = *documents
+                .iter()
+                .max_by_key(|&&d| (cleanliness(d), std::cmp::Reverse(d)))
+                .expect("non-empty");
+            Cluster {
+                documents,
+                representative,
+            }
+        })
+        .collect();
+    out.sort_by(|x, y| y.documents.len().cmp(&x.documents.len()).then(x.documents[0].cmp(&y.documents[0])));
+    (group, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relations_follow_coverage() {
+        let p = RelationParams::default();
+        let c = |a, b| Coverage { a_in_b: a, b_in_a: b, similarity: 0.0 };
+        assert_eq!(relation(&c(0.95, 0.9), &p), Some(Relation::NearDuplicate));
+        assert_eq!(relation(&c(0.92, 0.3), &p), Some(Relation::Contained));
+        assert_eq!(relation(&c(0.2, 0.1), &p), None);
+    }
+
+    #[test]
+    fn clusters_pick_the_cleanest() {
+        let (group, cl) = clusters(5, &[(1, 2), (3, 4)], |d| if d == 2 { 10 } else { 0 });
+        assert_eq!(group, vec![0, 1, 1, 3, 3]);
+        assert_eq!(cl.len(), 2);
+        assert_eq!(cl[0].representative, 2);
+        assert_eq!(cl[1].documents, vec![3, 4]);
+    }
+}

@@ -1,0 +1,162 @@
+//! Normalised text and tokens → fingerprints.
+//!
+//! * character k-gram hashes over the [`Normalized`](crate::normalize::Normalized)
+//!   stream (one per position; windows holding a mask get [`NO_HASH`]), and
+//!   winnowing (Schleimer et al. 2003): the minimum hash of every window of `w`
+//!   k-grams, so that any shared run of `w + k - 1` characters yields a shared
+//!   fingerprint;
+//! * a 64-bit weighted simhash (Charikar 2002) over word shingles, where each
+//!   feature's weight is its inverse document frequency in the corpus, so stock
+//!   wording counts less than the words that make a speech its own.
+//!
+//! Every hash here is a fixed function of the text: no seed, no per-process state.
+
+use crate::normalize::MASK;
+
+/// The hash of a k-gram window that holds a mask (such windows never match).
+pub const NO_HASH: u64 = 0;
+
+/// Mix 64 bits (the splitmix64 finaliser).
+#[inline]
+pub fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Hash of every k-gram of `chars` (`chars.len() - k + 1` values, or none).
+pub fn kgram_hashes(chars: &[char], k: usize) -> Vec<u64> {
+    if k == 0 || chars.len() < k {
+        return Vec::new();
+    }
+    const B: u64 = 0x100_0000_01b3;
+    let bk = (0..k - 1).fold(1u64, |acc, _| acc.wrapping_mul(B));
+    let mut out = Vec::with_capacity(chars.len() - k + 1);
+    let mut h = 0u64;
+    let mut last_mask = usize::MAX;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == MASK {
+            last_mask = i;
+        }
+        if i >= k {
+            h = h.wrapping_sub((chars[i - k] as u64).wrapping_mul(bk));
+        }
+        h = h.wrapping_mul(B).wrapping_add(c as u64);
+        if i + 1 >= k {
+            let start = i + 1 - k;
+            let masked = last_mask != usize::MAX && last_mask >= start;
+            out.push(if masked { NO_HASH } else { mix(h) | 1 });
+        }
+    }
+    out
+}
+
+/// Winnow `hashes` with window `w`: `(position, hash)` of each window minimum
+/// (the rightmost on ties), each selected position once, in order.
+pub fn winnow(hashes: &[u64], w: usize) -> Vec<(u32, u64)> {
+    let mut out: Vec<(u32, u64)> = Vec::new();
+    if hashes.is_empty() || w == 0 {
+        return out;
+    }
+    let key = |h: u64| if h == NO_HASH { u64::MAX } else { h };
+    let w = w.min(hashes.len());
+    let mut dq: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    for i in 0..hashes.len() {
+        while dq.back().is_some_and(|&j| key(hashes[j]) >= key(hashes[i])) {
+            dq.pop_back();
+        }
+        dq.push_back(i);
+        if dq.front().is_some_and(|&j| j + w <= i) {
+            dq.pop_front();
+        }
+        if i + 1 >= w {
+            let m = *dq.front().expect("window non-empty");
+            if hashes[m] != NO_HASH && out.last().is_none_or(|&(p, _)| p as usize != m) {
+                out.push((m as u32, hashes[m]));
+            }
+        }
+    }
+    out
+}
+
+/// Hash a token string (FNV-1a then mixed; fixed across runs and machines).
+pub fn token_hash(token: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in token.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    mix(h)
+}
+
+/// Hashes of the word shingles (pairs of consecutive tokens) of a token list.
+pub fn shingles(tokens: &[&str]) -> Vec<u64> {
+    match tokens.len() {
+        0 => Vec::new(),
+        1 => vec![token_hash(tokens[0])],
+        _ => tokens
+            .windows(2)
+            .map(|w| mix(token_hash(w[0]) ^ token_hash(w[1]).rotate_left(17)))
+            .collect(),
+    }
+}
+
+/// Weighted simhash of `(feature hash, weight)` pairs: bit `b` is set when the
+/// weights of features with bit `b` set outweigh those without.
+pub fn simhash<I: IntoIterator<Item = (u64, f32)>>(features: I) -> u64 {
+    let mut acc = [0f32; 64];
+    for (h, w) in features {
+        for (b, slot) in acc.iter_mut().enumerate() {
+            let bit = ((h >> b) & 1) as f32;
+            *slot += w * (2.0 * bit - 1.0);
+        }
+    }
+    acc.iter()
+        .enumerate()
+        .fold(0u64, |v, (b, &s)| if s > 0.0 { v | (1 << b) } else { v })
+}
+
+/// Hamming distance of two simhashes.
+pub fn hamming(a: u64, b: u64) -> u32 {
+    (a ^ b).count_ones()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn equal_kgrams_hash_equal_and_masks_never_match() {
+        let a = kgram_hashes(&chars("全面落实党风廉政建设责任制"), 5);
+        let b = kgram_hashes(&chars("要全面落实党风廉政建设"), 5);
+        assert_eq!(a[0], b[1]);
+        let m = kgram_hashes(&chars(&format!("全面{MASK}落实党风")), 3);
+        assert_eq!(&m[..3], &[NO_HASH; 3]);
+        assert_ne!(m[3], NO_HASH);
+    }
+
+    #[test]
+    fn winnowing_guarantees_a_shared_print_for_long_runs() {
+        let shared = "做到权限能宽则宽手续能简则简";
+        let a = chars(&format!("一二三四五六七{shared}"));
+        let b = chars(&format!("{shared}甲乙丙丁"));
+        let (k, w) = (5, 4);
+        let pa: Vec<u64> = winnow(&kgram_hashes(&a, k), w).into_iter().map(|p| p.1).collect();
+        let pb: Vec<u64> = winnow(&kgram_hashes(&b, k), w).into_iter().map(|p| p.1).collect();
+        assert!(pa.iter().any(|h| pb.contains(h)));
+    }
+
+    #[test]
+    fn simhash_is_near_for_near_texts_and_weights_matter() {
+        let a: Vec<(u64, f32)> = (0..40u64).map(|i| (mix(i), 1.0)).collect();
+        let mut b = a.clone();
+        b[0] = (mix(999), 1.0);
+        assert!(hamming(simhash(a.clone()), simhash(b)) <= 8);
+        let far: Vec<(u64, f32)> = (100..140u64).map(|i| (mix(i), 1.0)).collect();
+        assert!(hamming(simhash(a), simhash(far)) > 16);
+    }
+}

@@ -1,0 +1,82 @@
+//! Bytes → UTF-8 text: BOMs, UTF-8, GB18030/GBK and UTF-16 detection.
+
+/// Decoded text and the name of the encoding it came in.
+pub struct Decoded {
+    /// The text, UTF-8, without a byte-order mark.
+    pub text: String,
+    /// The encoding that was detected (`UTF-8`, `GB18030`, `UTF-16LE`, …).
+    pub encoding: &'static str,
+}
+
+/// Decode a file's bytes, or `None` when they are not text taohua can read
+/// (NUL bytes outside UTF-16, or malformed in every candidate encoding).
+pub fn decode(bytes: &[u8]) -> Option<Decoded> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return None;
+        }
+        return Some(Decoded {
+            text: text.into_owned(),
+            encoding: enc.name(),
+        });
+    }
+    if bytes.contains(&0) {
+        return None;
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(Decoded {
+            text: text.to_owned(),
+            encoding: "UTF-8",
+        });
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let guess = detector.guess(Some(b"cn"), true);
+    // Chinese text that is not UTF-8 is nearly always GBK; GB18030 is its superset.
+    let enc = if guess == encoding_rs::GBK || guess == encoding_rs::UTF_8 {
+        encoding_rs::GB18030
+    } else {
+        guess
+    };
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors || text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return None;
+    }
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: enc.name(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_utf8_with_and_without_bom() {
+        let plain = decode("同志们：".as_bytes()).unwrap();
+        assert_eq!(plain.text, "同志们：");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("同志们：".as_bytes());
+        assert_eq!(decode(&bom).unwrap().text, "同志们：");
+    }
+
+    #[test]
+    fn reads_gbk_and_utf16() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("谢谢大家！");
+        let d = decode(&gbk).unwrap();
+        assert_eq!(d.text, "谢谢大家！");
+        assert_eq!(d.encoding, "gb18030");
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in "谢谢大家".encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode(&utf16).unwrap().text, "谢谢大家");
+    }
+
+    #[test]
+    fn refuses_binary() {
+        assert!(decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]).is_none());
+    }
+}

@@ -1,0 +1,291 @@
+//! Files, folders and stdin → a [`Corpus`] of speeches.
+//!
+//! The only stage that touches the file system. Input: paths (files, folders
+//! walked recursively for the chosen extensions, or `-` for stdin). Output: every
+//! readable file decoded to UTF-8 and cut into [`Document`]s; every file that
+//! could not be read is listed in [`Corpus::skipped`] with its reason, and the
+//! run goes on. Documents are numbered in a stable order (paths sorted, then file
+//! order), so results never depend on the order the file system returns.
+
+mod decode;
+mod split;
+
+pub use decode::{decode, Decoded};
+pub use split::{split, Piece, Pieces, SplitRule};
+
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One speech.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Index in [`Corpus::documents`].
+    pub id: usize,
+    /// Index in [`Corpus::files`].
+    pub file: usize,
+    /// The heading line for a speech of a compilation, else the file stem.
+    pub title: String,
+    /// Byte range of the speech in its file's text.
+    pub range: Range<usize>,
+    /// 1-based line numbers of the first and last line in the file.
+    pub start_line: usize,
+    /// Last line (1-based, inclusive).
+    pub end_line: usize,
+    text: Arc<str>,
+    newlines: Vec<u32>,
+}
+
+impl Document {
+    /// The speech text.
+    pub fn text(&self) -> &str {
+        &self.text[self.range.clone()]
+    }
+
+    /// The text of the whole file the speech comes from.
+    pub fn file_text(&self) -> &str {
+        &self.text
+    }
+
+    /// 1-based file line of a byte offset into [`Document::text`].
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.start_line + self.newlines.partition_point(|&n| (n as usize) < offset)
+    }
+}
+
+/// A file that was read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as given or found (`-` for stdin).
+    pub path: String,
+    /// The decoded text.
+    pub text: Arc<str>,
+    /// Encoding it was read in.
+    pub encoding: &'static str,
+    /// How it was cut.
+    pub pieces: Pieces,
+    /// The ids of its documents, in file order.
+    pub documents: Vec<usize>,
+}
+
+/// A file or folder that could not be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    /// The path.
+    pub path: String,
+    /// What went wrong, in words a user can act on.
+    pub reason: String,
+}
+
+/// Everything read from the inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Files read.
+    pub files: Vec<SourceFile>,
+    /// Speeches, numbered in order.
+    pub documents: Vec<Document>,
+    /// Inputs that could not be read.
+    pub skipped: Vec<Skipped>,
+}
+
+/// What to read and how to cut it.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// File extensions to take from folders (without dot).
+    pub extensions: Vec<String>,
+    /// Heading rule.
+    pub split: SplitRule,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            extensions: vec!["txt".into(), "md".into()],
+            split: SplitRule::Default,
+        }
+    }
+}
+
+/// Read every path; unreadable ones land in [`Corpus::skipped`].
+pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
+    let mut corpus = Corpus::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            match std::io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) => add_bytes(&mut corpus, "-".into(), &bytes, opts),
+                Err(e) => corpus.skipped.push(skip("-", format!("cannot read stdin: {e}"))),
+            }
+            continue;
+        }
+        for found in expand(path, opts, &mut corpus.skipped) {
+            match std::fs::read(&found) {
+                Ok(bytes) => add_bytes(&mut corpus, display(&found), &bytes, opts),
+                Err(e) => corpus.skipped.push(skip(&display(&found), read_reason(&e))),
+            }
+        }
+    }
+    corpus
+}
+
+/// Add a file's contents (already read) to the corpus.
+pub fn add_bytes(corpus: &mut Corpus, path: String, bytes: &[u8], opts: &IngestOptions) {
+    let Some(Decoded { text, encoding }) = decode(bytes) else {
+        corpus.skipped.push(skip(
+            &path,
+            "not text (binary data or an unknown encoding); convert it to UTF-8 or leave it out"
+                .into(),
+        ));
+        return;
+    };
+    add_text(corpus, path, text, encoding, opts);
+}
+
+/// Add a file's decoded text to the corpus.
+pub fn add_text(
+    corpus: &mut Corpus,
+    path: String,
+    text: String,
+    encoding: &'static str,
+    opts: &IngestOptions,
+) {
+    let text: Arc<str> = text.into();
+    let pieces = split(&text, &opts.split);
+    let file = corpus.files.len();
+    let stem = stem(&path);
+    let mut ids = Vec::new();
+    for piece in &pieces.pieces {
+        if !text[piece.body.clone()].chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let id = corpus.documents.len();
+        ids.push(id);
+        corpus.documents.push(Document {
+            id,
+            file,
+            title: piece.heading.clone().unwrap_or_else(|| stem.clone()),
+            range: piece.body.clone(),
+            start_line: piece.start_line,
+            end_line: piece.end_line,
+            newlines: text[piece.body.clone()].bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32).collect(),
+            text: text.clone(),
+        });
+    }
+    if ids.is_empty() {
+        let reason = if pieces.pieces.is_empty() {
+            "no text in it (empty or whitespace only)"
+        } else {
+            "headings but no speech text under them"
+        };
+        corpus.skipped.push(skip(&path, reason.into()));
+    }
+    corpus.files.push(SourceFile {
+        path,
+        text,
+        encoding,
+        pieces,
+        documents: ids,
+    });
+}
+
+fn expand(path: &Path, opts: &IngestOptions, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            skipped.push(skip(&display(path), "no such file or folder; check the path".into()));
+            Vec::new()
+        }
+        Err(e) => {
+            skipped.push(skip(&display(path), read_reason(&e)));
+            Vec::new()
+        }
+        Ok(meta) if meta.is_dir() => walk(path, opts, skipped),
+        Ok(_) => vec![path.to_path_buf()],
+    }
+}
+
+fn walk(dir: &Path, opts: &IngestOptions, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+        match entry {
+            Ok(e) if e.file_type().is_file() && wanted(e.path(), opts) => {
+                out.push(e.path().to_path_buf())
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let at = e.path().map(display).unwrap_or_else(|| display(dir));
+                let reason = if e.loop_ancestor().is_some() {
+                    "symbolic link loop; skipped".to_string()
+                } else {
+                    match e.io_error() {
+                        Some(io) => read_reason(io),
+                        None => e.to_string(),
+                    }
+                };
+                skipped.push(skip(&at, reason));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn wanted(path: &Path, opts: &IngestOptions) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| opts.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+fn read_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied; make it readable or leave it out".into()
+        }
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn skip(path: &str, reason: String) -> Skipped {
+    Skipped {
+        path: path.to_string(),
+        reason,
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn stem(path: &str) -> String {
+    Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compilation_becomes_speeches_with_lines() {
+        let mut c = Corpus::default();
+        let text = "标题(优秀2篇)\n讲话精神篇一\n同志们：\n要抓落实。\n讲话精神篇二\n谢谢大家！\n";
+        add_text(&mut c, "a.txt".into(), text.into(), "UTF-8", &IngestOptions::default());
+        assert_eq!(c.documents.len(), 2);
+        let d = &c.documents[0];
+        assert_eq!(d.title, "讲话精神篇一");
+        assert_eq!(d.text(), "同志们：\n要抓落实。");
+        assert_eq!((d.start_line, d.end_line), (3, 4));
+        assert_eq!(d.line_of("同志们：\n".len()), 4);
+        assert_eq!(c.documents[1].title, "讲话精神篇二");
+    }
+
+    #[test]
+    fn empty_file_is_skipped_with_reason() {
+        let mut c = Corpus::default();
+        add_bytes(&mut c, "e.txt".into(), b"  \n", &IngestOptions::default());
+        assert!(c.documents.is_empty());
+        assert_eq!(c.skipped[0].path, "e.txt");
+    }
+}

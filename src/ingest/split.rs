@@ -1,0 +1,175 @@
+//! A file's text → speeches: split a compilation at its heading lines.
+//!
+//! A heading is a short line naming a piece of a compilation (`…讲话精神篇四`,
+//! `第三篇 …`). Text before the first heading is the preamble (the compilation's
+//! title and the site's filler), not a speech. A file with no heading is one
+//! speech; section headings inside a speech (`第一章`, `一、`, `（二）`) never split.
+
+use regex::Regex;
+use std::ops::Range;
+
+/// How a file is cut into speeches.
+#[derive(Debug, Clone)]
+pub enum SplitRule {
+    /// The built-in rule: a line of at most 40 characters ending in 篇 + numeral,
+    /// or starting with 第 + numeral + 篇.
+    Default,
+    /// A user pattern matched against each trimmed line.
+    Pattern(Regex),
+    /// Never split: every file is one speech.
+    Never,
+}
+
+const NUMERAL: &str = "[一二三四五六七八九十百千零〇两0-9０-９]+";
+
+fn default_heading() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!("(篇{NUMERAL}$)|(^第{NUMERAL}篇)")).expect("built-in heading pattern")
+    })
+}
+
+impl SplitRule {
+    fn is_heading(&self, line: &str) -> bool {
+        let line = line.trim();
+        match self {
+            SplitRule::Never => false,
+            SplitRule::Pattern(re) => !line.is_empty() && re.is_match(line),
+            SplitRule::Default => line.chars().count() <= 40 && default_heading().is_match(line),
+        }
+    }
+}
+
+/// One piece of a file: a speech with its heading, byte range and lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// The heading line (trimmed), when the file is a compilation.
+    pub heading: Option<String>,
+    /// Byte range of the heading line in the file text.
+    pub heading_range: Option<Range<usize>>,
+    /// Byte range of the speech body in the file text (no heading, no trailing blank lines).
+    pub body: Range<usize>,
+    /// 1-based line of the first body line.
+    pub start_line: usize,
+    /// 1-based line of the last body line.
+    pub end_line: usize,
+}
+
+/// The pieces of a file and its preamble.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pieces {
+    /// Text before the first heading (only in compilations).
+    pub preamble: Option<Range<usize>>,
+    /// The speeches in file order.
+    pub pieces: Vec<Piece>,
+}
+
+/// Lines of `text` as (byte range without the line break, 1-based number).
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(start..i);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Cut `text` into speeches by `rule`.
+pub fn split(text: &str, rule: &SplitRule) -> Pieces {
+    let lines = lines(text);
+    let headings: Vec<usize> = (0..lines.len())
+        .filter(|&i| rule.is_heading(&text[lines[i].clone()]))
+        .collect();
+    if headings.is_empty() {
+        let piece = body_piece(text, &lines, 0, lines.len(), None);
+        return Pieces {
+            preamble: None,
+            pieces: piece.into_iter().collect(),
+        };
+    }
+    let first = headings[0];
+    let preamble = (first > 0).then(|| lines[0].start..lines[first - 1].end);
+    let mut pieces = Vec::new();
+    for (k, &h) in headings.iter().enumerate() {
+        let end = headings.get(k + 1).copied().unwrap_or(lines.len());
+        let heading = Some(h);
+        if let Some(p) = body_piece(text, &lines, h + 1, end, heading) {
+            pieces.push(p);
+        } else {
+            // A heading with no text under it still names a (empty) speech.
+            let at = lines[h].end;
+            pieces.push(Piece {
+                heading: Some(text[lines[h].clone()].trim().to_string()),
+                heading_range: Some(lines[h].clone()),
+                body: at..at,
+                start_line: h + 1,
+                end_line: h + 1,
+            });
+        }
+    }
+    Pieces { preamble, pieces }
+}
+
+fn body_piece(
+    text: &str,
+    lines: &[Range<usize>],
+    from: usize,
+    to: usize,
+    heading: Option<usize>,
+) -> Option<Piece> {
+    let blank = |i: usize| text[lines[i].clone()].trim().is_empty();
+    let first = (from..to).find(|&i| !blank(i))?;
+    let last = (from..to).rev().find(|&i| !blank(i))?;
+    Some(Piece {
+        heading: heading.map(|h| text[lines[h].clone()].trim().to_string()),
+        heading_range: heading.map(|h| lines[h].clone()),
+        body: lines[first].start..lines[last].end,
+        start_line: first + 1,
+        end_line: last + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COMPILATION: &str = "2023年讲话精神(优秀2篇)\n下面是小编整理的。\n会议讲话精神篇一\n同志们：\n第一章 总则\n一、统一思想\n会议讲话精神篇二\n谢谢大家！\n";
+
+    #[test]
+    fn splits_at_headings_and_keeps_preamble() {
+        let p = split(COMPILATION, &SplitRule::Default);
+        assert_eq!(p.pieces.len(), 2);
+        assert_eq!(&COMPILATION[p.preamble.clone().unwrap()], "2023年讲话精神(优秀2篇)\n下面是小编整理的。");
+        assert_eq!(p.pieces[0].heading.as_deref(), Some("会议讲话精神篇一"));
+        assert_eq!(&COMPILATION[p.pieces[0].body.clone()], "同志们：\n第一章 总则\n一、统一思想");
+        assert_eq!((p.pieces[0].start_line, p.pieces[0].end_line), (4, 6));
+        assert_eq!(&COMPILATION[p.pieces[1].body.clone()], "谢谢大家！");
+    }
+
+    #[test]
+    fn section_headings_never_split() {
+        let text = "第一章 总则\n第一条 为了规范管理。\n（二）加强领导\n一、提高认识\n";
+        let p = split(text, &SplitRule::Default);
+        assert_eq!(p.pieces.len(), 1);
+        assert!(p.preamble.is_none());
+        assert!(p.pieces[0].heading.is_none());
+    }
+
+    #[test]
+    fn never_and_pattern_rules() {
+        assert_eq!(split(COMPILATION, &SplitRule::Never).pieces.len(), 1);
+        let rule = SplitRule::Pattern(Regex::new("^同志们").unwrap());
+        assert_eq!(split(COMPILATION, &rule).pieces.len(), 1);
+    }
+
+    #[test]
+    fn whitespace_only_has_no_speech() {
+        assert!(split(" \n\n", &SplitRule::Default).pieces.is_empty());
+    }
+}

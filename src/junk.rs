@@ -1,0 +1,186 @@
+//! Speeches → the text essay sites inject into them.
+//!
+//! Three sources, each reported with its reason:
+//! * the built-in list of site phrases (`下面是小编为大家整理的`, `当前隐藏内容免费查看`,
+//!   `(优秀19篇)` …) and the user's own patterns;
+//! * a compilation's preamble (its title and SEO filler: text before the first speech);
+//! * the collection rule, which needs no list: a line that recurs verbatim in
+//!   speeches of different clusters, sits at the edge of a speech (first or last
+//!   lines), is not a salutation, and shares almost no vocabulary with the speech
+//!   around it. A new site's junk is found this way without a code change.
+
+use crate::ingest::{Corpus, Document};
+use crate::normalize::normalize;
+use crate::report::{JunkEntry, JunkOccurrence};
+use crate::segment::paragraphs;
+use crate::{FastMap, FastSet};
+use regex::Regex;
+use std::ops::Range;
+
+/// Site phrases known to be junk.
+pub const BUILTIN: &[&str] = &[
+    r"下面是小编[^。！？\n]{0,40}[。！？]?",
+    r"(当前)?隐藏内容免费查看",
+    r"[（(]?(优秀|精选|热门|推荐)[0-9一二三四五六七八九十]+篇[)）]?",
+    r"点击[^。\n]{0,8}(查看|阅读|下载)全文",
+    r"(本文|本篇)(由|来自|转载自)[^。\n]{0,30}",
+    r"(更多|精彩)[^。\n]{0,12}(请|敬请)(关注|访问)[^。\n]{0,30}",
+    r"(免费|全文)下载[^。\n]{0,20}",
+    r"仅供(大家)?参考[^。\n]{0,20}",
+];
+
+fn builtin() -> &'static [Regex] {
+    static RES: std::sync::OnceLock<Vec<Regex>> = std::sync::OnceLock::new();
+    RES.get_or_init(|| BUILTIN.iter().map(|p| Regex::new(p).expect("built-in junk pattern")).collect())
+}
+
+/// How many built-in junk patterns hit `text`.
+pub fn builtin_hits(text: &str) -> usize {
+    builtin().iter().map(|re| re.find_iter(text).count()).sum()
+}
+
+/// Find the junk of a corpus; `group[d]` is the duplicate cluster of document `d`.
+pub fn find(corpus: &Corpus, group: &[usize], user: &[Regex]) -> Vec<JunkEntry> {
+    let mut found: FastMap<String, JunkEntry> = FastMap::default();
+    let mut add = |text: &str, reason: &str, occ: JunkOccurrence| {
+        let e = found.entry(text.to_string()).or_insert_with(|| JunkEntry {
+            text: text.to_string(),
+            documents: Vec::new(),
+            reason: reason.to_string(),
+            occurrences: Vec::new(),
+        });
+        if let Some(d) = occ.document {
+            e.documents.push(d);
+        }
+        e.occurrences.push(occ);
+    };
+    for file in &corpus.files {
+        if let Some(pre) = &file.pieces.preamble {
+            for p in paragraphs(&file.text[pre.clone()]) {
+                let r = pre.start + p.start..pre.start + p.end;
+                add(&file.text[r.clone()], "compilation preamble (title and site filler, not a speech)", occurrence(&file.path, &file.text, None, r));
+            }
+        }
+    }
+    for d in &corpus.documents {
+        let path = &corpus.files[d.file].path;
+        for (re, reason) in builtin().iter().map(|r| (r, "built-in site phrase")).chain(user.iter().map(|r| (r, "user junk pattern"))) {
+            for m in re.find_iter(d.text()) {
+                let r = widen_to_line(d.text(), m.range());
+                let at = d.range.start + r.start..d.range.start + r.end;
+                add(&d.text()[r], reason, occurrence(path, d.file_text(), Some(d.id), at));
+            }
+        }
+    }
+    for (text, occs) in recurring_edge_lines(&corpus.documents, group) {
+        for (d, r) in occs {
+            let doc = &corpus.documents[d];
+            let at = doc.range.start + r.start..doc.range.start + r.end;
+            add(&text, "recurs in unrelated speeches at their edge and shares no vocabulary with them", occurrence(&corpus.files[doc.file].path, doc.file_text(), Some(d), at));
+        }
+    }
+    let mut out: Vec<JunkEntry> = found
+        .into_values()
+        .map(|mut e| {
+            e.documents.sort_unstable();
+            e.documents.dedup();
+            e.occurrences.sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
+            e.occurrences.dedup();
+            e
+        })
+        .collect();
+    out.sort_by(|a, b| b.occurrences.len().cmp(&a.occurrences.len()).then_with(|| a.text.cmp(&b.text)));
+    out
+}
+
+/// A hit inside a short line stands for the whole line; in a long paragraph only the hit.
+fn widen_to_line(text: &str, r: Range<usize>) -> Range<usize> {
+    let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+    let line = text[start..end].trim();
+    if line.chars().count() <= 60 {
+        let lead = text[start..end].len() - text[start..end].trim_start().len();
+        start + lead..start + lead + line.len()
+    } else {
+        r
+    }
+}
+
+fn occurrence(source: &str, file_text: &str, document: Option<usize>, r: Range<usize>) -> JunkOccurrence {
+    JunkOccurrence {
+        source: source.to_string(),
+        document,
+        line: 1 + file_text[..r.start].bytes().filter(|&b| b == b'\n').count(),
+        start: r.start,
+        end: r.end,
+    }
+}
+
+/// Edge lines (first two and last two) that recur in two or more clusters and
+/// share little vocabulary (character bigrams) with the rest of their speech.
+fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Vec<(usize, Range<usize>)>)> {
+    let mut by_key: FastMap<String, Vec<(usize, Range<usize>)>> = FastMap::default();
+    for d in docs {
+        let paras = paragraphs(d.text());
+        let n = paras.len();
+        for (i, p) in paras.iter().enumerate() {
+            if n < 4 || (i >= 2 && i + 2 < n) {
+                continue;
+            }
+            let line = &d.text()[p.clone()];
+            let key: String = normalize(line).chars.into_iter().collect();
+            let len = key.chars().count();
+            if !(8..=80).contains(&len) || line.ends_with([':', '：']) {
+                continue;
+            }
+            by_key.entry(key).or_default().push((d.id, p.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    for (key, occs) in by_key {
+        let groups: FastSet<usize> = occs.iter().map(|(d, _)| group[*d]).collect();
+        if groups.len() < 2 {
+            continue;
+        }
+        let foreign = occs.iter().all(|(d, r)| vocabulary_overlap(&key, docs[*d].text(), r) < 0.4);
+        if foreign {
+            let text = docs[occs[0].0].text()[occs[0].1.clone()].to_string();
+            out.push((text, occs));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Share of the line's character bigrams that occur elsewhere in the speech.
+fn vocabulary_overlap(key: &str, speech: &str, line: &Range<usize>) -> f64 {
+    let rest: String = format!("{}{}", &speech[..line.start], &speech[line.end..]);
+    let rest: Vec<char> = normalize(&rest).chars;
+    let rest: FastSet<(char, char)> = rest.windows(2).map(|w| (w[0], w[1])).collect();
+    let k: Vec<char> = key.chars().collect();
+    let grams: FastSet<(char, char)> = k.windows(2).map(|w| (w[0], w[1])).collect();
+    if grams.is_empty() {
+        return 1.0;
+    }
+    grams.iter().filter(|g| rest.contains(g)).count() as f64 / grams.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_patterns_find_site_phrases() {
+        assert_eq!(builtin_hits("下面是小编为大家整理的,供大家参考。"), 1);
+        assert_eq!(builtin_hits("当前隐藏内容免费查看办了30多所干部学校"), 1);
+        assert_eq!(builtin_hits("2023年全市开发区工作会议讲话精神(优秀19篇)"), 1);
+        assert_eq!(builtin_hits("同志们：今天召开全市开发区工作会议。"), 0);
+    }
+
+    #[test]
+    fn glued_fragment_stays_a_fragment() {
+        let text = "当前隐藏内容免费查看办了30多所干部学校,掀起了吃小米饭、攻理论山的热潮,纠正了党内的教条主义倾向,为党的事业发展提供了坚强保证。";
+        let m = builtin()[1].find(text).unwrap();
+        assert_eq!(&text[widen_to_line(text, m.range())], "当前隐藏内容免费查看");
+    }
+}

@@ -1,0 +1,174 @@
+//! Text → the character stream that matching works on, with a map back.
+//!
+//! Input: a speech's text. Output: [`Normalized`], the letters and digits of the
+//! text after width folding (full-width → half-width, NFKC-style), ASCII case
+//! folding and Traditional → Simplified conversion, with punctuation and
+//! whitespace dropped (the 查重 convention: only characters count). Masks that
+//! sites and writers use to hide names (`******`, `***`, `xx`, `××`, an empty
+//! `“”`) become one [`MASK`] character that alignment lets match any text.
+//!
+//! Invariant: `starts[i] < ends[i]`, both on character boundaries of the input,
+//! strictly increasing in `i`; `text[starts[i]..ends[i]]` is what `chars[i]` came from.
+
+/// The one mask symbol (a private-use character that never occurs in input).
+pub const MASK: char = '\u{E000}';
+
+/// The normalised character stream of a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// The characters that count.
+    pub chars: Vec<char>,
+    /// Byte offset in the input where each character starts.
+    pub starts: Vec<u32>,
+    /// Byte offset in the input where each character ends.
+    pub ends: Vec<u32>,
+}
+
+impl Normalized {
+    /// Number of characters.
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// True when nothing counts.
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// Byte range in the input of characters `from..to` (`to` exclusive, non-empty).
+    pub fn byte_range(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        self.starts[from] as usize..self.ends[to - 1] as usize
+    }
+
+    /// The normalised characters `from..to` as a string (masks as `*`).
+    pub fn string(&self, from: usize, to: usize) -> String {
+        self.chars[from..to]
+            .iter()
+            .map(|&c| if c == MASK { '*' } else { c })
+            .collect()
+    }
+}
+
+/// Fold one character: full width → half width, ASCII lower case.
+pub fn fold(c: char) -> char {
+    let c = match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+fn is_mask_mark(c: char) -> bool {
+    matches!(c, '*' | '×' | '✕' | '╳')
+}
+
+/// Normalise `text`.
+pub fn normalize(text: &str) -> Normalized {
+    let simplified: Vec<char> = fast2s::convert(text).chars().collect();
+    let mut out = Normalized::default();
+    let mut iter = text.char_indices().zip(simplified).peekable();
+    while let Some(((at, orig), simp)) = iter.next() {
+        let c = fold(simp);
+        let mut end = at + orig.len_utf8();
+        // Runs of mask marks, `xx`/`XX` and an empty pair of quotes become one MASK.
+        let run_of = |first: char| -> Option<fn(char) -> bool> {
+            if is_mask_mark(first) {
+                Some(is_mask_mark)
+            } else if first == 'x' {
+                Some(|c: char| fold(c) == 'x')
+            } else {
+                None
+            }
+        };
+        if let Some(same) = run_of(c) {
+            let mut n = 1;
+            while let Some(&((at2, o2), _)) = iter.peek() {
+                if !same(o2) {
+                    break;
+                }
+                end = at2 + o2.len_utf8();
+                n += 1;
+                iter.next();
+            }
+            let is_mask = if c == 'x' {
+                n >= 2 && !ascii_letter_before(text, at) && !iter.peek().is_some_and(|&((_, o), _)| o.is_ascii_alphabetic())
+            } else {
+                n >= 2 || c == '×' && out.chars.last().is_none_or(|&p| !p.is_ascii_digit())
+            };
+            if is_mask {
+                push(&mut out, MASK, at, end);
+            } else if c == 'x' {
+                for (k, _) in text[at..end].char_indices() {
+                    push(&mut out, 'x', at + k, at + k + 1);
+                }
+            }
+            continue;
+        }
+        if matches!(orig, '“' | '"') && iter.peek().is_some_and(|&((_, o), _)| matches!(o, '”' | '"')) {
+            let ((at2, o2), _) = iter.next().expect("peeked");
+            push(&mut out, MASK, at, at2 + o2.len_utf8());
+            continue;
+        }
+        if c.is_alphanumeric() {
+            push(&mut out, c, at, end);
+        }
+    }
+    out
+}
+
+fn ascii_letter_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+fn push(out: &mut Normalized, c: char, start: usize, end: usize) {
+    if c == MASK && out.chars.last() == Some(&MASK) && out.ends.last() == Some(&(start as u32)) {
+        *out.ends.last_mut().expect("non-empty") = end as u32;
+        return;
+    }
+    out.chars.push(c);
+    out.starts.push(start as u32);
+    out.ends.push(end as u32);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(n: &Normalized) -> String {
+        n.string(0, n.len())
+    }
+
+    #[test]
+    fn drops_punctuation_and_folds_width() {
+        let n = normalize("同志们：ＡＢ１２，好！");
+        assert_eq!(s(&n), "同志们ab12好");
+        assert_eq!(n.byte_range(3, 5), "ＡＢ".len() + "同志们：".len() - "ＡＢ".len().."同志们：ＡＢ".len());
+    }
+
+    #[test]
+    fn masks_become_one_symbol() {
+        assert_eq!(s(&normalize("以******同志为核心的党***周围")), "以*同志为核心的党*周围");
+        assert_eq!(s(&normalize("xx市××局")), "*市*局");
+        assert_eq!(s(&normalize("20xx年")), "20*年");
+        assert_eq!(s(&normalize("学习“”精神")), "学习*精神");
+        assert_eq!(s(&normalize("max box")), "maxbox");
+        assert_eq!(s(&normalize("3×4")), "34");
+    }
+
+    #[test]
+    fn traditional_matches_simplified() {
+        assert_eq!(s(&normalize("經濟發展")), "经济发展");
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let text = "一、以******同志";
+        let n = normalize(text);
+        for i in 0..n.len() {
+            let r = n.byte_range(i, i + 1);
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+        assert_eq!(&text[n.byte_range(2, 3)], "******");
+    }
+}

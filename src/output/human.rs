@@ -1,0 +1,124 @@
+//! Human renderer: a report a person reads at a glance (counts first).
+
+use std::io::{self, Write};
+use taohua::cluster::Relation;
+use taohua::report::ScanReport;
+
+/// ANSI styling that turns itself off.
+#[derive(Clone, Copy)]
+pub struct Style {
+    on: bool,
+}
+
+impl Style {
+    /// Styling when `on`.
+    pub fn new(on: bool) -> Style {
+        Style { on }
+    }
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    /// Bold.
+    pub fn bold(&self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+    /// Red (copied text).
+    pub fn red(&self, s: &str) -> String {
+        self.wrap("31", s)
+    }
+    /// Yellow (boilerplate).
+    pub fn yellow(&self, s: &str) -> String {
+        self.wrap("33", s)
+    }
+    /// Dim (secondary detail).
+    pub fn dim(&self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+}
+
+/// Cut a text to `n` characters with an ellipsis.
+pub fn clip(s: &str, n: usize) -> String {
+    let s = s.replace('\n', " ");
+    if s.chars().count() <= n {
+        s
+    } else {
+        s.chars().take(n).chain(std::iter::once('…')).collect()
+    }
+}
+
+/// Render a scan report.
+pub fn scan(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
+    let st = Style::new(color);
+    let name = |id: usize| r.documents.get(id).map_or_else(|| id.to_string(), |d| format!("[{}] {}", id, d.title));
+    let contained: Vec<_> = r.pairs.iter().filter(|p| p.relation == Relation::Contained).collect();
+    let stock = r.phrases.iter().filter(|p| p.kind == "stock-phrase").count();
+    let passages = r.phrases.iter().filter(|p| p.kind == "passage").count();
+    writeln!(w, "{}", st.bold("taohua scan 套话扫描"))?;
+    writeln!(
+        w,
+        "{} speeches in {} files · {} duplicate clusters · {} contained · {} shared passages · {} stock phrases · {} templates · {} junk texts",
+        r.documents.len(), r.stats.files, r.clusters.len(), contained.len(), passages, stock, r.templates.len(), r.junk.len()
+    )?;
+    writeln!(w, "{}", st.dim(&format!("candidate pairs: {} ({} regime)", r.stats.candidate_pairs, serde_json::to_string(&r.regime).unwrap_or_default().trim_matches('"'))))?;
+    for s in &r.skipped {
+        writeln!(w, "skipped {}: {}", s.path, s.reason)?;
+    }
+    section(w, &st, "Duplicate speeches 重复讲话", r.clusters.is_empty())?;
+    for c in &r.clusters {
+        writeln!(w, "  cluster {}: keep {}", c.id, name(c.representative))?;
+        for &d in c.documents.iter().filter(|&&d| d != c.representative) {
+            let p = r.pairs.iter().find(|p| (p.a, p.b) == (d.min(c.representative), d.max(c.representative)));
+            let sim = p.map_or(String::new(), |p| format!("similarity {:.0}%", p.similarity * 100.0));
+            writeln!(w, "    copy {}  {}", name(d), st.dim(&sim))?;
+        }
+    }
+    section(w, &st, "Contained speeches 包含关系", contained.is_empty())?;
+    for p in &contained {
+        let (inner, outer, share) = if p.a_in_b >= p.b_in_a { (p.a, p.b, p.a_in_b) } else { (p.b, p.a, p.b_in_a) };
+        writeln!(w, "  {} is {:.0}% inside {}", name(inner), share * 100.0, name(outer))?;
+    }
+    list_phrases(w, &st, r, "passage", "Shared passages 共有段落", 10, 60)?;
+    list_phrases(w, &st, r, "stock-phrase", "Stock phrases 套话", 15, 40)?;
+    section(w, &st, "Templates 句式模板", r.templates.is_empty())?;
+    for t in r.templates.iter().take(10) {
+        writeln!(w, "  {:>3} speeches  {}", t.speeches, st.yellow(&t.skeleton))?;
+        for m in t.members.iter().take(3).filter(|_| !t.slots.is_empty()) {
+            writeln!(w, "                {}", st.dim(&clip(&m.text, 50)))?;
+        }
+    }
+    section(w, &st, "Site junk 网站垃圾文字", r.junk.is_empty())?;
+    for j in &r.junk {
+        let lines: Vec<String> = j.occurrences.iter().map(|o| format!("{}:{}", o.source, o.line)).collect();
+        writeln!(w, "  {}  {}", st.red(&clip(&j.text, 40)), st.dim(&format!("{} · {}", j.reason, clip(&lines.join(", "), 80))))?;
+    }
+    Ok(())
+}
+
+fn section(w: &mut dyn Write, st: &Style, title: &str, empty: bool) -> io::Result<()> {
+    writeln!(w)?;
+    writeln!(w, "{}", st.bold(title))?;
+    if empty {
+        writeln!(w, "  none")?;
+    }
+    Ok(())
+}
+
+fn list_phrases(w: &mut dyn Write, st: &Style, r: &ScanReport, kind: &str, title: &str, max: usize, width: usize) -> io::Result<()> {
+    let list: Vec<_> = r.phrases.iter().filter(|p| p.kind == kind).collect();
+    section(w, st, title, list.is_empty())?;
+    for p in list.iter().take(max) {
+        let docs: Vec<String> = p.documents.iter().map(|d| d.to_string()).collect();
+        writeln!(w, "  {:>3} speeches  {:>4} chars  {}  {}", p.speeches, p.chars, st.yellow(&clip(&p.text, width)), st.dim(&format!("[{}]", docs.join(","))))?;
+        for v in &p.variants {
+            writeln!(w, "                 variant {}", st.dim(&clip(&v.text, width)))?;
+        }
+    }
+    if list.len() > max {
+        writeln!(w, "  … and {} more (--format json lists them all)", list.len() - max)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,233 @@
+//! Speeches → the passages and stock phrases they share.
+//!
+//! Every character k-gram is counted in distinct speeches, where the copies of
+//! one speech (a duplicate cluster) count once. In each cluster's representative
+//! the positions whose k-gram is held by at least `min_docs` clusters form runs;
+//! a run is cut where the set of clusters holding the k-gram changes, so each
+//! phrase is maximal for its set of speeches and phrases are not substrings of
+//! one another. Each phrase is then located in every speech that holds it, and
+//! carried through the alignment into the other copies of its cluster, where a
+//! masked wording (`以******同志为核心的党***周围`) becomes a listed variant.
+
+use crate::align::Chain;
+use crate::fingerprint::{kgram_hashes, mix, NO_HASH};
+use crate::ingest::Document;
+use crate::normalize::Normalized;
+use crate::report::{JunkEntry, Occurrence, PhraseEntry, Variant};
+use crate::scan::span;
+use crate::{FastMap, FastSet};
+
+/// Shortest phrase, in characters (also the k-gram length).
+pub const PHRASE_K: usize = 8;
+/// Phrases up to this many characters are stock phrases; longer ones are passages.
+pub const STOCK_MAX_CHARS: usize = 40;
+
+#[derive(Clone, Copy, Default)]
+struct Held {
+    count: u32,
+    sig: u64,
+    last: u32,
+}
+
+/// Mine the shared phrases. `group[d]` is `d`'s cluster (its smallest member id
+/// when it has copies); `chains` holds the alignments of the candidate pairs.
+pub fn mine(
+    docs: &[Document],
+    norms: &[&Normalized],
+    group: &[usize],
+    chains: &FastMap<(usize, usize), &Vec<Chain>>,
+    junk: &[JunkEntry],
+    min_docs: usize,
+) -> Vec<PhraseEntry> {
+    let min_docs = min_docs.max(2) as u32;
+    let hashes: Vec<Vec<u64>> = norms.iter().map(|n| kgram_hashes(&n.chars, PHRASE_K)).collect();
+    let reps = representatives(docs, norms, group);
+    let mut held: FastMap<u64, Held> = FastMap::default();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&d| (group[d], d));
+    for &d in &order {
+        let g = group[d] as u32;
+        for &h in &hashes[d] {
+            if h == NO_HASH {
+                continue;
+            }
+            let e = held.entry(h).or_insert(Held { last: u32::MAX, ..Default::default() });
+            if e.last != g {
+                e.last = g;
+                e.count += 1;
+                e.sig ^= mix(g as u64 + 1);
+            }
+        }
+    }
+    let mut where_: FastMap<u64, Vec<(u32, u32)>> = FastMap::default();
+    for &d in &reps {
+        for (i, h) in hashes[d].iter().enumerate() {
+            if held.get(h).is_some_and(|e| e.count >= min_docs) {
+                where_.entry(*h).or_default().push((d as u32, i as u32));
+            }
+        }
+    }
+    let junk_keys: Vec<String> = junk.iter().map(|j| key_of(&crate::normalize::normalize(&j.text), 0, usize::MAX)).collect();
+    let mut seen: FastSet<String> = FastSet::default();
+    let mut out = Vec::new();
+    for &d in &reps {
+        for (s, e) in runs(&hashes[d], &held, min_docs) {
+            let key = key_of(norms[d], s, e);
+            if !seen.insert(key.clone()) {
+                continue;
+            }
+            let occ = locate(&key, &hashes[d][s], &where_, norms);
+            let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
+            if (groups.len() as u32) < min_docs {
+                continue;
+            }
+            out.push(entry(docs, norms, group, chains, &occ, groups.len(), &key, &junk_keys));
+        }
+    }
+    out.sort_by(|a, b| {
+        b.speeches
+            .cmp(&a.speeches)
+            .then(b.chars.cmp(&a.chars))
+            .then_with(|| (a.occurrences[0].span.document, a.occurrences[0].span.start).cmp(&(b.occurrences[0].span.document, b.occurrences[0].span.start)))
+    });
+    out
+}
+
+/// One member per cluster: the one whose text is cleanest is chosen by the
+/// caller's grouping; here the member with fewest masks, then the longest.
+fn representatives(docs: &[Document], norms: &[&Normalized], group: &[usize]) -> Vec<usize> {
+    let mut best: FastMap<usize, usize> = FastMap::default();
+    let masks = |d: usize| norms[d].chars.iter().filter(|&&c| c == crate::normalize::MASK).count();
+    for d in 0..docs.len() {
+        let cur = best.entry(group[d]).or_insert(d);
+        if (masks(d), std::cmp::Reverse(norms[d].len()), d) < (masks(*cur), std::cmp::Reverse(norms[*cur].len()), *cur) {
+            *cur = d;
+        }
+    }
+    let mut v: Vec<usize> = best.into_values().collect();
+    v.sort_unstable();
+    v
+}
+
+/// Runs of k-gram positions held by enough clusters, cut where the holder set changes.
+/// Returns character ranges.
+fn runs(hashes: &[u64], held: &FastMap<u64, Held>, min_docs: u32) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, (u32, u64))> = None;
+    let sig_at = |i: usize| -> Option<(u32, u64)> {
+        let e = held.get(&hashes[i])?;
+        (e.count >= min_docs).then_some((e.count, e.sig))
+    };
+    for i in 0..=hashes.len() {
+        let s = if i < hashes.len() { sig_at(i) } else { None };
+        match (cur, s) {
+            (Some((_, c)), Some(x)) if c == x => {}
+            _ => {
+                if let Some((start, _)) = cur {
+                    out.push((start, i - 1 + PHRASE_K));
+                }
+                cur = s.map(|x| (i, x));
+            }
+        }
+    }
+    out
+}
+
+fn key_of(n: &Normalized, s: usize, e: usize) -> String {
+    n.chars[s..e.min(n.len())].iter().collect()
+}
+
+/// Every (document, start) in the representatives where `key` occurs.
+fn locate(key: &str, first: &u64, where_: &FastMap<u64, Vec<(u32, u32)>>, norms: &[&Normalized]) -> Vec<(usize, usize)> {
+    let k: Vec<char> = key.chars().collect();
+    let mut out: Vec<(usize, usize)> = where_
+        .get(first)
+        .map(|l| {
+            l.iter()
+                .map(|&(d, p)| (d as usize, p as usize))
+                .filter(|&(d, p)| norms[d].chars.get(p..p + k.len()) == Some(&k[..]))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort_unstable();
+    out
+}
+
+#[allow(clippy::too_many_arguments)] // one call site; the pieces are the scan's own state
+fn entry(
+    docs: &[Document],
+    norms: &[&Normalized],
+    group: &[usize],
+    chains: &FastMap<(usize, usize), &Vec<Chain>>,
+    occ: &[(usize, usize)],
+    speeches: usize,
+    key: &str,
+    junk_keys: &[String],
+) -> PhraseEntry {
+    let len = key.chars().count();
+    let mut occurrences = Vec::new();
+    let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
+    for &(d, p) in occ {
+        occurrences.push(occurrence(docs, norms, d, p, p + len));
+        for m in (0..docs.len()).filter(|&m| m != d && group[m] == group[d]) {
+            if let Some((s, e)) = project(chains, d, m, p, p + len) {
+                let o = occurrence(docs, norms, m, s, e);
+                let vkey: String = norms[m].string(s, e);
+                if vkey != key {
+                    variants.entry(o.text.clone()).or_default().push(m);
+                }
+                occurrences.push(o);
+            }
+        }
+    }
+    occurrences.sort_by_key(|o| (o.span.document, o.span.start));
+    occurrences.dedup();
+    let mut documents: Vec<usize> = occurrences.iter().map(|o| o.span.document).collect();
+    documents.dedup();
+    let mut variants: Vec<Variant> = variants.into_iter().map(|(text, mut documents)| {
+        documents.sort_unstable();
+        documents.dedup();
+        Variant { text, documents }
+    }).collect();
+    variants.sort_by(|a, b| a.text.cmp(&b.text));
+    let is_junk = junk_keys.iter().any(|j| j.len() >= 8 && (j.contains(key) || key.contains(j.as_str())));
+    PhraseEntry {
+        text: occurrences.iter().find(|o| o.span.document == occ[0].0).map(|o| o.text.clone()).unwrap_or_default(),
+        kind: if is_junk { "junk" } else if len <= STOCK_MAX_CHARS { "stock-phrase" } else { "passage" }.to_string(),
+        documents,
+        speeches,
+        chars: len,
+        occurrences,
+        variants,
+    }
+}
+
+fn occurrence(docs: &[Document], norms: &[&Normalized], d: usize, s: usize, e: usize) -> Occurrence {
+    let sp = span(&docs[d], norms[d], s, e);
+    let text = docs[d].file_text()[sp.start..sp.end].to_string();
+    Occurrence { span: sp, text }
+}
+
+/// Carry the character range `s..e` of `from` into `to` through their alignment.
+fn project(chains: &FastMap<(usize, usize), &Vec<Chain>>, from: usize, to: usize, s: usize, e: usize) -> Option<(usize, usize)> {
+    let (a, b, forward) = if from < to { (from, to, true) } else { (to, from, false) };
+    let list = chains.get(&(a, b))?;
+    for c in list.iter() {
+        let blocks: Vec<(usize, usize, usize)> = c
+            .blocks
+            .iter()
+            .map(|bl| if forward { (bl.a as usize, bl.b as usize, bl.len as usize) } else { (bl.b as usize, bl.a as usize, bl.len as usize) })
+            .collect();
+        let (first, last) = (blocks[0], blocks[blocks.len() - 1]);
+        if s < first.0 || e > last.0 + last.2 {
+            continue;
+        }
+        let map = |pos: usize| {
+            let bl = blocks.iter().rev().find(|bl| bl.0 <= pos).copied().unwrap_or(first);
+            bl.1 + (pos - bl.0).min(bl.2)
+        };
+        let (ms, me) = (map(s), map(e - 1) + 1);
+        return (me > ms).then_some((ms, me));
+    }
+    None
+}

@@ -1,0 +1,215 @@
+//! The one report model: what `scan` and `check` found, ready to render.
+//!
+//! # Format
+//!
+//! Serialised as JSON it is the contract in `DESIGN.md`: a scan report has
+//! `version`, `documents`, `pairs`, `clusters`, `phrases`, `templates`, `junk`,
+//! `skipped` and `stats`; a check report has `version`, `drafts` and `skipped`.
+//! Byte offsets (`start`, `end`) are into the text of the file as read (UTF-8,
+//! BOM removed); lines are 1-based lines of that file. Every list is sorted, so
+//! the same input gives the same bytes whatever the thread count.
+
+use crate::candidates::Regime;
+use crate::cluster::Relation;
+use crate::ingest::Skipped;
+use serde::Serialize;
+
+/// Version of the report format; bumped on any incompatible change.
+pub const REPORT_VERSION: u32 = 1;
+
+/// A span of a file: byte offsets and lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Document id (in the report's `documents`, or the source's id in a check).
+    pub document: usize,
+    /// Start byte in the file.
+    pub start: usize,
+    /// End byte in the file (exclusive).
+    pub end: usize,
+    /// First line (1-based).
+    pub start_line: usize,
+    /// Last line (1-based).
+    pub end_line: usize,
+}
+
+/// A speech as the report lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentEntry {
+    /// Id used by every other part of the report.
+    pub id: usize,
+    /// The file.
+    pub source: String,
+    /// Heading line, or file stem.
+    pub title: String,
+    /// First line of the speech in the file.
+    pub start_line: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Characters that count (letters and digits).
+    pub chars: usize,
+    /// Masks (`******`, `xx`, …) in the speech.
+    pub masks: usize,
+}
+
+/// A passage two speeches share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Passage {
+    /// Where it is in the first speech.
+    pub a: Span,
+    /// Where it is in the second.
+    pub b: Span,
+    /// Characters of the passage in `a`.
+    pub chars: usize,
+}
+
+/// Two speeches that are one speech, or one inside the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairEntry {
+    /// First speech (the smaller id).
+    pub a: usize,
+    /// Second speech.
+    pub b: usize,
+    /// near-duplicate or contained.
+    pub relation: Relation,
+    /// Shared characters of both over all characters of both.
+    pub similarity: f64,
+    /// Share of `a` inside `b`.
+    pub a_in_b: f64,
+    /// Share of `b` inside `a`.
+    pub b_in_a: f64,
+    /// Hamming distance of the two speeches' weighted simhashes (of 64 bits).
+    pub simhash_distance: u32,
+    /// The aligned passages, in order in `a`.
+    pub passages: Vec<Passage>,
+}
+
+/// Speeches that are one speech.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClusterEntry {
+    /// 1-based cluster number.
+    pub id: usize,
+    /// Member document ids.
+    pub documents: Vec<usize>,
+    /// The cleanest member.
+    pub representative: usize,
+}
+
+/// Where a phrase or junk text occurs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Occurrence {
+    /// Where.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The text there, as written (masks and all).
+    pub text: String,
+}
+
+/// A wording of a phrase and the speeches that use it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Variant {
+    /// The wording.
+    pub text: String,
+    /// Speeches that use it.
+    pub documents: Vec<usize>,
+}
+
+/// A passage shared by at least two different speeches (copies of one speech count once).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhraseEntry {
+    /// The text as first written.
+    pub text: String,
+    /// `stock-phrase` (short formula) or `passage` (a longer copied passage).
+    pub kind: String,
+    /// Speeches that hold it (all copies).
+    pub documents: Vec<usize>,
+    /// Distinct speeches, one per duplicate cluster.
+    pub speeches: usize,
+    /// Characters that count.
+    pub chars: usize,
+    /// Every occurrence.
+    pub occurrences: Vec<Occurrence>,
+    /// Other wordings of the same formula (masked forms, older and newer 提法).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+}
+
+/// A sentence skeleton shared by speeches, with its slots.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TemplateEntry {
+    /// The skeleton, `…` marking each slot.
+    pub skeleton: String,
+    /// The sentences that fill it, with their speeches.
+    pub members: Vec<Variant>,
+    /// For each slot, the distinct fillers seen.
+    pub slots: Vec<Vec<String>>,
+    /// Distinct speeches that use it.
+    pub speeches: usize,
+}
+
+/// Text injected by an essay site.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JunkEntry {
+    /// The text.
+    pub text: String,
+    /// Speeches it sits in (empty for a compilation's preamble).
+    pub documents: Vec<usize>,
+    /// Why it is junk.
+    pub reason: String,
+    /// Every occurrence.
+    pub occurrences: Vec<JunkOccurrence>,
+}
+
+/// Where a piece of junk sits: in a speech, or in a compilation's preamble.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JunkOccurrence {
+    /// The file.
+    pub source: String,
+    /// The speech, or none for a preamble.
+    pub document: Option<usize>,
+    /// Start byte in the file.
+    pub start: usize,
+    /// End byte in the file.
+    pub end: usize,
+    /// Line (1-based).
+    pub line: usize,
+}
+
+/// Figures about the run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// Files read.
+    pub files: usize,
+    /// Speeches.
+    pub documents: usize,
+    /// Characters that count, in all speeches.
+    pub chars: usize,
+    /// Candidate pairs aligned.
+    pub candidate_pairs: usize,
+    /// Postings compared while finding candidates.
+    pub comparisons: u64,
+}
+
+/// Everything `scan` found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScanReport {
+    /// [`REPORT_VERSION`].
+    pub version: u32,
+    /// How candidate pairs were found.
+    pub regime: Regime,
+    /// The speeches.
+    pub documents: Vec<DocumentEntry>,
+    /// Related pairs, by `a` then `b`.
+    pub pairs: Vec<PairEntry>,
+    /// Duplicate clusters, largest first.
+    pub clusters: Vec<ClusterEntry>,
+    /// Shared passages and stock phrases, most used first.
+    pub phrases: Vec<PhraseEntry>,
+    /// Sentence templates, most used first.
+    pub templates: Vec<TemplateEntry>,
+    /// Site junk.
+    pub junk: Vec<JunkEntry>,
+    /// Inputs that could not be read.
+    pub skipped: Vec<Skipped>,
+    /// Figures.
+    pub stats: Stats,
+}

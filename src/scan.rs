@@ -1,0 +1,236 @@
+//! The scan pipeline: a [`Corpus`] → a [`ScanReport`].
+//!
+//! Runs the stages in order (normalise and fingerprint every speech, load the
+//! word segmenter meanwhile, find candidate pairs, align them, relate and
+//! cluster, then mine junk, stock phrases and templates) and assembles the one
+//! report. Work is spread over rayon's threads; every list is sorted before it
+//! reaches the report, so results do not depend on the thread count.
+
+use crate::align::{align, AlignParams, Chain};
+use crate::candidates::{candidates, CandidateParams};
+use crate::cluster::{clusters, coverage, relation, RelationParams};
+use crate::error::Result;
+use crate::fingerprint::{hamming, kgram_hashes, shingles, simhash, winnow};
+use crate::ingest::{Corpus, Document};
+use crate::normalize::{normalize, Normalized, MASK};
+use crate::report::{ClusterEntry, DocumentEntry, PairEntry, Passage, ScanReport, Span, Stats, REPORT_VERSION};
+use crate::segment::Segmenter;
+use crate::{junk, phrases, templates, FastMap};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Everything a scan can be tuned by.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    /// Alignment.
+    pub align: AlignParams,
+    /// Candidate generation.
+    pub candidates: CandidateParams,
+    /// Relation thresholds.
+    pub relations: RelationParams,
+    /// Length of the character n-grams that are winnowed into prints.
+    pub print_k: usize,
+    /// Winnowing window.
+    pub print_w: usize,
+    /// Fewest distinct speeches (duplicate clusters count once) for a stock phrase.
+    pub min_docs: usize,
+    /// A jieba user dictionary.
+    pub user_dict: Option<PathBuf>,
+    /// Extra junk patterns (regular expressions) from the user.
+    pub junk_patterns: Vec<regex::Regex>,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions {
+            align: AlignParams::default(),
+            candidates: CandidateParams::default(),
+            relations: RelationParams::default(),
+            print_k: 8,
+            print_w: 8,
+            min_docs: 2,
+            user_dict: None,
+            junk_patterns: Vec::new(),
+        }
+    }
+}
+
+/// Progress of a long run, reported by the library to whoever drives it.
+pub trait Progress: Sync {
+    /// A stage starts, with the number of steps it will take.
+    fn stage(&self, _name: &str, _total: u64) {}
+    /// Steps done.
+    fn tick(&self, _n: u64) {}
+}
+
+impl Progress for () {}
+
+/// A speech made ready for matching.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The normalised characters.
+    pub norm: Normalized,
+    /// Its distinct winnowed prints, sorted.
+    pub prints: Vec<u64>,
+    /// Masks in it.
+    pub masks: usize,
+}
+
+/// Normalise and fingerprint one text.
+pub fn prepare(text: &str, k: usize, w: usize) -> Prepared {
+    let norm = normalize(text);
+    let mut prints: Vec<u64> = winnow(&kgram_hashes(&norm.chars, k), w).into_iter().map(|(_, h)| h).collect();
+    prints.sort_unstable();
+    prints.dedup();
+    let masks = norm.chars.iter().filter(|&&c| c == MASK).count();
+    Prepared { norm, prints, masks }
+}
+
+/// Weighted simhash of every speech: word-bigram shingles, weighted by idf.
+pub fn simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
+    let feats: Vec<Vec<u64>> = docs
+        .par_iter()
+        .map(|d| {
+            let mut s = shingles(&seg.words(d.text()));
+            s.sort_unstable();
+            s.dedup();
+            s
+        })
+        .collect();
+    let mut df: FastMap<u64, u32> = FastMap::default();
+    for f in &feats {
+        for &h in f {
+            *df.entry(h).or_default() += 1;
+        }
+    }
+    let n = docs.len() as f32;
+    feats
+        .par_iter()
+        .map(|f| simhash(f.iter().map(|h| (*h, ((n + 1.0) / (df[h] as f32)).ln() + 0.1))))
+        .collect()
+}
+
+/// Run the whole scan.
+pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Result<ScanReport> {
+    let docs = &corpus.documents;
+    progress.stage("fingerprint", docs.len() as u64);
+    let (seg, prepared) = rayon::join(
+        || Segmenter::new(opts.user_dict.as_deref()),
+        || {
+            docs.par_iter()
+                .map(|d| {
+                    let p = prepare(d.text(), opts.print_k, opts.print_w);
+                    progress.tick(1);
+                    p
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let seg = seg?;
+    let sims = simhashes(docs, &seg);
+    let prints: Vec<Vec<u64>> = prepared.iter().map(|p| p.prints.clone()).collect();
+    let cand = candidates(&prints, &sims, &opts.candidates);
+    progress.stage("align", cand.pairs.len() as u64);
+    let aligned: Vec<((usize, usize), Vec<Chain>)> = cand
+        .pairs
+        .par_iter()
+        .map(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            let chains = align(&prepared[a].norm.chars, &prepared[b].norm.chars, &opts.align);
+            progress.tick(1);
+            ((a, b), chains)
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    let mut links = Vec::new();
+    for ((a, b), chains) in &aligned {
+        let cov = coverage(prepared[*a].norm.len(), prepared[*b].norm.len(), chains);
+        let Some(rel) = relation(&cov, &opts.relations) else { continue };
+        if rel == crate::cluster::Relation::NearDuplicate {
+            links.push((*a, *b));
+        }
+        pairs.push(PairEntry {
+            a: *a,
+            b: *b,
+            relation: rel,
+            similarity: round(cov.similarity),
+            a_in_b: round(cov.a_in_b),
+            b_in_a: round(cov.b_in_a),
+            simhash_distance: hamming(sims[*a], sims[*b]),
+            passages: chains.iter().map(|c| passage(&docs[*a], &docs[*b], &prepared[*a].norm, &prepared[*b].norm, c)).collect(),
+        });
+    }
+    let junk_lines: Vec<usize> = docs.iter().map(|d| junk::builtin_hits(d.text())).collect();
+    let (group, found) = clusters(docs.len(), &links, |d| {
+        prepared[d].norm.len() as i64 - 40 * prepared[d].masks as i64 - 200 * junk_lines[d] as i64
+    });
+    let junk = junk::find(corpus, &group, &opts.junk_patterns);
+    let chains: FastMap<(usize, usize), &Vec<Chain>> = aligned.iter().map(|(k, v)| (*k, v)).collect();
+    let norms: Vec<&Normalized> = prepared.iter().map(|p| &p.norm).collect();
+    let phrases = phrases::mine(docs, &norms, &group, &chains, &junk, opts.min_docs);
+    let templates = templates::find(docs, &seg, &group, opts.min_docs);
+    Ok(ScanReport {
+        version: REPORT_VERSION,
+        regime: cand.regime,
+        documents: docs
+            .iter()
+            .zip(&prepared)
+            .map(|(d, p)| DocumentEntry {
+                id: d.id,
+                source: corpus.files[d.file].path.clone(),
+                title: d.title.clone(),
+                start_line: d.start_line,
+                end_line: d.end_line,
+                chars: p.norm.len(),
+                masks: p.masks,
+            })
+            .collect(),
+        pairs,
+        clusters: found
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| ClusterEntry {
+                id: i + 1,
+                documents: c.documents,
+                representative: c.representative,
+            })
+            .collect(),
+        phrases,
+        templates,
+        junk,
+        skipped: corpus.skipped.clone(),
+        stats: Stats {
+            files: corpus.files.len(),
+            documents: docs.len(),
+            chars: prepared.iter().map(|p| p.norm.len()).sum(),
+            candidate_pairs: cand.pairs.len(),
+            comparisons: cand.comparisons,
+        },
+    })
+}
+
+/// Round a ratio to 4 decimals (stable JSON).
+pub fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// A span of a document from a range of its normalised characters.
+pub fn span(doc: &Document, norm: &Normalized, from: usize, to: usize) -> Span {
+    let r = norm.byte_range(from, to);
+    Span {
+        document: doc.id,
+        start: doc.range.start + r.start,
+        end: doc.range.start + r.end,
+        start_line: doc.line_of(r.start),
+        end_line: doc.line_of(r.end.saturating_sub(1)),
+    }
+}
+
+fn passage(da: &Document, db: &Document, na: &Normalized, nb: &Normalized, c: &Chain) -> Passage {
+    let (ra, rb) = (c.a_range(), c.b_range());
+    Passage {
+        a: span(da, na, ra.start, ra.end),
+        b: span(db, nb, rb.start, rb.end),
+        chars: c.a_covered(),
+    }
+}

@@ -1,0 +1,208 @@
+//! Sentences → the skeletons they share: templates with slots.
+//!
+//! Short sentences are cut into jieba tokens (punctuation kept) and bucketed by
+//! their first and last token. Two sentences of a bucket that differ but share a
+//! long common subsequence of tokens (at least half of the shorter one) share a
+//! skeleton, e.g. `下面,我讲三点意见` and `下面,我代表市委、市政府讲三方面意见` give
+//! `下面,我…讲…意见`; every other sentence of the bucket that contains the
+//! skeleton joins it, and each slot lists its fillers. Sentences repeated word
+//! for word across speeches (openers and closers such as `同志们:`, `谢谢大家!`)
+//! are templates without slots. Copies of one speech count once.
+
+use crate::ingest::Document;
+use crate::report::{TemplateEntry, Variant};
+use crate::segment::{sentences, Segmenter};
+use crate::{FastMap, FastSet};
+use rayon::prelude::*;
+
+/// Longest sentence considered, in characters.
+const MAX_CHARS: usize = 40;
+/// Most distinct sentences compared within one bucket.
+const MAX_BUCKET: usize = 200;
+
+struct Sent {
+    text: String,
+    tokens: Vec<String>,
+    docs: Vec<usize>,
+}
+
+/// Find the templates used by at least `min_docs` distinct speeches.
+pub fn find(docs: &[Document], seg: &Segmenter, group: &[usize], min_docs: usize) -> Vec<TemplateEntry> {
+    let min_docs = min_docs.max(2);
+    let per_doc: Vec<Vec<String>> = docs
+        .par_iter()
+        .map(|d| {
+            sentences(d.text())
+                .into_iter()
+                .map(|r| d.text()[r].chars().map(crate::normalize::fold).collect::<String>())
+                .filter(|s: &String| (2..=MAX_CHARS).contains(&s.chars().filter(|c| c.is_alphanumeric()).count()))
+                .collect()
+        })
+        .collect();
+    let mut by_text: FastMap<String, Vec<usize>> = FastMap::default();
+    for (d, list) in per_doc.iter().enumerate() {
+        for s in list {
+            by_text.entry(s.clone()).or_default().push(d);
+        }
+    }
+    let mut texts: Vec<(String, Vec<usize>)> = by_text.into_iter().collect();
+    texts.sort();
+    let sents: Vec<Sent> = texts
+        .into_par_iter()
+        .map(|(text, mut docs)| {
+            docs.dedup();
+            Sent { tokens: seg.tokens(&text), text, docs }
+        })
+        .collect();
+    let speeches = |ds: &mut dyn Iterator<Item = usize>| ds.map(|d| group[d]).collect::<FastSet<_>>().len();
+    let mut out = Vec::new();
+    // Openers and closers: the same short sentence in many speeches.
+    for s in &sents {
+        let n = speeches(&mut s.docs.iter().copied());
+        if n >= min_docs.max(3) && s.text.chars().count() <= 12 {
+            out.push(TemplateEntry {
+                skeleton: s.text.clone(),
+                members: vec![Variant { text: s.text.clone(), documents: s.docs.clone() }],
+                slots: Vec::new(),
+                speeches: n,
+            });
+        }
+    }
+    let mut buckets: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
+    for (i, s) in sents.iter().enumerate() {
+        let words: Vec<&String> = s.tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).collect();
+        if words.len() >= 3 {
+            buckets.entry((words[0].as_str(), words[words.len() - 1].as_str())).or_default().push(i);
+        }
+    }
+    let mut keys: Vec<_> = buckets.keys().copied().collect();
+    keys.sort();
+    for k in keys {
+        let ids = &buckets[&k];
+        let ids = &ids[..ids.len().min(MAX_BUCKET)];
+        out.extend(bucket_templates(&sents, ids, group, min_docs));
+    }
+    out.sort_by(|a, b| b.speeches.cmp(&a.speeches).then(b.members.len().cmp(&a.members.len())).then_with(|| a.skeleton.cmp(&b.skeleton)));
+    out
+}
+
+fn bucket_templates(sents: &[Sent], ids: &[usize], group: &[usize], min_docs: usize) -> Vec<TemplateEntry> {
+    let mut used = vec![false; ids.len()];
+    let mut out = Vec::new();
+    for x in 0..ids.len() {
+        if used[x] {
+            continue;
+        }
+        for y in x + 1..ids.len() {
+            if used[y] {
+                continue;
+            }
+            let (a, b) = (&sents[ids[x]], &sents[ids[y]]);
+            let skel = lcs(&a.tokens, &b.tokens);
+            let chars = |t: &[String]| t.iter().map(|s| s.chars().count()).sum::<usize>();
+            let (ca, cb, cs) = (chars(&a.tokens), chars(&b.tokens), chars(&skel));
+            if cs * 2 < ca.min(cb) || cs * 4 < ca.max(cb) || skel.len() < 3 {
+                continue;
+            }
+            let members: Vec<usize> = (0..ids.len()).filter(|&z| !used[z] && is_subsequence(&skel, &sents[ids[z]].tokens)).collect();
+            let groups: FastSet<usize> = members.iter().flat_map(|&z| sents[ids[z]].docs.iter().map(|&d| group[d])).collect();
+            if groups.len() < min_docs {
+                continue;
+            }
+            for &z in &members {
+                used[z] = true;
+            }
+            out.push(template(sents, ids, &members, &skel, groups.len()));
+            break;
+        }
+    }
+    out
+}
+
+fn template(sents: &[Sent], ids: &[usize], members: &[usize], skel: &[String], speeches: usize) -> TemplateEntry {
+    let mut slots: Vec<Vec<String>> = vec![Vec::new(); skel.len() + 1];
+    for &z in members {
+        for (i, f) in fillers(skel, &sents[ids[z]].tokens).into_iter().enumerate() {
+            if !f.is_empty() && !slots[i].contains(&f) {
+                slots[i].push(f);
+            }
+        }
+    }
+    let mut skeleton = String::new();
+    for (i, t) in skel.iter().enumerate() {
+        if !slots[i].is_empty() {
+            skeleton.push('…');
+        }
+        skeleton.push_str(t);
+    }
+    if !slots[skel.len()].is_empty() {
+        skeleton.push('…');
+    }
+    TemplateEntry {
+        skeleton,
+        members: members.iter().map(|&z| Variant { text: sents[ids[z]].text.clone(), documents: sents[ids[z]].docs.clone() }).collect(),
+        slots: slots.into_iter().filter(|s| !s.is_empty()).collect(),
+        speeches,
+    }
+}
+
+/// Longest common subsequence of two token lists.
+fn lcs(a: &[String], b: &[String]) -> Vec<String> {
+    let (n, m) = (a.len(), b.len());
+    let mut t = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if a[i] == b[j] { t[i + 1][j + 1] + 1 } else { t[i + 1][j].max(t[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < n && j < m {
+        if a[i] == b[j] {
+            out.push(a[i].clone());
+            i += 1;
+            j += 1;
+        } else if t[i + 1][j] >= t[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+fn is_subsequence(skel: &[String], tokens: &[String]) -> bool {
+    let mut it = tokens.iter();
+    skel.iter().all(|s| it.any(|t| t == s))
+}
+
+/// The text between consecutive skeleton tokens (greedy leftmost embedding).
+fn fillers(skel: &[String], tokens: &[String]) -> Vec<String> {
+    let mut out = vec![String::new(); skel.len() + 1];
+    let mut k = 0;
+    for t in tokens {
+        if k < skel.len() && *t == skel[k] {
+            k += 1;
+        } else {
+            out[k].push_str(t);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn skeleton_of_the_opinion_family() {
+        let a = toks(&["下面", ",", "我", "讲", "三点", "意见"]);
+        let b = toks(&["下面", ",", "我", "代表", "市委", "、", "市政府", "讲", "三", "方面", "意见"]);
+        let s = lcs(&a, &b);
+        assert_eq!(s, toks(&["下面", ",", "我", "讲", "意见"]));
+        assert_eq!(fillers(&s, &b)[3], "代表市委、市政府");
+    }
+}
