@@ -42,6 +42,8 @@ pub enum ScanFormat {
     Human,
     /// The JSON report contract.
     Json,
+    /// One self-contained HTML page (use with -o FILE).
+    Html,
 }
 
 /// How inputs are read (shared by every subcommand that reads a corpus).

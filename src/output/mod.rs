@@ -1,5 +1,6 @@
 //! Renderers of the report model, one per format, and the atomic writer.
 
+pub mod html;
 pub mod human;
 pub mod json;
 

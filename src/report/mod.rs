@@ -213,3 +213,6 @@ pub struct ScanReport {
     /// Figures.
     pub stats: Stats,
 }
+
+mod check;
+pub use check::*;
