@@ -1,0 +1,1 @@
+//! `taohua scan` end to end.
