@@ -212,6 +212,12 @@ pub struct ScanReport {
     pub skipped: Vec<Skipped>,
     /// Figures.
     pub stats: Stats,
+    /// Each document's speech text, by id (for renderers; not serialised).
+    #[serde(skip)]
+    pub texts: Vec<String>,
+    /// Byte offset of each speech text within its file (for renderers; not serialised).
+    #[serde(skip)]
+    pub offsets: Vec<usize>,
 }
 
 mod check;
