@@ -10,7 +10,7 @@
 //! masked wording (`以******同志为核心的党***周围`) becomes a listed variant.
 
 use crate::align::Chain;
-use crate::fingerprint::{kgram_hashes, mix, NO_HASH};
+use crate::fingerprint::{kgram_hashes, NO_HASH};
 use crate::ingest::Document;
 use crate::normalize::Normalized;
 use crate::report::{JunkEntry, Occurrence, PhraseEntry, Variant};
@@ -25,7 +25,6 @@ pub const STOCK_MAX_CHARS: usize = 40;
 #[derive(Clone, Copy, Default)]
 struct Held {
     count: u32,
-    sig: u64,
     last: u32,
 }
 
@@ -40,7 +39,11 @@ pub fn mine(
     min_docs: usize,
 ) -> Vec<PhraseEntry> {
     let min_docs = min_docs.max(2) as u32;
-    let hashes: Vec<Vec<u64>> = norms.iter().map(|n| kgram_hashes(&n.chars, PHRASE_K)).collect();
+    let hashes: Vec<Vec<u64>> = docs
+        .iter()
+        .zip(norms)
+        .map(|(d, n)| line_bounded_hashes(d.text(), n))
+        .collect();
     let reps = representatives(docs, norms, group);
     let mut held: FastMap<u64, Held> = FastMap::default();
     let mut order: Vec<usize> = (0..docs.len()).collect();
@@ -51,11 +54,13 @@ pub fn mine(
             if h == NO_HASH {
                 continue;
             }
-            let e = held.entry(h).or_insert(Held { last: u32::MAX, ..Default::default() });
+            let e = held.entry(h).or_insert(Held {
+                last: u32::MAX,
+                ..Default::default()
+            });
             if e.last != g {
                 e.last = g;
                 e.count += 1;
-                e.sig ^= mix(g as u64 + 1);
             }
         }
     }
@@ -67,7 +72,10 @@ pub fn mine(
             }
         }
     }
-    let junk_keys: Vec<String> = junk.iter().map(|j| key_of(&crate::normalize::normalize(&j.text), 0, usize::MAX)).collect();
+    let junk_keys: Vec<String> = junk
+        .iter()
+        .map(|j| key_of(&crate::normalize::normalize(&j.text), 0, usize::MAX))
+        .collect();
     let mut seen: FastSet<String> = FastSet::default();
     let mut out = Vec::new();
     for &d in &reps {
@@ -81,26 +89,105 @@ pub fn mine(
             if (groups.len() as u32) < min_docs {
                 continue;
             }
-            out.push(entry(docs, norms, group, chains, &occ, groups.len(), &key, &junk_keys));
+            out.push(entry(
+                docs,
+                norms,
+                group,
+                chains,
+                &occ,
+                groups.len(),
+                &key,
+                &junk_keys,
+            ));
         }
     }
+    let mut out = maximal(out);
     out.sort_by(|a, b| {
         b.speeches
             .cmp(&a.speeches)
             .then(b.chars.cmp(&a.chars))
-            .then_with(|| (a.occurrences[0].span.document, a.occurrences[0].span.start).cmp(&(b.occurrences[0].span.document, b.occurrences[0].span.start)))
+            .then_with(|| {
+                (a.occurrences[0].span.document, a.occurrences[0].span.start)
+                    .cmp(&(b.occurrences[0].span.document, b.occurrences[0].span.start))
+            })
     });
     out
+}
+
+/// k-gram hashes where windows that cross a line break never match.
+fn line_bounded_hashes(text: &str, n: &Normalized) -> Vec<u64> {
+    let mut h = kgram_hashes(&n.chars, PHRASE_K);
+    let mut last_break: Option<usize> = None;
+    for i in 1..n.len() {
+        let gap = &text.as_bytes()[n.ends[i - 1] as usize..n.starts[i] as usize];
+        if gap.contains(&b'\n') {
+            last_break = Some(i);
+        }
+        // window starting at s covers s..s+k; it crosses the break at i when s < i < s+k
+        if let Some(b) = last_break.filter(|&b| b == i) {
+            for s in b.saturating_sub(PHRASE_K - 1)..b {
+                if let Some(x) = h.get_mut(s) {
+                    *x = NO_HASH;
+                }
+            }
+        }
+    }
+    h
+}
+
+/// Drop phrases that are part of a longer phrase used by (nearly) as many speeches.
+fn maximal(mut list: Vec<PhraseEntry>) -> Vec<PhraseEntry> {
+    list.sort_by(|a, b| b.chars.cmp(&a.chars).then(b.speeches.cmp(&a.speeches)));
+    let keys: Vec<Vec<char>> = list
+        .iter()
+        .map(|p| crate::normalize::normalize(&p.text).chars)
+        .collect();
+    let mut by_gram: FastMap<u64, Vec<usize>> = FastMap::default();
+    let mut keep = vec![true; list.len()];
+    for i in 0..list.len() {
+        let first = kgram_hashes(&keys[i], PHRASE_K)
+            .first()
+            .copied()
+            .unwrap_or(NO_HASH);
+        let inside = by_gram.get(&first).is_some_and(|qs| {
+            qs.iter().any(|&q| {
+                list[q].speeches * 5 >= list[i].speeches * 4
+                    && keys[q].windows(keys[i].len()).any(|w| w == &keys[i][..])
+            })
+        });
+        if inside && list[i].kind != "junk" {
+            keep[i] = false;
+            continue;
+        }
+        let mut grams = kgram_hashes(&keys[i], PHRASE_K);
+        grams.sort_unstable();
+        grams.dedup();
+        for g in grams {
+            by_gram.entry(g).or_default().push(i);
+        }
+    }
+    list.into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect()
 }
 
 /// One member per cluster: the one whose text is cleanest is chosen by the
 /// caller's grouping; here the member with fewest masks, then the longest.
 fn representatives(docs: &[Document], norms: &[&Normalized], group: &[usize]) -> Vec<usize> {
     let mut best: FastMap<usize, usize> = FastMap::default();
-    let masks = |d: usize| norms[d].chars.iter().filter(|&&c| c == crate::normalize::MASK).count();
+    let masks = |d: usize| {
+        norms[d]
+            .chars
+            .iter()
+            .filter(|&&c| c == crate::normalize::MASK)
+            .count()
+    };
     for d in 0..docs.len() {
         let cur = best.entry(group[d]).or_insert(d);
-        if (masks(d), std::cmp::Reverse(norms[d].len()), d) < (masks(*cur), std::cmp::Reverse(norms[*cur].len()), *cur) {
+        if (masks(d), std::cmp::Reverse(norms[d].len()), d)
+            < (masks(*cur), std::cmp::Reverse(norms[*cur].len()), *cur)
+        {
             *cur = d;
         }
     }
@@ -109,24 +196,52 @@ fn representatives(docs: &[Document], norms: &[&Normalized], group: &[usize]) ->
     v
 }
 
-/// Runs of k-gram positions held by enough clusters, cut where the holder set changes.
-/// Returns character ranges.
+/// Candidate phrases of one speech: within each run of k-grams held by enough
+/// clusters, every maximal stretch whose k-grams are all held by at least `L`
+/// clusters, for each level `L` that occurs (a stretch that cannot grow without
+/// losing speeches). Levels within a fifth of the enclosing stretch's are skipped
+/// as near-copies of it. Returns character ranges.
 fn runs(hashes: &[u64], held: &FastMap<u64, Held>, min_docs: u32) -> Vec<(usize, usize)> {
+    let count: Vec<u32> = hashes
+        .iter()
+        .map(|h| held.get(h).map_or(0, |e| e.count))
+        .collect();
     let mut out = Vec::new();
-    let mut cur: Option<(usize, (u32, u64))> = None;
-    let sig_at = |i: usize| -> Option<(u32, u64)> {
-        let e = held.get(&hashes[i])?;
-        (e.count >= min_docs).then_some((e.count, e.sig))
-    };
-    for i in 0..=hashes.len() {
-        let s = if i < hashes.len() { sig_at(i) } else { None };
-        match (cur, s) {
-            (Some((_, c)), Some(x)) if c == x => {}
-            _ => {
-                if let Some((start, _)) = cur {
-                    out.push((start, i - 1 + PHRASE_K));
+    let mut i = 0;
+    while i < count.len() {
+        if count[i] < min_docs {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < count.len() && count[i] >= min_docs {
+            i += 1;
+        }
+        let mut stack = vec![(start, i, 0u32)];
+        while let Some((s, e, parent)) = stack.pop() {
+            let level = *count[s..e].iter().min().expect("non-empty");
+            if parent == 0 || level * 4 > parent * 5 {
+                out.push((s, e - 1 + PHRASE_K));
+            }
+            let mut j = s;
+            while j < e {
+                if count[j] == level {
+                    j += 1;
+                    continue;
                 }
-                cur = s.map(|x| (i, x));
+                let from = j;
+                while j < e && count[j] > level {
+                    j += 1;
+                }
+                stack.push((
+                    from,
+                    j,
+                    if parent == 0 || level * 4 > parent * 5 {
+                        level
+                    } else {
+                        parent
+                    },
+                ));
             }
         }
     }
@@ -138,7 +253,12 @@ fn key_of(n: &Normalized, s: usize, e: usize) -> String {
 }
 
 /// Every (document, start) in the representatives where `key` occurs.
-fn locate(key: &str, first: &u64, where_: &FastMap<u64, Vec<(u32, u32)>>, norms: &[&Normalized]) -> Vec<(usize, usize)> {
+fn locate(
+    key: &str,
+    first: &u64,
+    where_: &FastMap<u64, Vec<(u32, u32)>>,
+    norms: &[&Normalized],
+) -> Vec<(usize, usize)> {
     let k: Vec<char> = key.chars().collect();
     let mut out: Vec<(usize, usize)> = where_
         .get(first)
@@ -169,7 +289,7 @@ fn entry(
     let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
     for &(d, p) in occ {
         occurrences.push(occurrence(docs, norms, d, p, p + len));
-        for m in (0..docs.len()).filter(|&m| m != d && group[m] == group[d]) {
+        for m in members_of(group, d) {
             if let Some((s, e)) = project(chains, d, m, p, p + len) {
                 let o = occurrence(docs, norms, m, s, e);
                 let vkey: String = norms[m].string(s, e);
@@ -184,16 +304,32 @@ fn entry(
     occurrences.dedup();
     let mut documents: Vec<usize> = occurrences.iter().map(|o| o.span.document).collect();
     documents.dedup();
-    let mut variants: Vec<Variant> = variants.into_iter().map(|(text, mut documents)| {
-        documents.sort_unstable();
-        documents.dedup();
-        Variant { text, documents }
-    }).collect();
+    let mut variants: Vec<Variant> = variants
+        .into_iter()
+        .map(|(text, mut documents)| {
+            documents.sort_unstable();
+            documents.dedup();
+            Variant { text, documents }
+        })
+        .collect();
     variants.sort_by(|a, b| a.text.cmp(&b.text));
-    let is_junk = junk_keys.iter().any(|j| j.len() >= 8 && (j.contains(key) || key.contains(j.as_str())));
+    let is_junk = junk_keys
+        .iter()
+        .any(|j| j.len() >= 8 && (j.contains(key) || key.contains(j.as_str())));
     PhraseEntry {
-        text: occurrences.iter().find(|o| o.span.document == occ[0].0).map(|o| o.text.clone()).unwrap_or_default(),
-        kind: if is_junk { "junk" } else if len <= STOCK_MAX_CHARS { "stock-phrase" } else { "passage" }.to_string(),
+        text: occurrences
+            .iter()
+            .find(|o| o.span.document == occ[0].0)
+            .map(|o| o.text.clone())
+            .unwrap_or_default(),
+        kind: if is_junk {
+            "junk"
+        } else if len <= STOCK_MAX_CHARS {
+            "stock-phrase"
+        } else {
+            "passage"
+        }
+        .to_string(),
         documents,
         speeches,
         chars: len,
@@ -202,28 +338,62 @@ fn entry(
     }
 }
 
-fn occurrence(docs: &[Document], norms: &[&Normalized], d: usize, s: usize, e: usize) -> Occurrence {
+/// The other members of `d`'s cluster (a cluster's id is its smallest member,
+/// and members follow it closely in practice; scan from there).
+fn members_of(group: &[usize], d: usize) -> impl Iterator<Item = usize> + '_ {
+    let g = group[d];
+    (g..group.len()).filter(move |&m| m != d && group[m] == g)
+}
+
+fn occurrence(
+    docs: &[Document],
+    norms: &[&Normalized],
+    d: usize,
+    s: usize,
+    e: usize,
+) -> Occurrence {
     let sp = span(&docs[d], norms[d], s, e);
     let text = docs[d].file_text()[sp.start..sp.end].to_string();
     Occurrence { span: sp, text }
 }
 
 /// Carry the character range `s..e` of `from` into `to` through their alignment.
-fn project(chains: &FastMap<(usize, usize), &Vec<Chain>>, from: usize, to: usize, s: usize, e: usize) -> Option<(usize, usize)> {
-    let (a, b, forward) = if from < to { (from, to, true) } else { (to, from, false) };
+fn project(
+    chains: &FastMap<(usize, usize), &Vec<Chain>>,
+    from: usize,
+    to: usize,
+    s: usize,
+    e: usize,
+) -> Option<(usize, usize)> {
+    let (a, b, forward) = if from < to {
+        (from, to, true)
+    } else {
+        (to, from, false)
+    };
     let list = chains.get(&(a, b))?;
     for c in list.iter() {
         let blocks: Vec<(usize, usize, usize)> = c
             .blocks
             .iter()
-            .map(|bl| if forward { (bl.a as usize, bl.b as usize, bl.len as usize) } else { (bl.b as usize, bl.a as usize, bl.len as usize) })
+            .map(|bl| {
+                if forward {
+                    (bl.a as usize, bl.b as usize, bl.len as usize)
+                } else {
+                    (bl.b as usize, bl.a as usize, bl.len as usize)
+                }
+            })
             .collect();
         let (first, last) = (blocks[0], blocks[blocks.len() - 1]);
         if s < first.0 || e > last.0 + last.2 {
             continue;
         }
         let map = |pos: usize| {
-            let bl = blocks.iter().rev().find(|bl| bl.0 <= pos).copied().unwrap_or(first);
+            let bl = blocks
+                .iter()
+                .rev()
+                .find(|bl| bl.0 <= pos)
+                .copied()
+                .unwrap_or(first);
             bl.1 + (pos - bl.0).min(bl.2)
         };
         let (ms, me) = (map(s), map(e - 1) + 1);

@@ -27,15 +27,27 @@ struct Sent {
 }
 
 /// Find the templates used by at least `min_docs` distinct speeches.
-pub fn find(docs: &[Document], seg: &Segmenter, group: &[usize], min_docs: usize) -> Vec<TemplateEntry> {
+pub fn find(
+    docs: &[Document],
+    seg: &Segmenter,
+    group: &[usize],
+    min_docs: usize,
+) -> Vec<TemplateEntry> {
     let min_docs = min_docs.max(2);
     let per_doc: Vec<Vec<String>> = docs
         .par_iter()
         .map(|d| {
             sentences(d.text())
                 .into_iter()
-                .map(|r| d.text()[r].chars().map(crate::normalize::fold).collect::<String>())
-                .filter(|s: &String| (2..=MAX_CHARS).contains(&s.chars().filter(|c| c.is_alphanumeric()).count()))
+                .map(|r| {
+                    d.text()[r]
+                        .chars()
+                        .map(crate::normalize::fold)
+                        .collect::<String>()
+                })
+                .filter(|s: &String| {
+                    (2..=MAX_CHARS).contains(&s.chars().filter(|c| c.is_alphanumeric()).count())
+                })
                 .collect()
         })
         .collect();
@@ -51,10 +63,15 @@ pub fn find(docs: &[Document], seg: &Segmenter, group: &[usize], min_docs: usize
         .into_par_iter()
         .map(|(text, mut docs)| {
             docs.dedup();
-            Sent { tokens: seg.tokens(&text), text, docs }
+            Sent {
+                tokens: seg.tokens(&text),
+                text,
+                docs,
+            }
         })
         .collect();
-    let speeches = |ds: &mut dyn Iterator<Item = usize>| ds.map(|d| group[d]).collect::<FastSet<_>>().len();
+    let speeches =
+        |ds: &mut dyn Iterator<Item = usize>| ds.map(|d| group[d]).collect::<FastSet<_>>().len();
     let mut out = Vec::new();
     // Openers and closers: the same short sentence in many speeches.
     for s in &sents {
@@ -62,7 +79,10 @@ pub fn find(docs: &[Document], seg: &Segmenter, group: &[usize], min_docs: usize
         if n >= min_docs.max(3) && s.text.chars().count() <= 12 {
             out.push(TemplateEntry {
                 skeleton: s.text.clone(),
-                members: vec![Variant { text: s.text.clone(), documents: s.docs.clone() }],
+                members: vec![Variant {
+                    text: s.text.clone(),
+                    documents: s.docs.clone(),
+                }],
                 slots: Vec::new(),
                 speeches: n,
             });
@@ -70,9 +90,16 @@ pub fn find(docs: &[Document], seg: &Segmenter, group: &[usize], min_docs: usize
     }
     let mut buckets: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
     for (i, s) in sents.iter().enumerate() {
-        let words: Vec<&String> = s.tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).collect();
+        let words: Vec<&String> = s
+            .tokens
+            .iter()
+            .filter(|t| t.chars().any(char::is_alphanumeric))
+            .collect();
         if words.len() >= 3 {
-            buckets.entry((words[0].as_str(), words[words.len() - 1].as_str())).or_default().push(i);
+            buckets
+                .entry((words[0].as_str(), words[words.len() - 1].as_str()))
+                .or_default()
+                .push(i);
         }
     }
     let mut keys: Vec<_> = buckets.keys().copied().collect();
@@ -82,47 +109,89 @@ pub fn find(docs: &[Document], seg: &Segmenter, group: &[usize], min_docs: usize
         let ids = &ids[..ids.len().min(MAX_BUCKET)];
         out.extend(bucket_templates(&sents, ids, group, min_docs));
     }
-    out.sort_by(|a, b| b.speeches.cmp(&a.speeches).then(b.members.len().cmp(&a.members.len())).then_with(|| a.skeleton.cmp(&b.skeleton)));
+    out.sort_by(|a, b| {
+        b.speeches
+            .cmp(&a.speeches)
+            .then(b.members.len().cmp(&a.members.len()))
+            .then_with(|| a.skeleton.cmp(&b.skeleton))
+    });
     out
 }
 
-fn bucket_templates(sents: &[Sent], ids: &[usize], group: &[usize], min_docs: usize) -> Vec<TemplateEntry> {
+fn bucket_templates(
+    sents: &[Sent],
+    ids: &[usize],
+    group: &[usize],
+    min_docs: usize,
+) -> Vec<TemplateEntry> {
     let mut used = vec![false; ids.len()];
     let mut out = Vec::new();
     for x in 0..ids.len() {
         if used[x] {
             continue;
         }
+        // Grow a skeleton from sentence x: each sentence that shares enough of it
+        // joins, and the skeleton shrinks to what all members share.
+        let mut skel = content(&sents[ids[x]].tokens).to_vec();
+        let mut members = vec![x];
         for y in x + 1..ids.len() {
             if used[y] {
                 continue;
             }
-            let (a, b) = (&sents[ids[x]], &sents[ids[y]]);
-            let skel = lcs(&a.tokens, &b.tokens);
-            let chars = |t: &[String]| t.iter().map(|s| s.chars().count()).sum::<usize>();
-            let (ca, cb, cs) = (chars(&a.tokens), chars(&b.tokens), chars(&skel));
-            if cs * 2 < ca.min(cb) || cs * 4 < ca.max(cb) || skel.len() < 3 {
-                continue;
+            let cand = lcs(&skel, content(&sents[ids[y]].tokens));
+            let ok = |t: &[String]| similar_enough(&cand, t);
+            if cand.len() >= 3
+                && members.iter().all(|&m| ok(content(&sents[ids[m]].tokens)))
+                && ok(content(&sents[ids[y]].tokens))
+            {
+                skel = cand;
+                members.push(y);
             }
-            let members: Vec<usize> = (0..ids.len()).filter(|&z| !used[z] && is_subsequence(&skel, &sents[ids[z]].tokens)).collect();
-            let groups: FastSet<usize> = members.iter().flat_map(|&z| sents[ids[z]].docs.iter().map(|&d| group[d])).collect();
-            if groups.len() < min_docs {
-                continue;
-            }
-            for &z in &members {
-                used[z] = true;
-            }
-            out.push(template(sents, ids, &members, &skel, groups.len()));
-            break;
         }
+        let groups: FastSet<usize> = members
+            .iter()
+            .flat_map(|&z| sents[ids[z]].docs.iter().map(|&d| group[d]))
+            .collect();
+        if members.len() < 2 || groups.len() < min_docs {
+            continue;
+        }
+        for &z in &members {
+            used[z] = true;
+        }
+        out.push(template(sents, ids, &members, &skel, groups.len()));
     }
     out
 }
 
-fn template(sents: &[Sent], ids: &[usize], members: &[usize], skel: &[String], speeches: usize) -> TemplateEntry {
+/// Tokens without sentence-final punctuation.
+fn content(tokens: &[String]) -> &[String] {
+    let mut end = tokens.len();
+    while end > 0 && !tokens[end - 1].chars().any(char::is_alphanumeric) {
+        end -= 1;
+    }
+    &tokens[..end]
+}
+
+/// A skeleton must keep at least half of a member's characters (a quarter for long ones).
+fn similar_enough(skel: &[String], tokens: &[String]) -> bool {
+    let chars = |t: &[String]| t.iter().map(|s| s.chars().count()).sum::<usize>();
+    let (cs, ct) = (chars(skel), chars(tokens));
+    cs * 2 >= ct.min(12) && cs * 4 >= ct
+}
+
+fn template(
+    sents: &[Sent],
+    ids: &[usize],
+    members: &[usize],
+    skel: &[String],
+    speeches: usize,
+) -> TemplateEntry {
     let mut slots: Vec<Vec<String>> = vec![Vec::new(); skel.len() + 1];
     for &z in members {
-        for (i, f) in fillers(skel, &sents[ids[z]].tokens).into_iter().enumerate() {
+        for (i, f) in fillers(skel, content(&sents[ids[z]].tokens))
+            .into_iter()
+            .enumerate()
+        {
             if !f.is_empty() && !slots[i].contains(&f) {
                 slots[i].push(f);
             }
@@ -140,7 +209,13 @@ fn template(sents: &[Sent], ids: &[usize], members: &[usize], skel: &[String], s
     }
     TemplateEntry {
         skeleton,
-        members: members.iter().map(|&z| Variant { text: sents[ids[z]].text.clone(), documents: sents[ids[z]].docs.clone() }).collect(),
+        members: members
+            .iter()
+            .map(|&z| Variant {
+                text: sents[ids[z]].text.clone(),
+                documents: sents[ids[z]].docs.clone(),
+            })
+            .collect(),
         slots: slots.into_iter().filter(|s| !s.is_empty()).collect(),
         speeches,
     }
@@ -152,7 +227,11 @@ fn lcs(a: &[String], b: &[String]) -> Vec<String> {
     let mut t = vec![vec![0u16; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            t[i][j] = if a[i] == b[j] { t[i + 1][j + 1] + 1 } else { t[i + 1][j].max(t[i][j + 1]) };
+            t[i][j] = if a[i] == b[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
         }
     }
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
@@ -200,7 +279,19 @@ mod tests {
     #[test]
     fn skeleton_of_the_opinion_family() {
         let a = toks(&["下面", ",", "我", "讲", "三点", "意见"]);
-        let b = toks(&["下面", ",", "我", "代表", "市委", "、", "市政府", "讲", "三", "方面", "意见"]);
+        let b = toks(&[
+            "下面",
+            ",",
+            "我",
+            "代表",
+            "市委",
+            "、",
+            "市政府",
+            "讲",
+            "三",
+            "方面",
+            "意见",
+        ]);
         let s = lcs(&a, &b);
         assert_eq!(s, toks(&["下面", ",", "我", "讲", "意见"]));
         assert_eq!(fillers(&s, &b)[3], "代表市委、市政府");
