@@ -131,7 +131,11 @@ pub fn mems_with(
                 continue;
             }
             let mut len = 0;
-            while i + len < a.len() && j + len < b.len() && a[i + len] == b[j + len] && a[i + len] != MASK {
+            while i + len < a.len()
+                && j + len < b.len()
+                && a[i + len] == b[j + len]
+                && a[i + len] != MASK
+            {
                 len += 1;
             }
             if len < p.k {
@@ -267,6 +271,44 @@ fn build(blocks: Vec<Block>, p: &AlignParams) -> Chain {
     }
 }
 
+/// Grow a chain's ends over characters that still mostly match (X-drop
+/// extension: +1 for an equal character or a mask, −2 for a different one, stop
+/// when the score falls 4 below its best), so a changed character next to the
+/// end of a passage, or a mask at its edge, stays inside it.
+pub fn extend_ends(a: &[char], b: &[char], c: &mut Chain) {
+    let step = |x: char, y: char| if x == y || x == MASK || y == MASK { 1 } else { -2 };
+    let (ra, rb) = (c.a_range(), c.b_range());
+    let (mut best, mut score, mut best_k) = (0i32, 0i32, 0usize);
+    let mut k = 0;
+    while k < ra.start && k < rb.start {
+        score += step(a[ra.start - k - 1], b[rb.start - k - 1]);
+        k += 1;
+        if score > best {
+            (best, best_k) = (score, k);
+        }
+        if score < best - 4 {
+            break;
+        }
+    }
+    c.a_spans[0].start -= best_k;
+    c.b_spans[0].start -= best_k;
+    let (mut best, mut score, mut best_k) = (0i32, 0i32, 0usize);
+    let mut k = 0;
+    while ra.end + k < a.len() && rb.end + k < b.len() {
+        score += step(a[ra.end + k], b[rb.end + k]);
+        k += 1;
+        if score > best {
+            (best, best_k) = (score, k);
+        }
+        if score < best - 4 {
+            break;
+        }
+    }
+    let (la, lb) = (c.a_spans.len() - 1, c.b_spans.len() - 1);
+    c.a_spans[la].end += best_k;
+    c.b_spans[lb].end += best_k;
+}
+
 /// Characters of a text of length `n` covered by `spans` (overlaps counted once).
 pub fn covered(n: usize, spans: impl IntoIterator<Item = Range<usize>>) -> usize {
     let mut v: Vec<Range<usize>> = spans.into_iter().filter(|r| r.start < r.end).collect();
@@ -290,7 +332,11 @@ mod tests {
     use crate::normalize::normalize;
 
     fn al(a: &str, b: &str) -> Vec<Chain> {
-        align(&normalize(a).chars, &normalize(b).chars, &AlignParams::default())
+        align(
+            &normalize(a).chars,
+            &normalize(b).chars,
+            &AlignParams::default(),
+        )
     }
 
     const SRC: &str = "我们要紧密团结在以习近平同志为核心的党中央周围，全面落实党风廉政建设责任制，努力开创开发区工作新局面。";
@@ -328,6 +374,16 @@ mod tests {
     fn unrelated_text_shares_nothing() {
         let other = "为了规范物业管理活动，维护业主和物业服务企业的合法权益，制定本条例。";
         assert!(al(other, SRC).is_empty());
+    }
+
+    #[test]
+    fn ends_grow_over_a_changed_edge_character() {
+        let src = normalize("各级党组织要全面落实党风廉政建设责任制确保各项工作落到实处").chars;
+        let draft = normalize("各级党备织要全面落实党风廉政建设责任制确保各项工作备到实处").chars;
+        let mut c = align(&draft, &src, &AlignParams::default()).remove(0);
+        assert_eq!(c.a_range(), 4..draft.len() - 4);
+        extend_ends(&draft, &src, &mut c);
+        assert_eq!(c.a_range(), 0..draft.len());
     }
 
     #[test]

@@ -76,10 +76,17 @@ pub fn candidates(prints: &[Vec<u64>], simhashes: &[u64], p: &CandidateParams) -
             postings.entry(h).or_default().push(d as u32);
         }
     }
-    let max_df = if regime == Regime::Exact { usize::MAX } else { p.max_df };
+    let max_df = if regime == Regime::Exact {
+        usize::MAX
+    } else {
+        p.max_df
+    };
     let mut shared: FastMap<(u32, u32), u32> = FastMap::default();
     let mut comparisons = 0u64;
-    let mut lists: Vec<&Vec<u32>> = postings.values().filter(|l| l.len() > 1 && l.len() <= max_df).collect();
+    let mut lists: Vec<&Vec<u32>> = postings
+        .values()
+        .filter(|l| l.len() > 1 && l.len() <= max_df)
+        .collect();
     lists.sort_unstable();
     for list in lists {
         for (i, &a) in list.iter().enumerate() {
@@ -92,7 +99,10 @@ pub fn candidates(prints: &[Vec<u64>], simhashes: &[u64], p: &CandidateParams) -
     let mut pairs: Vec<(u32, u32)> = shared
         .into_iter()
         .filter(|&((a, b), s)| {
-            let small = prints[a as usize].len().min(prints[b as usize].len()).max(1);
+            let small = prints[a as usize]
+                .len()
+                .min(prints[b as usize].len())
+                .max(1);
             let need = match regime {
                 Regime::Exact => p.min_shared.max((p.min_fraction * small as f64) as usize),
                 Regime::Indexed => p.min_shared.max((p.min_fraction * small as f64) as usize),
@@ -119,7 +129,10 @@ pub fn simhash_pairs(hashes: &[u64], k: u32, comparisons: &mut u64) -> Vec<(u32,
     for block in 0..4 {
         let mut table: FastMap<u16, Vec<u32>> = FastMap::default();
         for (d, &h) in hashes.iter().enumerate() {
-            table.entry((h >> (16 * block)) as u16).or_default().push(d as u32);
+            table
+                .entry((h >> (16 * block)) as u16)
+                .or_default()
+                .push(d as u32);
         }
         for list in table.values() {
             for (i, &a) in list.iter().enumerate() {

@@ -140,7 +140,12 @@ pub fn clusters(
             }
         })
         .collect();
-    out.sort_by(|x, y| y.documents.len().cmp(&x.documents.len()).then(x.documents[0].cmp(&y.documents[0])));
+    out.sort_by(|x, y| {
+        y.documents
+            .len()
+            .cmp(&x.documents.len())
+            .then(x.documents[0].cmp(&y.documents[0]))
+    });
     (group, out)
 }
 
@@ -151,7 +156,11 @@ mod tests {
     #[test]
     fn relations_follow_coverage() {
         let p = RelationParams::default();
-        let c = |a, b| Coverage { a_in_b: a, b_in_a: b, similarity: 0.0 };
+        let c = |a, b| Coverage {
+            a_in_b: a,
+            b_in_a: b,
+            similarity: 0.0,
+        };
         assert_eq!(relation(&c(0.95, 0.9), &p), Some(Relation::NearDuplicate));
         assert_eq!(relation(&c(0.92, 0.3), &p), Some(Relation::Contained));
         assert_eq!(relation(&c(0.2, 0.1), &p), None);

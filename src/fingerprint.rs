@@ -145,8 +145,14 @@ mod tests {
         let a = chars(&format!("一二三四五六七{shared}"));
         let b = chars(&format!("{shared}甲乙丙丁"));
         let (k, w) = (5, 4);
-        let pa: Vec<u64> = winnow(&kgram_hashes(&a, k), w).into_iter().map(|p| p.1).collect();
-        let pb: Vec<u64> = winnow(&kgram_hashes(&b, k), w).into_iter().map(|p| p.1).collect();
+        let pa: Vec<u64> = winnow(&kgram_hashes(&a, k), w)
+            .into_iter()
+            .map(|p| p.1)
+            .collect();
+        let pb: Vec<u64> = winnow(&kgram_hashes(&b, k), w)
+            .into_iter()
+            .map(|p| p.1)
+            .collect();
         assert!(pa.iter().any(|h| pb.contains(h)));
     }
 

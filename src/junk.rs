@@ -31,7 +31,12 @@ pub const BUILTIN: &[&str] = &[
 
 fn builtin() -> &'static [Regex] {
     static RES: std::sync::OnceLock<Vec<Regex>> = std::sync::OnceLock::new();
-    RES.get_or_init(|| BUILTIN.iter().map(|p| Regex::new(p).expect("built-in junk pattern")).collect())
+    RES.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .map(|p| Regex::new(p).expect("built-in junk pattern"))
+            .collect()
+    })
 }
 
 /// How many built-in junk patterns hit `text`.
@@ -58,17 +63,29 @@ pub fn find(corpus: &Corpus, group: &[usize], user: &[Regex]) -> Vec<JunkEntry> 
         if let Some(pre) = &file.pieces.preamble {
             for p in paragraphs(&file.text[pre.clone()]) {
                 let r = pre.start + p.start..pre.start + p.end;
-                add(&file.text[r.clone()], "compilation preamble (title and site filler, not a speech)", occurrence(&file.path, &file.text, None, r));
+                add(
+                    &file.text[r.clone()],
+                    "compilation preamble (title and site filler, not a speech)",
+                    occurrence(&file.path, &file.text, None, r),
+                );
             }
         }
     }
     for d in &corpus.documents {
         let path = &corpus.files[d.file].path;
-        for (re, reason) in builtin().iter().map(|r| (r, "built-in site phrase")).chain(user.iter().map(|r| (r, "user junk pattern"))) {
+        for (re, reason) in builtin()
+            .iter()
+            .map(|r| (r, "built-in site phrase"))
+            .chain(user.iter().map(|r| (r, "user junk pattern")))
+        {
             for m in re.find_iter(d.text()) {
                 let r = widen_to_line(d.text(), m.range());
                 let at = d.range.start + r.start..d.range.start + r.end;
-                add(&d.text()[r], reason, occurrence(path, d.file_text(), Some(d.id), at));
+                add(
+                    &d.text()[r],
+                    reason,
+                    occurrence(path, d.file_text(), Some(d.id), at),
+                );
             }
         }
     }
@@ -76,7 +93,11 @@ pub fn find(corpus: &Corpus, group: &[usize], user: &[Regex]) -> Vec<JunkEntry> 
         for (d, r) in occs {
             let doc = &corpus.documents[d];
             let at = doc.range.start + r.start..doc.range.start + r.end;
-            add(&text, "recurs in unrelated speeches at their edge and shares no vocabulary with them", occurrence(&corpus.files[doc.file].path, doc.file_text(), Some(d), at));
+            add(
+                &text,
+                "recurs in unrelated speeches at their edge and shares no vocabulary with them",
+                occurrence(&corpus.files[doc.file].path, doc.file_text(), Some(d), at),
+            );
         }
     }
     let mut out: Vec<JunkEntry> = found
@@ -84,12 +105,18 @@ pub fn find(corpus: &Corpus, group: &[usize], user: &[Regex]) -> Vec<JunkEntry> 
         .map(|mut e| {
             e.documents.sort_unstable();
             e.documents.dedup();
-            e.occurrences.sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
+            e.occurrences
+                .sort_by(|a, b| (&a.source, a.start).cmp(&(&b.source, b.start)));
             e.occurrences.dedup();
             e
         })
         .collect();
-    out.sort_by(|a, b| b.occurrences.len().cmp(&a.occurrences.len()).then_with(|| a.text.cmp(&b.text)));
+    out.sort_by(|a, b| {
+        b.occurrences
+            .len()
+            .cmp(&a.occurrences.len())
+            .then_with(|| a.text.cmp(&b.text))
+    });
     out
 }
 
@@ -106,7 +133,12 @@ fn widen_to_line(text: &str, r: Range<usize>) -> Range<usize> {
     }
 }
 
-fn occurrence(source: &str, file_text: &str, document: Option<usize>, r: Range<usize>) -> JunkOccurrence {
+fn occurrence(
+    source: &str,
+    file_text: &str,
+    document: Option<usize>,
+    r: Range<usize>,
+) -> JunkOccurrence {
     JunkOccurrence {
         source: source.to_string(),
         document,
@@ -118,7 +150,10 @@ fn occurrence(source: &str, file_text: &str, document: Option<usize>, r: Range<u
 
 /// Edge lines (first two and last two) that recur in two or more clusters and
 /// share little vocabulary (character bigrams) with the rest of their speech.
-fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Vec<(usize, Range<usize>)>)> {
+fn recurring_edge_lines(
+    docs: &[Document],
+    group: &[usize],
+) -> Vec<(String, Vec<(usize, Range<usize>)>)> {
     let mut by_key: FastMap<String, Vec<(usize, Range<usize>)>> = FastMap::default();
     for d in docs {
         let paras = paragraphs(d.text());
@@ -142,7 +177,9 @@ fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Vec<
         if groups.len() < 2 {
             continue;
         }
-        let foreign = occs.iter().all(|(d, r)| vocabulary_overlap(&key, docs[*d].text(), r) < 0.4);
+        let foreign = occs
+            .iter()
+            .all(|(d, r)| vocabulary_overlap(&key, docs[*d].text(), r) < 0.4);
         if foreign {
             let text = docs[occs[0].0].text()[occs[0].1.clone()].to_string();
             out.push((text, occs));
@@ -173,7 +210,10 @@ mod tests {
     fn builtin_patterns_find_site_phrases() {
         assert_eq!(builtin_hits("下面是小编为大家整理的,供大家参考。"), 1);
         assert_eq!(builtin_hits("当前隐藏内容免费查看办了30多所干部学校"), 1);
-        assert_eq!(builtin_hits("2023年全市开发区工作会议讲话精神(优秀19篇)"), 1);
+        assert_eq!(
+            builtin_hits("2023年全市开发区工作会议讲话精神(优秀19篇)"),
+            1
+        );
         assert_eq!(builtin_hits("同志们：今天召开全市开发区工作会议。"), 0);
     }
 
@@ -181,6 +221,9 @@ mod tests {
     fn glued_fragment_stays_a_fragment() {
         let text = "当前隐藏内容免费查看办了30多所干部学校,掀起了吃小米饭、攻理论山的热潮,纠正了党内的教条主义倾向,为党的事业发展提供了坚强保证。";
         let m = builtin()[1].find(text).unwrap();
-        assert_eq!(&text[widen_to_line(text, m.range())], "当前隐藏内容免费查看");
+        assert_eq!(
+            &text[widen_to_line(text, m.range())],
+            "当前隐藏内容免费查看"
+        );
     }
 }

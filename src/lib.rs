@@ -40,6 +40,7 @@ pub mod phrases;
 pub mod report;
 pub mod scan;
 pub mod segment;
+pub mod store;
 pub mod templates;
 
 /// The one hash map type of the crate (fast, not DoS-resistant; iteration order

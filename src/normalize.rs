@@ -92,7 +92,11 @@ pub fn normalize(text: &str) -> Normalized {
                 iter.next();
             }
             let is_mask = if c == 'x' {
-                n >= 2 && !ascii_letter_before(text, at) && !iter.peek().is_some_and(|&((_, o), _)| o.is_ascii_alphabetic())
+                n >= 2
+                    && !ascii_letter_before(text, at)
+                    && !iter
+                        .peek()
+                        .is_some_and(|&((_, o), _)| o.is_ascii_alphabetic())
             } else {
                 n >= 2 || c == '×' && out.chars.last().is_none_or(|&p| !p.is_ascii_digit())
             };
@@ -105,7 +109,11 @@ pub fn normalize(text: &str) -> Normalized {
             }
             continue;
         }
-        if matches!(orig, '“' | '"') && iter.peek().is_some_and(|&((_, o), _)| matches!(o, '”' | '"')) {
+        if matches!(orig, '“' | '"')
+            && iter
+                .peek()
+                .is_some_and(|&((_, o), _)| matches!(o, '”' | '"'))
+        {
             let ((at2, o2), _) = iter.next().expect("peeked");
             push(&mut out, MASK, at, at2 + o2.len_utf8());
             continue;
@@ -118,7 +126,10 @@ pub fn normalize(text: &str) -> Normalized {
 }
 
 fn ascii_letter_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphabetic())
 }
 
 fn push(out: &mut Normalized, c: char, start: usize, end: usize) {
@@ -143,12 +154,18 @@ mod tests {
     fn drops_punctuation_and_folds_width() {
         let n = normalize("同志们：ＡＢ１２，好！");
         assert_eq!(s(&n), "同志们ab12好");
-        assert_eq!(n.byte_range(3, 5), "ＡＢ".len() + "同志们：".len() - "ＡＢ".len().."同志们：ＡＢ".len());
+        assert_eq!(
+            n.byte_range(3, 5),
+            "ＡＢ".len() + "同志们：".len() - "ＡＢ".len().."同志们：ＡＢ".len()
+        );
     }
 
     #[test]
     fn masks_become_one_symbol() {
-        assert_eq!(s(&normalize("以******同志为核心的党***周围")), "以*同志为核心的党*周围");
+        assert_eq!(
+            s(&normalize("以******同志为核心的党***周围")),
+            "以*同志为核心的党*周围"
+        );
         assert_eq!(s(&normalize("xx市××局")), "*市*局");
         assert_eq!(s(&normalize("20xx年")), "20*年");
         assert_eq!(s(&normalize("学习“”精神")), "学习*精神");

@@ -114,6 +114,22 @@ pub fn mine(
     out
 }
 
+/// The k-gram hashes of the stock phrases (at most [`STOCK_MAX_CHARS`] long) used
+/// by at least `min_docs` speeches, each speech counted on its own: what a check
+/// treats as boilerplate.
+pub fn stock_grams(docs: &[Document], norms: &[&Normalized], min_docs: usize) -> Vec<u64> {
+    let group: Vec<usize> = (0..docs.len()).collect();
+    let mut grams: Vec<u64> = mine(docs, norms, &group, &FastMap::default(), &[], min_docs)
+        .into_iter()
+        .filter(|p| p.kind == "stock-phrase")
+        .flat_map(|p| kgram_hashes(&crate::normalize::normalize(&p.text).chars, PHRASE_K))
+        .filter(|&h| h != NO_HASH)
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
 /// k-gram hashes where windows that cross a line break never match.
 fn line_bounded_hashes(text: &str, n: &Normalized) -> Vec<u64> {
     let mut h = kgram_hashes(&n.chars, PHRASE_K);

@@ -13,7 +13,9 @@ use crate::error::Result;
 use crate::fingerprint::{hamming, kgram_hashes, shingles, simhash, winnow};
 use crate::ingest::{Corpus, Document};
 use crate::normalize::{normalize, Normalized, MASK};
-use crate::report::{ClusterEntry, DocumentEntry, PairEntry, Passage, ScanReport, Span, Stats, REPORT_VERSION};
+use crate::report::{
+    ClusterEntry, DocumentEntry, PairEntry, Passage, ScanReport, Span, Stats, REPORT_VERSION,
+};
 use crate::segment::Segmenter;
 use crate::{junk, phrases, templates, FastMap};
 use rayon::prelude::*;
@@ -79,11 +81,18 @@ pub struct Prepared {
 /// Normalise and fingerprint one text.
 pub fn prepare(text: &str, k: usize, w: usize) -> Prepared {
     let norm = normalize(text);
-    let mut prints: Vec<u64> = winnow(&kgram_hashes(&norm.chars, k), w).into_iter().map(|(_, h)| h).collect();
+    let mut prints: Vec<u64> = winnow(&kgram_hashes(&norm.chars, k), w)
+        .into_iter()
+        .map(|(_, h)| h)
+        .collect();
     prints.sort_unstable();
     prints.dedup();
     let masks = norm.chars.iter().filter(|&&c| c == MASK).count();
-    Prepared { norm, prints, masks }
+    Prepared {
+        norm,
+        prints,
+        masks,
+    }
 }
 
 /// Weighted simhash of every speech: word-bigram shingles, weighted by idf.
@@ -106,7 +115,12 @@ pub fn simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
     let n = docs.len() as f32;
     feats
         .par_iter()
-        .map(|f| simhash(f.iter().map(|h| (*h, ((n + 1.0) / (df[h] as f32)).ln() + 0.1))))
+        .map(|f| {
+            simhash(
+                f.iter()
+                    .map(|h| (*h, ((n + 1.0) / (df[h] as f32)).ln() + 0.1)),
+            )
+        })
         .collect()
 }
 
@@ -136,7 +150,11 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
-            let chains = align(&prepared[a].norm.chars, &prepared[b].norm.chars, &opts.align);
+            let chains = align(
+                &prepared[a].norm.chars,
+                &prepared[b].norm.chars,
+                &opts.align,
+            );
             progress.tick(1);
             ((a, b), chains)
         })
@@ -145,7 +163,9 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let mut links = Vec::new();
     for ((a, b), chains) in &aligned {
         let cov = coverage(prepared[*a].norm.len(), prepared[*b].norm.len(), chains);
-        let Some(rel) = relation(&cov, &opts.relations) else { continue };
+        let Some(rel) = relation(&cov, &opts.relations) else {
+            continue;
+        };
         if rel == crate::cluster::Relation::NearDuplicate {
             links.push((*a, *b));
         }
@@ -157,7 +177,18 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
             a_in_b: round(cov.a_in_b),
             b_in_a: round(cov.b_in_a),
             simhash_distance: hamming(sims[*a], sims[*b]),
-            passages: chains.iter().map(|c| passage(&docs[*a], &docs[*b], &prepared[*a].norm, &prepared[*b].norm, c)).collect(),
+            passages: chains
+                .iter()
+                .map(|c| {
+                    passage(
+                        &docs[*a],
+                        &docs[*b],
+                        &prepared[*a].norm,
+                        &prepared[*b].norm,
+                        c,
+                    )
+                })
+                .collect(),
         });
     }
     let junk_lines: Vec<usize> = docs.iter().map(|d| junk::builtin_hits(d.text())).collect();
@@ -165,7 +196,8 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
         prepared[d].norm.len() as i64 - 40 * prepared[d].masks as i64 - 200 * junk_lines[d] as i64
     });
     let junk = junk::find(corpus, &group, &opts.junk_patterns);
-    let chains: FastMap<(usize, usize), &Vec<Chain>> = aligned.iter().map(|(k, v)| (*k, v)).collect();
+    let chains: FastMap<(usize, usize), &Vec<Chain>> =
+        aligned.iter().map(|(k, v)| (*k, v)).collect();
     let norms: Vec<&Normalized> = prepared.iter().map(|p| &p.norm).collect();
     let phrases = phrases::mine(docs, &norms, &group, &chains, &junk, opts.min_docs);
     let templates = templates::find(docs, &seg, &group, opts.min_docs);

@@ -105,7 +105,15 @@ mod tests {
     fn sentences_end_at_chinese_stops() {
         let text = "同志们：\n今天召开会议。下面，我讲三点意见；谢谢大家！";
         let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["同志们：", "今天召开会议。", "下面，我讲三点意见；", "谢谢大家！"]);
+        assert_eq!(
+            got,
+            [
+                "同志们：",
+                "今天召开会议。",
+                "下面，我讲三点意见；",
+                "谢谢大家！"
+            ]
+        );
     }
 
     #[test]

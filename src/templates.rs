@@ -249,11 +249,6 @@ fn lcs(a: &[String], b: &[String]) -> Vec<String> {
     out
 }
 
-fn is_subsequence(skel: &[String], tokens: &[String]) -> bool {
-    let mut it = tokens.iter();
-    skel.iter().all(|s| it.any(|t| t == s))
-}
-
 /// The text between consecutive skeleton tokens (greedy leftmost embedding).
 fn fillers(skel: &[String], tokens: &[String]) -> Vec<String> {
     let mut out = vec![String::new(); skel.len() + 1];

@@ -86,7 +86,13 @@ pub fn doc_id(report: &serde_json::Value, suffix: &str) -> u64 {
         .as_array()
         .unwrap()
         .iter()
-        .find(|d| d["title"].as_str().unwrap().ends_with(suffix) && !d["title"].as_str().unwrap().ends_with(&format!("十{suffix}")))
+        .find(|d| {
+            d["title"].as_str().unwrap().ends_with(suffix)
+                && !d["title"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("十{suffix}"))
+        })
         .unwrap_or_else(|| panic!("no document titled …{suffix}"))["id"]
         .as_u64()
         .unwrap()

@@ -115,7 +115,9 @@ pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
             let mut bytes = Vec::new();
             match std::io::stdin().lock().read_to_end(&mut bytes) {
                 Ok(_) => add_bytes(&mut corpus, "-".into(), &bytes, opts),
-                Err(e) => corpus.skipped.push(skip("-", format!("cannot read stdin: {e}"))),
+                Err(e) => corpus
+                    .skipped
+                    .push(skip("-", format!("cannot read stdin: {e}"))),
             }
             continue;
         }
@@ -168,7 +170,12 @@ pub fn add_text(
             range: piece.body.clone(),
             start_line: piece.start_line,
             end_line: piece.end_line,
-            newlines: text[piece.body.clone()].bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32).collect(),
+            newlines: text[piece.body.clone()]
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i as u32)
+                .collect(),
             text: text.clone(),
         });
     }
@@ -192,7 +199,10 @@ pub fn add_text(
 fn expand(path: &Path, opts: &IngestOptions, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            skipped.push(skip(&display(path), "no such file or folder; check the path".into()));
+            skipped.push(skip(
+                &display(path),
+                "no such file or folder; check the path".into(),
+            ));
             Vec::new()
         }
         Err(e) => {
@@ -271,7 +281,13 @@ mod tests {
     fn compilation_becomes_speeches_with_lines() {
         let mut c = Corpus::default();
         let text = "标题(优秀2篇)\n讲话精神篇一\n同志们：\n要抓落实。\n讲话精神篇二\n谢谢大家！\n";
-        add_text(&mut c, "a.txt".into(), text.into(), "UTF-8", &IngestOptions::default());
+        add_text(
+            &mut c,
+            "a.txt".into(),
+            text.into(),
+            "UTF-8",
+            &IngestOptions::default(),
+        );
         assert_eq!(c.documents.len(), 2);
         let d = &c.documents[0];
         assert_eq!(d.title, "讲话精神篇一");

@@ -145,9 +145,15 @@ mod tests {
     fn splits_at_headings_and_keeps_preamble() {
         let p = split(COMPILATION, &SplitRule::Default);
         assert_eq!(p.pieces.len(), 2);
-        assert_eq!(&COMPILATION[p.preamble.clone().unwrap()], "2023年讲话精神(优秀2篇)\n下面是小编整理的。");
+        assert_eq!(
+            &COMPILATION[p.preamble.clone().unwrap()],
+            "2023年讲话精神(优秀2篇)\n下面是小编整理的。"
+        );
         assert_eq!(p.pieces[0].heading.as_deref(), Some("会议讲话精神篇一"));
-        assert_eq!(&COMPILATION[p.pieces[0].body.clone()], "同志们：\n第一章 总则\n一、统一思想");
+        assert_eq!(
+            &COMPILATION[p.pieces[0].body.clone()],
+            "同志们：\n第一章 总则\n一、统一思想"
+        );
         assert_eq!((p.pieces[0].start_line, p.pieces[0].end_line), (4, 6));
         assert_eq!(&COMPILATION[p.pieces[1].body.clone()], "谢谢大家！");
     }
