@@ -22,6 +22,10 @@ pub struct Cli {
 pub enum Command {
     /// Find duplicate speeches, copied passages, stock phrases and site junk.
     Scan(ScanArgs),
+    /// Check drafts against a corpus or an index for copied text (查重).
+    Check(CheckArgs),
+    /// Build an index file of a corpus (`index PATH... -o FILE`), or add to one (`index add FILE PATH...`).
+    Index(IndexArgs),
 }
 
 /// When to colour output.
@@ -57,7 +61,12 @@ pub struct InputArgs {
     #[arg(long)]
     pub no_split: bool,
     /// File extensions taken from folders, comma-separated.
-    #[arg(long, value_name = "EXT,...", value_delimiter = ',', default_value = "txt,md")]
+    #[arg(
+        long,
+        value_name = "EXT,...",
+        value_delimiter = ',',
+        default_value = "txt,md"
+    )]
     pub ext: Vec<String>,
     /// A jieba user dictionary (one `word [freq] [tag]` per line).
     #[arg(long, value_name = "FILE")]
@@ -86,6 +95,106 @@ pub struct ScanArgs {
     pub junk_patterns: Vec<String>,
 }
 
+/// Report formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// The draft with copied text marked, ratios on top (the default).
+    Human,
+    /// The JSON report contract.
+    Json,
+    /// One self-contained HTML page (use with -o FILE).
+    Html,
+}
+
+/// Which ratio `--max-copy` limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RatioKind {
+    /// 去除套话复制比: copied text without boilerplate.
+    ExcludingBoilerplate,
+    /// 总文字复制比: all copied text.
+    Total,
+    /// 单篇最大文字复制比: the most copied from one source.
+    SingleSource,
+}
+
+/// `taohua check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Draft files to check (each file is one draft).
+    #[arg(required = true, value_name = "DRAFT")]
+    pub drafts: Vec<PathBuf>,
+    /// The corpus: files and folders of speeches, or one index file built by `taohua index`.
+    #[arg(long, short = 'a', required = true, num_args = 1.., value_name = "CORPUS_OR_INDEX")]
+    pub against: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// A file of phrases (one per line) to treat as boilerplate, e.g. from `taohua phrases --format allowlist`.
+    #[arg(long, value_name = "FILE")]
+    pub allowlist: Vec<PathBuf>,
+    /// Exit 1 when a draft's ratio is above this (0–1, or a percentage like 30%).
+    #[arg(long, value_name = "RATIO", value_parser = parse_ratio)]
+    pub max_copy: Option<f64>,
+    /// The ratio `--max-copy` limits.
+    #[arg(long, value_enum, default_value_t = RatioKind::ExcludingBoilerplate)]
+    pub ratio: RatioKind,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `taohua index`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct IndexArgs {
+    /// Add speeches to an existing index.
+    #[command(subcommand)]
+    pub action: Option<IndexAction>,
+    /// Files and folders of the corpus.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The index file to write.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `taohua index add`.
+#[derive(Debug, Subcommand)]
+pub enum IndexAction {
+    /// Add the speeches of PATH... to the index FILE (rewritten atomically).
+    Add {
+        /// The index to extend.
+        #[arg(value_name = "FILE")]
+        index: PathBuf,
+        /// Files and folders to add.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+/// Parse `0.3`, `30%` or `30` (percent when above 1) into a ratio.
+pub fn parse_ratio(s: &str) -> Result<f64, String> {
+    let (num, pct) = match s.strip_suffix('%') {
+        Some(n) => (n, true),
+        None => (s, false),
+    };
+    let v: f64 = num
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a ratio; write 0.3 or 30%"))?;
+    let v = if pct || v > 1.0 { v / 100.0 } else { v };
+    if !(0.0..=1.0).contains(&v) {
+        return Err(format!("{s:?} is not between 0 and 100%"));
+    }
+    Ok(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +203,14 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn ratios_parse_as_users_write_them() {
+        assert_eq!(parse_ratio("0.3"), Ok(0.3));
+        assert_eq!(parse_ratio("30%"), Ok(0.3));
+        assert_eq!(parse_ratio("30"), Ok(0.3));
+        assert!(parse_ratio("abc").is_err());
+        assert!(parse_ratio("130%").is_err());
     }
 }

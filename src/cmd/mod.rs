@@ -1,5 +1,7 @@
 //! Dispatch: one file per subcommand, each `run(args, &Ctx) -> anyhow::Result<ExitCode>`.
 
+mod check;
+mod index;
 mod scan;
 
 use crate::cli::{Cli, ColorChoice, Command, InputArgs};
@@ -26,11 +28,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         color: match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
         },
     };
     match cli.command {
         Command::Scan(args) => scan::run(args, &ctx),
+        Command::Check(args) => check::run(args, &ctx),
+        Command::Index(args) => index::run(args, &ctx),
     }
 }
 
@@ -39,15 +46,21 @@ pub fn ingest_options(args: &InputArgs) -> anyhow::Result<IngestOptions> {
     let split = if args.no_split {
         SplitRule::Never
     } else if let Some(p) = &args.split {
-        SplitRule::Pattern(regex::Regex::new(p).map_err(|e| taohua::error::Error::BadSplit {
-            pattern: p.clone(),
-            message: e.to_string(),
-        })?)
+        SplitRule::Pattern(
+            regex::Regex::new(p).map_err(|e| taohua::error::Error::BadSplit {
+                pattern: p.clone(),
+                message: e.to_string(),
+            })?,
+        )
     } else {
         SplitRule::Default
     };
     Ok(IngestOptions {
-        extensions: args.ext.iter().map(|e| e.trim_start_matches('.').to_string()).collect(),
+        extensions: args
+            .ext
+            .iter()
+            .map(|e| e.trim_start_matches('.').to_string())
+            .collect(),
         split,
     })
 }

@@ -15,12 +15,17 @@ pub fn run(args: ScanArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let corpus = read_corpus(&args.paths, &ingest_options(&args.input)?);
     warn_skipped(&corpus.skipped);
     if corpus.documents.is_empty() {
-        anyhow::bail!("no speech could be read from the inputs; give files or folders of .txt/.md text");
+        anyhow::bail!(
+            "no speech could be read from the inputs; give files or folders of .txt/.md text"
+        );
     }
     let junk_patterns = args
         .junk_patterns
         .iter()
-        .map(|p| regex::Regex::new(p).with_context(|| format!("--junk-pattern {p:?} is not a valid regular expression")))
+        .map(|p| {
+            regex::Regex::new(p)
+                .with_context(|| format!("--junk-pattern {p:?} is not a valid regular expression"))
+        })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let opts = ScanOptions {
         min_docs: args.min_docs,
@@ -37,5 +42,10 @@ pub fn run(args: ScanArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         ScanFormat::Html => output::html::scan(&report, w),
     };
     output::emit(args.output.as_deref(), render)?;
-    Ok(if corpus.skipped.is_empty() { exit_code::CLEAN } else { exit_code::ERROR }.into())
+    Ok(if corpus.skipped.is_empty() {
+        exit_code::CLEAN
+    } else {
+        exit_code::ERROR
+    }
+    .into())
 }

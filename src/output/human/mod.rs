@@ -4,6 +4,9 @@ use std::io::{self, Write};
 use taohua::cluster::Relation;
 use taohua::report::ScanReport;
 
+mod check;
+pub use check::check;
+
 /// ANSI styling that turns itself off.
 #[derive(Clone, Copy)]
 pub struct Style {
@@ -21,6 +24,10 @@ impl Style {
         } else {
             s.to_string()
         }
+    }
+    /// Is colour on?
+    pub fn is_on(&self) -> bool {
+        self.on
     }
     /// Bold.
     pub fn bold(&self, s: &str) -> String {
@@ -53,9 +60,21 @@ pub fn clip(s: &str, n: usize) -> String {
 /// Render a scan report.
 pub fn scan(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
     let st = Style::new(color);
-    let name = |id: usize| r.documents.get(id).map_or_else(|| id.to_string(), |d| format!("[{}] {}", id, d.title));
-    let contained: Vec<_> = r.pairs.iter().filter(|p| p.relation == Relation::Contained).collect();
-    let stock = r.phrases.iter().filter(|p| p.kind == "stock-phrase").count();
+    let name = |id: usize| {
+        r.documents
+            .get(id)
+            .map_or_else(|| id.to_string(), |d| format!("[{}] {}", id, d.title))
+    };
+    let contained: Vec<_> = r
+        .pairs
+        .iter()
+        .filter(|p| p.relation == Relation::Contained)
+        .collect();
+    let stock = r
+        .phrases
+        .iter()
+        .filter(|p| p.kind == "stock-phrase")
+        .count();
     let passages = r.phrases.iter().filter(|p| p.kind == "passage").count();
     writeln!(w, "{}", st.bold("taohua scan 套话扫描"))?;
     writeln!(
@@ -63,7 +82,17 @@ pub fn scan(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
         "{} speeches in {} files · {} duplicate clusters · {} contained · {} shared passages · {} stock phrases · {} templates · {} junk texts",
         r.documents.len(), r.stats.files, r.clusters.len(), contained.len(), passages, stock, r.templates.len(), r.junk.len()
     )?;
-    writeln!(w, "{}", st.dim(&format!("candidate pairs: {} ({} regime)", r.stats.candidate_pairs, serde_json::to_string(&r.regime).unwrap_or_default().trim_matches('"'))))?;
+    writeln!(
+        w,
+        "{}",
+        st.dim(&format!(
+            "candidate pairs: {} ({} regime)",
+            r.stats.candidate_pairs,
+            serde_json::to_string(&r.regime)
+                .unwrap_or_default()
+                .trim_matches('"')
+        ))
+    )?;
     for s in &r.skipped {
         writeln!(w, "skipped {}: {}", s.path, s.reason)?;
     }
@@ -71,29 +100,58 @@ pub fn scan(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
     for c in &r.clusters {
         writeln!(w, "  cluster {}: keep {}", c.id, name(c.representative))?;
         for &d in c.documents.iter().filter(|&&d| d != c.representative) {
-            let p = r.pairs.iter().find(|p| (p.a, p.b) == (d.min(c.representative), d.max(c.representative)));
-            let sim = p.map_or(String::new(), |p| format!("similarity {:.0}%", p.similarity * 100.0));
+            let p = r
+                .pairs
+                .iter()
+                .find(|p| (p.a, p.b) == (d.min(c.representative), d.max(c.representative)));
+            let sim = p.map_or(String::new(), |p| {
+                format!("similarity {:.0}%", p.similarity * 100.0)
+            });
             writeln!(w, "    copy {}  {}", name(d), st.dim(&sim))?;
         }
     }
     section(w, &st, "Contained speeches 包含关系", contained.is_empty())?;
     for p in &contained {
-        let (inner, outer, share) = if p.a_in_b >= p.b_in_a { (p.a, p.b, p.a_in_b) } else { (p.b, p.a, p.b_in_a) };
-        writeln!(w, "  {} is {:.0}% inside {}", name(inner), share * 100.0, name(outer))?;
+        let (inner, outer, share) = if p.a_in_b >= p.b_in_a {
+            (p.a, p.b, p.a_in_b)
+        } else {
+            (p.b, p.a, p.b_in_a)
+        };
+        writeln!(
+            w,
+            "  {} is {:.0}% inside {}",
+            name(inner),
+            share * 100.0,
+            name(outer)
+        )?;
     }
     list_phrases(w, &st, r, "passage", "Shared passages 共有段落", 10, 60)?;
     list_phrases(w, &st, r, "stock-phrase", "Stock phrases 套话", 15, 40)?;
     section(w, &st, "Templates 句式模板", r.templates.is_empty())?;
     for t in r.templates.iter().take(10) {
-        writeln!(w, "  {:>3} speeches  {}", t.speeches, st.yellow(&t.skeleton))?;
+        writeln!(
+            w,
+            "  {:>3} speeches  {}",
+            t.speeches,
+            st.yellow(&t.skeleton)
+        )?;
         for m in t.members.iter().take(3).filter(|_| !t.slots.is_empty()) {
             writeln!(w, "                {}", st.dim(&clip(&m.text, 50)))?;
         }
     }
     section(w, &st, "Site junk 网站垃圾文字", r.junk.is_empty())?;
     for j in &r.junk {
-        let lines: Vec<String> = j.occurrences.iter().map(|o| format!("{}:{}", o.source, o.line)).collect();
-        writeln!(w, "  {}  {}", st.red(&clip(&j.text, 40)), st.dim(&format!("{} · {}", j.reason, clip(&lines.join(", "), 80))))?;
+        let lines: Vec<String> = j
+            .occurrences
+            .iter()
+            .map(|o| format!("{}:{}", o.source, o.line))
+            .collect();
+        writeln!(
+            w,
+            "  {}  {}",
+            st.red(&clip(&j.text, 40)),
+            st.dim(&format!("{} · {}", j.reason, clip(&lines.join(", "), 80)))
+        )?;
     }
     Ok(())
 }
@@ -107,18 +165,41 @@ fn section(w: &mut dyn Write, st: &Style, title: &str, empty: bool) -> io::Resul
     Ok(())
 }
 
-fn list_phrases(w: &mut dyn Write, st: &Style, r: &ScanReport, kind: &str, title: &str, max: usize, width: usize) -> io::Result<()> {
+fn list_phrases(
+    w: &mut dyn Write,
+    st: &Style,
+    r: &ScanReport,
+    kind: &str,
+    title: &str,
+    max: usize,
+    width: usize,
+) -> io::Result<()> {
     let list: Vec<_> = r.phrases.iter().filter(|p| p.kind == kind).collect();
     section(w, st, title, list.is_empty())?;
     for p in list.iter().take(max) {
         let docs: Vec<String> = p.documents.iter().map(|d| d.to_string()).collect();
-        writeln!(w, "  {:>3} speeches  {:>4} chars  {}  {}", p.speeches, p.chars, st.yellow(&clip(&p.text, width)), st.dim(&format!("[{}]", docs.join(","))))?;
+        writeln!(
+            w,
+            "  {:>3} speeches  {:>4} chars  {}  {}",
+            p.speeches,
+            p.chars,
+            st.yellow(&clip(&p.text, width)),
+            st.dim(&format!("[{}]", docs.join(",")))
+        )?;
         for v in &p.variants {
-            writeln!(w, "                 variant {}", st.dim(&clip(&v.text, width)))?;
+            writeln!(
+                w,
+                "                 variant {}",
+                st.dim(&clip(&v.text, width))
+            )?;
         }
     }
     if list.len() > max {
-        writeln!(w, "  … and {} more (--format json lists them all)", list.len() - max)?;
+        writeln!(
+            w,
+            "  … and {} more (--format json lists them all)",
+            list.len() - max
+        )?;
     }
     Ok(())
 }

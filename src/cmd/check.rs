@@ -1,0 +1,122 @@
+//! `taohua check`: what each draft copies from a corpus, with the 查重 ratios.
+
+use super::{ingest_options, warn_skipped, Ctx};
+use crate::cli::{CheckArgs, CheckFormat, RatioKind};
+use crate::exit_code;
+use crate::output;
+use anyhow::{bail, Context};
+use std::process::ExitCode;
+use taohua::check::{check_draft, index_data, CheckOptions};
+use taohua::ingest::{decode, read_corpus, Skipped};
+use taohua::report::{CheckReport, DraftReport, REPORT_VERSION};
+use taohua::store::{encode, is_index, Bytes, Index};
+
+/// Run `check`.
+pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let (index, mut skipped) = open_against(&args)?;
+    let opts = CheckOptions {
+        allowlist: read_allowlists(&args.allowlist)?,
+        ..CheckOptions::default()
+    };
+    let mut drafts = Vec::new();
+    for path in &args.drafts {
+        let shown = path.to_string_lossy().into_owned();
+        match read_draft(path) {
+            Ok(text) => drafts.push(check_draft(&shown, &text, &index, &opts)?),
+            Err(reason) => {
+                eprintln!("warning: {shown}: {reason}");
+                skipped.push(Skipped {
+                    path: shown,
+                    reason,
+                });
+            }
+        }
+    }
+    let report = CheckReport {
+        version: REPORT_VERSION,
+        corpus_documents: index.len(),
+        drafts,
+        skipped,
+    };
+    let render = |w: &mut dyn std::io::Write| match args.format {
+        CheckFormat::Human => output::human::check(&report, ctx.color && args.output.is_none(), w),
+        CheckFormat::Json => output::json::write(&report, w),
+        CheckFormat::Html => output::html::check(&report, w),
+    };
+    output::emit(args.output.as_deref(), render)?;
+    if !report.skipped.is_empty() {
+        return Ok(exit_code::ERROR.into());
+    }
+    let over = args
+        .max_copy
+        .is_some_and(|max| report.drafts.iter().any(|d| ratio(d, args.ratio) > max));
+    Ok(if over {
+        exit_code::FINDINGS
+    } else {
+        exit_code::CLEAN
+    }
+    .into())
+}
+
+/// The ratio a `--ratio` kind names.
+pub fn ratio(d: &DraftReport, kind: RatioKind) -> f64 {
+    match kind {
+        RatioKind::ExcludingBoilerplate => d.copy_ratio_excluding_boilerplate,
+        RatioKind::Total => d.copy_ratio,
+        RatioKind::SingleSource => d.max_single_source_ratio,
+    }
+}
+
+/// Open the corpus: one index file, or files and folders indexed in memory.
+pub fn open_against(args: &CheckArgs) -> anyhow::Result<(Index, Vec<Skipped>)> {
+    let indexes: Vec<_> = args
+        .against
+        .iter()
+        .filter(|p| p.is_file() && is_index(p))
+        .collect();
+    match indexes.len() {
+        0 => {}
+        1 if args.against.len() == 1 => return Ok((Index::open(indexes[0])?, Vec::new())),
+        _ => bail!("--against takes one index file, or corpus files and folders, not both; add speeches to an index with `taohua index add`"),
+    }
+    let corpus = read_corpus(&args.against, &ingest_options(&args.input)?);
+    warn_skipped(&corpus.skipped);
+    if corpus.documents.is_empty() {
+        bail!("no speech could be read from --against; give corpus files, folders or an index");
+    }
+    let index = Index::from_bytes(
+        Bytes::Owned(encode(&index_data(&corpus))),
+        "(corpus in memory)",
+    )?;
+    Ok((index, corpus.skipped))
+}
+
+fn read_draft(path: &std::path::Path) -> Result<String, String> {
+    if path.is_dir() {
+        return Err("is a folder; give draft files (e.g. DIR/*.txt)".into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied; make it readable".to_string(),
+        _ => format!("cannot read: {e}"),
+    })?;
+    decode(&bytes)
+        .map(|d| d.text)
+        .ok_or_else(|| "not text (binary data or an unknown encoding); convert it to UTF-8".into())
+}
+
+/// Read allowlist files: one phrase per line, `#` starts a comment.
+pub fn read_allowlists(paths: &[std::path::PathBuf]) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(p)
+            .with_context(|| format!("reading allowlist {}", p.display()))?;
+        out.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(String::from),
+        );
+    }
+    Ok(out)
+}
