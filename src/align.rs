@@ -276,7 +276,13 @@ fn build(blocks: Vec<Block>, p: &AlignParams) -> Chain {
 /// when the score falls 4 below its best), so a changed character next to the
 /// end of a passage, or a mask at its edge, stays inside it.
 pub fn extend_ends(a: &[char], b: &[char], c: &mut Chain) {
-    let step = |x: char, y: char| if x == y || x == MASK || y == MASK { 1 } else { -2 };
+    let step = |x: char, y: char| {
+        if x == y || x == MASK || y == MASK {
+            1
+        } else {
+            -2
+        }
+    };
     let (ra, rb) = (c.a_range(), c.b_range());
     let (mut best, mut score, mut best_k) = (0i32, 0i32, 0usize);
     let mut k = 0;

@@ -14,11 +14,13 @@
 use crate::align::{align, extend_ends, AlignParams, Chain};
 use crate::error::Result;
 use crate::fingerprint::{kgram_hashes, NO_HASH};
+use crate::ingest::Corpus;
 use crate::normalize::{normalize, Normalized};
-use crate::report::{DraftInfo, DraftReport, DraftSpan, MatchEntry, ParagraphEntry, SourceEntry, SourceSpan};
+use crate::report::{
+    DraftInfo, DraftReport, DraftSpan, MatchEntry, ParagraphEntry, SourceEntry, SourceSpan,
+};
 use crate::scan::round;
 use crate::segment::paragraphs;
-use crate::ingest::Corpus;
 use crate::store::{Index, IndexData, IndexedDoc, PRINT_K};
 use crate::FastMap;
 use rayon::prelude::*;
@@ -54,7 +56,11 @@ pub const BOILERPLATE_MIN_DOCS: usize = 3;
 /// Everything an index of `corpus` holds: its speeches and the k-grams of its stock phrases.
 pub fn index_data(corpus: &Corpus) -> IndexData {
     let mut data = IndexData::from_corpus(corpus);
-    let norms: Vec<Normalized> = corpus.documents.par_iter().map(|d| normalize(d.text())).collect();
+    let norms: Vec<Normalized> = corpus
+        .documents
+        .par_iter()
+        .map(|d| normalize(d.text()))
+        .collect();
     let refs: Vec<&Normalized> = norms.iter().collect();
     data.phrase_grams = crate::phrases::stock_grams(&corpus.documents, &refs, BOILERPLATE_MIN_DOCS);
     data
@@ -63,7 +69,12 @@ pub fn index_data(corpus: &Corpus) -> IndexData {
 /// Letters and digits of the original text behind each normalised character.
 fn weights(text: &str, n: &Normalized) -> Vec<u32> {
     (0..n.len())
-        .map(|i| text[n.starts[i] as usize..n.ends[i] as usize].chars().filter(|c| c.is_alphanumeric()).count() as u32)
+        .map(|i| {
+            text[n.starts[i] as usize..n.ends[i] as usize]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count() as u32
+        })
         .collect()
 }
 
@@ -75,7 +86,12 @@ struct Found {
 }
 
 /// Check one draft against an index.
-pub fn check_draft(source: &str, text: &str, index: &Index, opts: &CheckOptions) -> Result<DraftReport> {
+pub fn check_draft(
+    source: &str,
+    text: &str,
+    index: &Index,
+    opts: &CheckOptions,
+) -> Result<DraftReport> {
     let norm = normalize(text);
     let w = weights(text, &norm);
     let total: u64 = w.iter().map(|&x| x as u64).sum();
@@ -100,7 +116,12 @@ pub fn check_draft(source: &str, text: &str, index: &Index, opts: &CheckOptions)
             for c in &mut chains {
                 extend_ends(&norm.chars, &snorm.chars, c);
             }
-            Ok(Found { doc: d as usize, meta, norm: snorm, chains })
+            Ok(Found {
+                doc: d as usize,
+                meta,
+                norm: snorm,
+                chains,
+            })
         })
         .collect::<Result<Vec<_>>>()?
         .into_iter()
@@ -117,16 +138,48 @@ pub fn check_draft(source: &str, text: &str, index: &Index, opts: &CheckOptions)
         for r in spans {
             mark[r].iter_mut().for_each(|m| *m = true);
         }
-        mark.iter().zip(&w).filter(|(m, _)| **m).map(|(_, &x)| x as u64).sum()
+        mark.iter()
+            .zip(&w)
+            .filter(|(m, _)| **m)
+            .map(|(_, &x)| x as u64)
+            .sum()
     };
-    let ratio = |x: u64| if total == 0 { 0.0 } else { round(x as f64 / total as f64) };
-    let all = weight_of(&mut found.iter().flat_map(|f| f.chains.iter().map(|c| c.a_range())));
-    let copied = weight_of(&mut found.iter().flat_map(|f| f.chains.iter().filter(|c| !is_boiler(c)).map(|c| c.a_range())));
+    let ratio = |x: u64| {
+        if total == 0 {
+            0.0
+        } else {
+            round(x as f64 / total as f64)
+        }
+    };
+    let all = weight_of(
+        &mut found
+            .iter()
+            .flat_map(|f| f.chains.iter().map(|c| c.a_range())),
+    );
+    let copied = weight_of(&mut found.iter().flat_map(|f| {
+        f.chains
+            .iter()
+            .filter(|c| !is_boiler(c))
+            .map(|c| c.a_range())
+    }));
     let mut sources: Vec<SourceEntry> = found
         .iter()
         .map(|f| {
-            let chars = weight_of(&mut f.chains.iter().filter(|c| !is_boiler(c)).map(|c| c.a_range()));
-            SourceEntry { number: 0, document: f.doc, source: f.meta.source.clone(), title: f.meta.title.clone(), ratio: ratio(chars), chars: chars as usize }
+            let chars = weight_of(
+                &mut f
+                    .chains
+                    .iter()
+                    .filter(|c| !is_boiler(c))
+                    .map(|c| c.a_range()),
+            );
+            SourceEntry {
+                number: 0,
+                document: f.doc,
+                source: f.meta.source.clone(),
+                title: f.meta.title.clone(),
+                ratio: ratio(chars),
+                chars: chars as usize,
+            }
         })
         .collect();
     sources.sort_by(|a, b| b.chars.cmp(&a.chars).then(a.document.cmp(&b.document)));
@@ -140,9 +193,17 @@ pub fn check_draft(source: &str, text: &str, index: &Index, opts: &CheckOptions)
         let src_lines = newlines(&f.meta.text);
         for c in &f.chains {
             let (ra, rb) = (c.a_range(), c.b_range());
-            let (da, db) = (norm.byte_range(ra.start, ra.end), f.norm.byte_range(rb.start, rb.end));
+            let (da, db) = (
+                norm.byte_range(ra.start, ra.end),
+                f.norm.byte_range(rb.start, rb.end),
+            );
             matches.push(MatchEntry {
-                draft: DraftSpan { start: da.start, end: da.end, start_line: line(&draft_lines, 1, da.start), end_line: line(&draft_lines, 1, da.end - 1) },
+                draft: DraftSpan {
+                    start: da.start,
+                    end: da.end,
+                    start_line: line(&draft_lines, 1, da.start),
+                    end_line: line(&draft_lines, 1, da.end - 1),
+                },
                 source: SourceSpan {
                     document: f.doc,
                     number: number[&f.doc],
@@ -164,16 +225,43 @@ pub fn check_draft(source: &str, text: &str, index: &Index, opts: &CheckOptions)
     let paragraphs = paragraphs(text)
         .into_iter()
         .map(|p| {
-            let inside: Vec<usize> = (0..norm.len()).filter(|&i| norm.starts[i] as usize >= p.start && (norm.ends[i] as usize) <= p.end).collect();
+            let inside: Vec<usize> = (0..norm.len())
+                .filter(|&i| norm.starts[i] as usize >= p.start && (norm.ends[i] as usize) <= p.end)
+                .collect();
             let chars: u64 = inside.iter().map(|&i| w[i] as u64).sum();
-            let copied_spans: Vec<Range<usize>> = found.iter().flat_map(|f| f.chains.iter().filter(|c| !is_boiler(c)).map(|c| c.a_range())).collect();
-            let cov: u64 = inside.iter().filter(|&&i| copied_spans.iter().any(|r| r.contains(&i))).map(|&i| w[i] as u64).sum();
-            ParagraphEntry { line: line(&draft_lines, 1, p.start), start: p.start, end: p.end, chars: chars as usize, copy_ratio: if chars == 0 { 0.0 } else { round(cov as f64 / chars as f64) } }
+            let copied_spans: Vec<Range<usize>> = found
+                .iter()
+                .flat_map(|f| {
+                    f.chains
+                        .iter()
+                        .filter(|c| !is_boiler(c))
+                        .map(|c| c.a_range())
+                })
+                .collect();
+            let cov: u64 = inside
+                .iter()
+                .filter(|&&i| copied_spans.iter().any(|r| r.contains(&i)))
+                .map(|&i| w[i] as u64)
+                .sum();
+            ParagraphEntry {
+                line: line(&draft_lines, 1, p.start),
+                start: p.start,
+                end: p.end,
+                chars: chars as usize,
+                copy_ratio: if chars == 0 {
+                    0.0
+                } else {
+                    round(cov as f64 / chars as f64)
+                },
+            }
         })
         .collect();
     let max = sources.first().map_or(0.0, |s| s.ratio);
     Ok(DraftReport {
-        draft: DraftInfo { source: source.to_string(), chars: total as usize },
+        draft: DraftInfo {
+            source: source.to_string(),
+            chars: total as usize,
+        },
         copy_ratio: ratio(all),
         copy_ratio_excluding_boilerplate: ratio(copied),
         max_single_source_ratio: max,
@@ -186,7 +274,12 @@ pub fn check_draft(source: &str, text: &str, index: &Index, opts: &CheckOptions)
 }
 
 /// Which draft characters lie in a stock phrase of the corpus or an allowlisted phrase.
-fn boilerplate_mask(norm: &Normalized, hashes: &[u64], index: &Index, allowlist: &[String]) -> Vec<bool> {
+fn boilerplate_mask(
+    norm: &Normalized,
+    hashes: &[u64],
+    index: &Index,
+    allowlist: &[String],
+) -> Vec<bool> {
     let mut mask = vec![false; norm.len()];
     for (i, &h) in hashes.iter().enumerate() {
         if h != NO_HASH && index.is_phrase_gram(h) {
@@ -208,7 +301,11 @@ fn boilerplate_mask(norm: &Normalized, hashes: &[u64], index: &Index, allowlist:
 }
 
 fn newlines(text: &str) -> Vec<usize> {
-    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect()
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn line(newlines: &[usize], first: usize, offset: usize) -> usize {

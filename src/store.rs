@@ -100,13 +100,25 @@ pub fn encode(data: &IndexData) -> Vec<u8> {
         let (t_at, t_len) = put(&mut texts, &d.text);
         let (s_at, s_len) = put(&mut strings, &d.source);
         let (ti_at, ti_len) = put(&mut strings, &d.title);
-        for v in [t_at, t_len as u64, s_at, s_len as u64, ti_at, ti_len as u64, d.offset as u64, d.start_line as u64] {
+        for v in [
+            t_at,
+            t_len as u64,
+            s_at,
+            s_len as u64,
+            ti_at,
+            ti_len as u64,
+            d.offset as u64,
+            d.start_line as u64,
+        ] {
             docs.extend_from_slice(&(v as u32).to_le_bytes());
         }
         docs.extend_from_slice(&(t_at >> 32).to_le_bytes()[..4]);
         docs.extend_from_slice(&[0; 4]);
         let norm = normalize(&d.text);
-        let mut prints: Vec<u64> = winnow(&kgram_hashes(&norm.chars, PRINT_K), PRINT_W).into_iter().map(|p| p.1).collect();
+        let mut prints: Vec<u64> = winnow(&kgram_hashes(&norm.chars, PRINT_K), PRINT_W)
+            .into_iter()
+            .map(|p| p.1)
+            .collect();
         prints.sort_unstable();
         prints.dedup();
         for h in prints {
@@ -197,24 +209,36 @@ pub struct Index {
 pub fn is_index(path: &Path) -> bool {
     use std::io::Read;
     let mut magic = [0u8; 8];
-    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && &magic == MAGIC
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok()
+        && &magic == MAGIC
 }
 
 impl Index {
     /// Map and validate an index file.
     pub fn open(path: &Path) -> Result<Index> {
-        let file = std::fs::File::open(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        let file = std::fs::File::open(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
         // SAFETY: the map is read-only and every access is bounds-checked against
         // its length; a file changed underneath us can give wrong bytes, which the
         // checksum verified at open time does not cover, but never unsafety in Rust
         // terms beyond what memmap2 documents for shared maps.
-        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Index::from_bytes(Bytes::Mapped(map), &path.to_string_lossy())
     }
 
     /// Validate index bytes.
     pub fn from_bytes(bytes: Bytes, path: &str) -> Result<Index> {
-        let bad = |m: &str| Error::BadIndex { path: path.into(), message: m.to_string() };
+        let bad = |m: &str| Error::BadIndex {
+            path: path.into(),
+            message: m.to_string(),
+        };
         if bytes.len() < HEADER || &bytes[..8] != MAGIC {
             return Err(bad("not a taohua index (or truncated before its header); build one with `taohua index CORPUS -o FILE`"));
         }
@@ -222,16 +246,25 @@ impl Index {
         if version > VERSION {
             return Err(bad(&format!("index format version {version} is newer than this taohua reads ({VERSION}); upgrade taohua or rebuild the index")));
         }
-        if version == 0 || u16::from_le_bytes([bytes[12], bytes[13]]) as usize != PRINT_K || u16::from_le_bytes([bytes[14], bytes[15]]) as usize != PRINT_W {
-            return Err(bad("index was built with other settings; rebuild it with `taohua index`"));
+        if version == 0
+            || u16::from_le_bytes([bytes[12], bytes[13]]) as usize != PRINT_K
+            || u16::from_le_bytes([bytes[14], bytes[15]]) as usize != PRINT_W
+        {
+            return Err(bad(
+                "index was built with other settings; rebuild it with `taohua index`",
+            ));
         }
         let body_len = u64::from_le_bytes(bytes[16..24].try_into().expect("8 bytes"));
         if body_len != (bytes.len() - HEADER) as u64 {
-            return Err(bad("index is truncated or has trailing bytes; rebuild it with `taohua index`"));
+            return Err(bad(
+                "index is truncated or has trailing bytes; rebuild it with `taohua index`",
+            ));
         }
         let sum = u64::from_le_bytes(bytes[24..32].try_into().expect("8 bytes"));
         if checksum(&bytes) != sum {
-            return Err(bad("index is corrupted (checksum mismatch); rebuild it with `taohua index`"));
+            return Err(bad(
+                "index is corrupted (checksum mismatch); rebuild it with `taohua index`",
+            ));
         }
         let mut sec = [(0usize, 0usize); 7];
         for (i, s) in sec.iter_mut().enumerate() {
@@ -239,12 +272,19 @@ impl Index {
             let o = u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4")) as usize;
             let l = u32::from_le_bytes(bytes[at + 4..at + 8].try_into().expect("4")) as usize;
             if o.checked_add(l).is_none_or(|e| e > body_len as usize) {
-                return Err(bad("index section table is damaged; rebuild it with `taohua index`"));
+                return Err(bad(
+                    "index section table is damaged; rebuild it with `taohua index`",
+                ));
             }
             *s = (HEADER + o, l);
         }
         let docs = u32::from_le_bytes(bytes[92..96].try_into().expect("4")) as usize;
-        let idx = Index { bytes, sec, docs, path: path.to_string() };
+        let idx = Index {
+            bytes,
+            sec,
+            docs,
+            path: path.to_string(),
+        };
         idx.validate().map_err(|m| bad(&m))?;
         Ok(idx)
     }
@@ -256,13 +296,23 @@ impl Index {
 
     fn validate(&self) -> std::result::Result<(), String> {
         let damaged = || "index structure is damaged; rebuild it with `taohua index`".to_string();
-        if self.section(0).len() != self.docs * DOC_REC || self.section(3).len() % 8 != 0 || self.section(4).len() != self.section(3).len() / 2 + 4 || self.section(5).len() % 4 != 0 || self.section(6).len() % 8 != 0 {
+        if self.section(0).len() != self.docs * DOC_REC
+            || self.section(3).len() % 8 != 0
+            || self.section(4).len() != self.section(3).len() / 2 + 4
+            || self.section(5).len() % 4 != 0
+            || self.section(6).len() % 8 != 0
+        {
             return Err(damaged());
         }
         for d in 0..self.docs {
             let r = self.record(d);
             let text_end = r[0] as u64 | ((r[8] as u64) << 32);
-            if text_end.checked_add(r[1] as u64).is_none_or(|e| e > self.section(2).len() as u64) || (r[2] as u64 + r[3] as u64) > self.section(1).len() as u64 || (r[4] as u64 + r[5] as u64) > self.section(1).len() as u64 {
+            if text_end
+                .checked_add(r[1] as u64)
+                .is_none_or(|e| e > self.section(2).len() as u64)
+                || (r[2] as u64 + r[3] as u64) > self.section(1).len() as u64
+                || (r[4] as u64 + r[5] as u64) > self.section(1).len() as u64
+            {
                 return Err(damaged());
             }
         }
@@ -276,7 +326,11 @@ impl Index {
             }
             prev = v;
         }
-        if self.section(5).chunks_exact(4).any(|c| u32::from_le_bytes(c.try_into().expect("4")) as usize >= self.docs) {
+        if self
+            .section(5)
+            .chunks_exact(4)
+            .any(|c| u32::from_le_bytes(c.try_into().expect("4")) as usize >= self.docs)
+        {
             return Err(damaged());
         }
         Ok(())
@@ -300,11 +354,18 @@ impl Index {
     /// One speech (text checked as UTF-8 on access).
     pub fn doc(&self, d: usize) -> Result<IndexedDoc> {
         let r = self.record(d);
-        let bad = || Error::BadIndex { path: self.path.clone().into(), message: "index holds text that is not UTF-8; rebuild it with `taohua index`".into() };
+        let bad = || Error::BadIndex {
+            path: self.path.clone().into(),
+            message: "index holds text that is not UTF-8; rebuild it with `taohua index`".into(),
+        };
         let at = r[0] as usize | ((r[8] as usize) << 32);
-        let s = |o: u32, l: u32| std::str::from_utf8(&self.section(1)[o as usize..(o + l) as usize]).map(str::to_string);
+        let s = |o: u32, l: u32| {
+            std::str::from_utf8(&self.section(1)[o as usize..(o + l) as usize]).map(str::to_string)
+        };
         Ok(IndexedDoc {
-            text: std::str::from_utf8(&self.section(2)[at..at + r[1] as usize]).map_err(|_| bad())?.to_string(),
+            text: std::str::from_utf8(&self.section(2)[at..at + r[1] as usize])
+                .map_err(|_| bad())?
+                .to_string(),
             source: s(r[2], r[3]).map_err(|_| bad())?,
             title: s(r[4], r[5]).map_err(|_| bad())?,
             offset: r[6] as usize,
@@ -330,8 +391,12 @@ impl Index {
             return Vec::new();
         }
         let offs = self.section(4);
-        let off = |i: usize| u32::from_le_bytes(offs[i * 4..i * 4 + 4].try_into().expect("4")) as usize;
-        self.section(5)[off(lo) * 4..off(lo + 1) * 4].chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().expect("4"))).collect()
+        let off =
+            |i: usize| u32::from_le_bytes(offs[i * 4..i * 4 + 4].try_into().expect("4")) as usize;
+        self.section(5)[off(lo) * 4..off(lo + 1) * 4]
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4")))
+            .collect()
     }
 
     /// Is `h` a k-gram of a stock phrase of the corpus?
@@ -355,7 +420,11 @@ impl Index {
     pub fn data(&self) -> Result<IndexData> {
         Ok(IndexData {
             docs: (0..self.docs).map(|d| self.doc(d)).collect::<Result<_>>()?,
-            phrase_grams: self.section(6).chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8"))).collect(),
+            phrase_grams: self
+                .section(6)
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().expect("8")))
+                .collect(),
         })
     }
 }
@@ -367,8 +436,20 @@ mod tests {
     fn sample() -> Vec<u8> {
         encode(&IndexData {
             docs: vec![
-                IndexedDoc { text: "同志们：要全面落实党风廉政建设责任制，确保各项工作落到实处。".into(), source: "a.txt".into(), title: "篇一".into(), offset: 10, start_line: 3 },
-                IndexedDoc { text: "为了规范物业管理活动，维护业主的合法权益，制定本条例。".into(), source: "b.txt".into(), title: "b".into(), offset: 0, start_line: 1 },
+                IndexedDoc {
+                    text: "同志们：要全面落实党风廉政建设责任制，确保各项工作落到实处。".into(),
+                    source: "a.txt".into(),
+                    title: "篇一".into(),
+                    offset: 10,
+                    start_line: 3,
+                },
+                IndexedDoc {
+                    text: "为了规范物业管理活动，维护业主的合法权益，制定本条例。".into(),
+                    source: "b.txt".into(),
+                    title: "b".into(),
+                    offset: 0,
+                    start_line: 1,
+                },
             ],
             phrase_grams: vec![42],
         })
@@ -394,11 +475,17 @@ mod tests {
         for at in [HEADER + 3, good.len() - 1, 40] {
             let mut flipped = good.clone();
             flipped[at] ^= 0x10;
-            assert!(Index::from_bytes(Bytes::Owned(flipped), "t").is_err(), "flip at {at}");
+            assert!(
+                Index::from_bytes(Bytes::Owned(flipped), "t").is_err(),
+                "flip at {at}"
+            );
         }
         let mut newer = good.clone();
         newer[8] = 9;
-        let err = Index::from_bytes(Bytes::Owned(newer), "t").err().unwrap().to_string();
+        let err = Index::from_bytes(Bytes::Owned(newer), "t")
+            .err()
+            .unwrap()
+            .to_string();
         assert!(err.contains("newer"), "{err}");
     }
 }
