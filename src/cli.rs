@@ -26,6 +26,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Build an index file of a corpus (`index PATH... -o FILE`), or add to one (`index add FILE PATH...`).
     Index(IndexArgs),
+    /// Gate a document set in CI: thresholds from taohua.toml, a baseline, exit codes.
+    Ci(CiArgs),
 }
 
 /// When to colour output.
@@ -176,6 +178,44 @@ pub enum IndexAction {
         #[command(flatten)]
         input: InputArgs,
     },
+}
+
+/// Report formats of `ci`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiFormat {
+    /// Findings for people (the default).
+    Human,
+    /// JSON.
+    Json,
+    /// SARIF 2.1.0, for code-scanning UIs.
+    Sarif,
+    /// JUnit XML, one test case per document.
+    Junit,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
+    Github,
+}
+
+/// `taohua ci`.
+#[derive(Debug, Args)]
+pub struct CiArgs {
+    /// Where to start looking for taohua.toml (walking up); default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// Use this config file instead of searching for taohua.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Write a commented default taohua.toml (in PATH or the current folder) and exit.
+    #[arg(long)]
+    pub init: bool,
+    /// Accept every current finding: write them to the baseline file and exit 0.
+    #[arg(long)]
+    pub update_baseline: bool,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = CiFormat::Human)]
+    pub format: CiFormat,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Parse `0.3`, `30%` or `30` (percent when above 1) into a ratio.

@@ -1,6 +1,7 @@
 //! Dispatch: one file per subcommand, each `run(args, &Ctx) -> anyhow::Result<ExitCode>`.
 
 mod check;
+mod ci;
 mod index;
 mod scan;
 
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Scan(args) => scan::run(args, &ctx),
         Command::Check(args) => check::run(args, &ctx),
         Command::Index(args) => index::run(args, &ctx),
+        Command::Ci(args) => ci::run(args, &ctx),
     }
 }
 
