@@ -22,6 +22,10 @@ pub struct Cli {
 pub enum Command {
     /// Find duplicate speeches, copied passages, stock phrases and site junk.
     Scan(ScanArgs),
+    /// List the stock phrases and templates of a collection.
+    Phrases(PhrasesArgs),
+    /// Write the collection back without duplicate speeches (and junk).
+    Dedup(DedupArgs),
     /// Check drafts against a corpus or an index for copied text (查重).
     Check(CheckArgs),
     /// Build an index file of a corpus (`index PATH... -o FILE`), or add to one (`index add FILE PATH...`).
@@ -89,12 +93,73 @@ pub struct ScanArgs {
     /// Write the report to this file instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Fewest distinct speeches a stock phrase must appear in (copies of one speech count once).
-    #[arg(long, default_value_t = 2, value_name = "N")]
-    pub min_docs: usize,
+    #[command(flatten)]
+    pub mining: MiningArgs,
+}
+
+/// Phrase and junk mining flags (shared by scan, phrases and dedup).
+#[derive(Debug, Clone, Args)]
+pub struct MiningArgs {
+    /// Fewest distinct speeches a shared phrase must appear in (copies of one speech
+    /// count once); default: 2, or one in a thousand speeches for large collections.
+    #[arg(long, value_name = "N")]
+    pub min_docs: Option<usize>,
     /// Extra site-junk pattern (regular expression); may be repeated.
     #[arg(long = "junk-pattern", value_name = "REGEX")]
     pub junk_patterns: Vec<String>,
+}
+
+/// Formats of `phrases`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PhrasesFormat {
+    /// A table for people (the default).
+    Human,
+    /// JSON: phrases and templates.
+    Json,
+    /// One stock phrase per line: a file for `check --allowlist` and taohua.toml.
+    Allowlist,
+}
+
+/// `taohua phrases`.
+#[derive(Debug, Args)]
+pub struct PhrasesArgs {
+    /// Files, folders or `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub mining: MiningArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = PhrasesFormat::Human)]
+    pub format: PhrasesFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `taohua dedup`.
+#[derive(Debug, Args)]
+pub struct DedupArgs {
+    /// Files, folders or `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Where to write: a file when the input is one file, else a new folder.
+    #[arg(long, short = 'o', value_name = "OUT", required = true)]
+    pub output: PathBuf,
+    /// Cut site junk out of the speeches kept.
+    #[arg(long)]
+    pub strip_junk: bool,
+    /// Also drop speeches that are mostly inside another kept speech.
+    #[arg(long)]
+    pub drop_contained: bool,
+    /// Where to write the manifest (JSON); default: OUT.manifest.json.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub mining: MiningArgs,
 }
 
 /// Report formats of `check`.

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 /// Site phrases known to be junk.
 pub const BUILTIN: &[&str] = &[
-    r"下面是小编[^。！？\n]{0,40}[。！？]?",
+    r"(下面|以下)(是|为)[^。！？\n]{0,8}小编[^。！？\n]{0,40}[。！？]?",
     r"(当前)?隐藏内容免费查看",
     r"[（(]?(优秀|精选|热门|推荐)[0-9一二三四五六七八九十]+篇[)）]?",
     r"点击[^。\n]{0,8}(查看|阅读|下载)全文",
@@ -209,6 +209,10 @@ mod tests {
     #[test]
     fn builtin_patterns_find_site_phrases() {
         assert_eq!(builtin_hits("下面是小编为大家整理的,供大家参考。"), 1);
+        assert_eq!(
+            builtin_hits("下面是本站小编给大家整理的开发区工作会议上的讲话,仅供参考。"),
+            1
+        );
         assert_eq!(builtin_hits("当前隐藏内容免费查看办了30多所干部学校"), 1);
         assert_eq!(
             builtin_hits("2023年全市开发区工作会议讲话精神(优秀19篇)"),

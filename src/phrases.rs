@@ -101,6 +101,7 @@ pub fn mine(
             ));
         }
     }
+    out.extend(shared_junk(docs, group, junk, min_docs));
     let mut out = maximal(out);
     out.sort_by(|a, b| {
         b.speeches
@@ -111,6 +112,52 @@ pub fn mine(
                     .cmp(&(b.occurrences[0].span.document, b.occurrences[0].span.start))
             })
     });
+    out
+}
+
+/// Junk that sits in speeches of two or more clusters is text they share too:
+/// listed among the phrases with kind `junk`, never as a stock phrase or copying.
+fn shared_junk(
+    docs: &[Document],
+    group: &[usize],
+    junk: &[JunkEntry],
+    min_docs: u32,
+) -> Vec<PhraseEntry> {
+    let mut out = Vec::new();
+    for j in junk {
+        let groups: FastSet<usize> = j.documents.iter().map(|&d| group[d]).collect();
+        if (groups.len() as u32) < min_docs {
+            continue;
+        }
+        let occurrences: Vec<Occurrence> = j
+            .occurrences
+            .iter()
+            .filter_map(|o| {
+                let doc = &docs[o.document?];
+                let line = doc.line_of(o.start - doc.range.start);
+                let span = crate::report::Span {
+                    document: doc.id,
+                    start: o.start,
+                    end: o.end,
+                    start_line: line,
+                    end_line: line,
+                };
+                Some(Occurrence {
+                    span,
+                    text: doc.file_text()[o.start..o.end].to_string(),
+                })
+            })
+            .collect();
+        out.push(PhraseEntry {
+            text: j.text.clone(),
+            kind: "junk".into(),
+            documents: j.documents.clone(),
+            speeches: groups.len(),
+            chars: crate::normalize::normalize(&j.text).len(),
+            occurrences,
+            variants: Vec::new(),
+        });
+    }
     out
 }
 

@@ -57,6 +57,12 @@ impl Default for ScanOptions {
     }
 }
 
+/// The default `min_docs`: 2, or one speech in a thousand for large collections,
+/// so that 19 speeches and 100 000 speeches both get a list worth reading.
+pub fn auto_min_docs(documents: usize) -> usize {
+    (documents / 1000).max(2)
+}
+
 /// Progress of a long run, reported by the library to whoever drives it.
 pub trait Progress: Sync {
     /// A stage starts, with the number of steps it will take.

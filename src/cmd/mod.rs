@@ -2,10 +2,12 @@
 
 mod check;
 mod ci;
+mod dedup;
 mod index;
+mod phrases;
 mod scan;
 
-use crate::cli::{Cli, ColorChoice, Command, InputArgs};
+use crate::cli::{Cli, ColorChoice, Command, InputArgs, MiningArgs};
 use anyhow::Context;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -38,6 +40,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Scan(args) => scan::run(args, &ctx),
         Command::Check(args) => check::run(args, &ctx),
+        Command::Phrases(args) => phrases::run(args, &ctx),
+        Command::Dedup(args) => dedup::run(args, &ctx),
         Command::Index(args) => index::run(args, &ctx),
         Command::Ci(args) => ci::run(args, &ctx),
     }
@@ -65,6 +69,53 @@ pub fn ingest_options(args: &InputArgs) -> anyhow::Result<IngestOptions> {
             .collect(),
         split,
     })
+}
+
+/// Read a corpus and scan it: the shared first half of scan, phrases and dedup.
+/// Returns the corpus and the report; fails when no speech could be read.
+pub fn read_and_scan(
+    paths: &[std::path::PathBuf],
+    input: &InputArgs,
+    mining: &MiningArgs,
+    show_progress: bool,
+) -> anyhow::Result<(taohua::ingest::Corpus, taohua::report::ScanReport)> {
+    let corpus = taohua::ingest::read_corpus(paths, &ingest_options(input)?);
+    warn_skipped(&corpus.skipped);
+    if corpus.documents.is_empty() {
+        anyhow::bail!(
+            "no speech could be read from the inputs; give files or folders of .txt/.md text"
+        );
+    }
+    let junk_patterns = mining
+        .junk_patterns
+        .iter()
+        .map(|p| {
+            regex::Regex::new(p)
+                .with_context(|| format!("--junk-pattern {p:?} is not a valid regular expression"))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let opts = taohua::scan::ScanOptions {
+        min_docs: mining
+            .min_docs
+            .unwrap_or_else(|| taohua::scan::auto_min_docs(corpus.documents.len())),
+        user_dict: input.user_dict.clone(),
+        junk_patterns,
+        ..Default::default()
+    };
+    let bar = crate::progress::Bar::new(show_progress);
+    let report = taohua::scan::scan(&corpus, &opts, &bar)?;
+    bar.finish();
+    Ok((corpus, report))
+}
+
+/// Exit status of a run that read a corpus: 2 when some input was skipped.
+pub fn read_status(skipped: &[taohua::ingest::Skipped]) -> std::process::ExitCode {
+    if skipped.is_empty() {
+        crate::exit_code::CLEAN
+    } else {
+        crate::exit_code::ERROR
+    }
+    .into()
 }
 
 /// Print each skipped input as a warning on stderr.

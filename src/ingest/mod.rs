@@ -25,6 +25,8 @@ pub struct Document {
     pub id: usize,
     /// Index in [`Corpus::files`].
     pub file: usize,
+    /// Index of its piece in the file's [`Pieces`].
+    pub piece: usize,
     /// The heading line for a speech of a compilation, else the file stem.
     pub title: String,
     /// Byte range of the speech in its file's text.
@@ -157,7 +159,7 @@ pub fn add_text(
     let file = corpus.files.len();
     let stem = stem(&path);
     let mut ids = Vec::new();
-    for piece in &pieces.pieces {
+    for (k, piece) in pieces.pieces.iter().enumerate() {
         if !text[piece.body.clone()].chars().any(char::is_alphanumeric) {
             continue;
         }
@@ -166,6 +168,7 @@ pub fn add_text(
         corpus.documents.push(Document {
             id,
             file,
+            piece: k,
             title: piece.heading.clone().unwrap_or_else(|| stem.clone()),
             range: piece.body.clone(),
             start_line: piece.start_line,

@@ -8,6 +8,20 @@ use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
 
+/// The stock phrases of a scan, one per line (a file for `check --allowlist`).
+pub fn allowlist(r: &taohua::report::ScanReport, w: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        w,
+        "# taohua phrases --format allowlist: stock phrases of {} speeches, one per line",
+        r.documents.len()
+    )?;
+    for p in r.phrases.iter().filter(|p| p.kind == "stock-phrase") {
+        let line = p.text.replace(['\n', '\r'], " ");
+        writeln!(w, "{}", line.trim())?;
+    }
+    Ok(())
+}
+
 /// Render to stdout, or to `path` atomically (a temporary file in the same
 /// folder, renamed into place: an interrupted run leaves the old file or the new).
 pub fn emit(

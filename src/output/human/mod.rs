@@ -156,6 +156,36 @@ pub fn scan(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Render the phrases and templates of a scan.
+pub fn phrases(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
+    let st = Style::new(color);
+    writeln!(w, "{}", st.bold("taohua phrases 套话与模板"))?;
+    list_phrases(w, &st, r, "stock-phrase", "Stock phrases 套话", 50, 40)?;
+    list_phrases(w, &st, r, "passage", "Shared passages 共有段落", 20, 60)?;
+    templates(w, &st, r, 30)
+}
+
+fn templates(w: &mut dyn Write, st: &Style, r: &ScanReport, max: usize) -> io::Result<()> {
+    section(w, st, "Templates 句式模板", r.templates.is_empty())?;
+    for t in r.templates.iter().take(max) {
+        writeln!(
+            w,
+            "  {:>3} speeches  {}",
+            t.speeches,
+            st.yellow(&t.skeleton)
+        )?;
+        for (i, slot) in t.slots.iter().enumerate() {
+            writeln!(
+                w,
+                "                slot {}: {}",
+                i + 1,
+                st.dim(&clip(&slot.join(" | "), 60))
+            )?;
+        }
+    }
+    Ok(())
+}
+
 fn section(w: &mut dyn Write, st: &Style, title: &str, empty: bool) -> io::Result<()> {
     writeln!(w)?;
     writeln!(w, "{}", st.bold(title))?;

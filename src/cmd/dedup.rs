@@ -1,0 +1,138 @@
+//! `taohua dedup`: write the collection back without copies (and junk).
+
+use super::{read_and_scan, read_status, Ctx};
+use crate::cli::DedupArgs;
+use crate::output::{json, write_atomic};
+use anyhow::{bail, Context};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use taohua::dedup::{junk_ranges, plan, rewrite, ManifestEntry};
+
+/// Run `dedup`.
+pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    guard_inputs(&args.paths, &args.output)?;
+    let (corpus, report) = read_and_scan(&args.paths, &args.input, &args.mining, true)?;
+    let plan = plan(&report, args.drop_contained);
+    let junk = if args.strip_junk {
+        junk_ranges(&corpus, &report)
+    } else {
+        vec![Vec::new(); corpus.files.len()]
+    };
+    let single_file = args.paths.len() == 1 && args.paths[0].is_file();
+    let mut manifest: Vec<ManifestEntry> = plan.removed.clone();
+    let mut outputs: Vec<(PathBuf, String)> = Vec::new();
+    for (f, file) in corpus.files.iter().enumerate() {
+        let Some(text) = rewrite(file, &corpus.documents, &plan.keep, &junk[f]) else {
+            continue;
+        };
+        for &d in file.documents.iter().filter(|&&d| plan.keep[d]) {
+            let doc = &corpus.documents[d];
+            let cut: Vec<String> = junk[f]
+                .iter()
+                .filter(|(r, _)| r.start >= doc.range.start && r.end <= doc.range.end)
+                .map(|(_, t)| t.clone())
+                .collect();
+            if !cut.is_empty() {
+                manifest.push(ManifestEntry {
+                    document: d,
+                    source: file.path.clone(),
+                    title: doc.title.clone(),
+                    action: "changed".into(),
+                    reason: "site junk cut out".into(),
+                    kept_instead: None,
+                    junk_removed: cut,
+                });
+            }
+        }
+        let rel = if single_file {
+            PathBuf::new()
+        } else {
+            relative(&args.paths, &file.path)
+        };
+        outputs.push((rel, text));
+    }
+    manifest.sort_by(|a, b| (a.document, &a.action).cmp(&(b.document, &b.action)));
+    if single_file {
+        let (_, text) = outputs.pop().context("nothing is left to write")?;
+        write_atomic(&args.output, |w| w.write_all(text.as_bytes()))?;
+    } else {
+        write_folder(&args.output, &outputs)?;
+    }
+    let kept = plan.keep.iter().filter(|&&k| k).count();
+    let manifest_path = args
+        .manifest
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}.manifest.json", args.output.display())));
+    let doc = serde_json::json!({ "version": taohua::report::REPORT_VERSION, "output": args.output, "speeches_in": corpus.documents.len(), "speeches_out": kept, "entries": manifest });
+    write_atomic(&manifest_path, |w| json::write(&doc, w))?;
+    eprintln!(
+        "{}: {} of {} speeches kept; manifest {}",
+        args.output.display(),
+        kept,
+        corpus.documents.len(),
+        manifest_path.display()
+    );
+    Ok(read_status(&corpus.skipped))
+}
+
+/// Refuse an output that is an input, or inside an input folder.
+fn guard_inputs(inputs: &[PathBuf], out: &Path) -> anyhow::Result<()> {
+    let abs = |p: &Path| std::fs::canonicalize(p).ok();
+    let out_abs = abs(out).or_else(|| {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        abs(parent).map(|p| p.join(out.file_name().unwrap_or_default()))
+    });
+    let Some(out_abs) = out_abs else {
+        return Ok(());
+    };
+    for i in inputs.iter().filter(|i| i.as_os_str() != "-") {
+        if let Some(ia) = abs(i) {
+            if out_abs == ia || (ia.is_dir() && out_abs.starts_with(&ia)) {
+                bail!("-o {} would write over or into the input {}; choose an output outside the inputs", out.display(), i.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn relative(inputs: &[PathBuf], file: &str) -> PathBuf {
+    let f = Path::new(file);
+    for i in inputs.iter().filter(|i| i.is_dir()) {
+        if let Ok(rel) = f.strip_prefix(i) {
+            return rel.to_path_buf();
+        }
+    }
+    PathBuf::from(f.file_name().unwrap_or(f.as_os_str()))
+}
+
+/// Write a new folder atomically: fill a temporary sibling, then rename it into place.
+fn write_folder(out: &Path, files: &[(PathBuf, String)]) -> anyhow::Result<()> {
+    if out.exists() {
+        bail!(
+            "{} already exists; remove it or choose another output folder",
+            out.display()
+        );
+    }
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".taohua-dedup-")
+        .tempdir_in(parent)
+        .with_context(|| format!("writing into {}", parent.display()))?;
+    for (rel, text) in files {
+        let p = tmp.path().join(rel);
+        if let Some(dir) = p.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        std::fs::write(&p, text).with_context(|| format!("writing {}", p.display()))?;
+    }
+    let kept = tmp.keep();
+    std::fs::rename(&kept, out).with_context(|| format!("renaming into {}", out.display()))?;
+    Ok(())
+}
