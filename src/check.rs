@@ -221,7 +221,7 @@ pub fn check_draft(
             });
         }
     }
-    matches.sort_by(|a, b| (a.draft.start, a.source.number).cmp(&(b.draft.start, b.source.number)));
+    matches.sort_by_key(|m| (m.draft.start, m.source.number));
     let paragraphs = paragraphs(text)
         .into_iter()
         .map(|p| {

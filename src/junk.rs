@@ -148,12 +148,15 @@ fn occurrence(
     }
 }
 
+/// Where a text occurs: (document id, byte range in the speech).
+type Occurrences = Vec<(usize, Range<usize>)>;
+
 /// Edge lines (first two and last two) that recur in two or more clusters and
 /// share little vocabulary (character bigrams) with the rest of their speech.
 fn recurring_edge_lines(
     docs: &[Document],
     group: &[usize],
-) -> Vec<(String, Vec<(usize, Range<usize>)>)> {
+) -> Vec<(String, Occurrences)> {
     let mut by_key: FastMap<String, Vec<(usize, Range<usize>)>> = FastMap::default();
     for d in docs {
         let paras = paragraphs(d.text());

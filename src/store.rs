@@ -146,7 +146,7 @@ pub fn encode(data: &IndexData) -> Vec<u8> {
     let mut body = Vec::new();
     let mut table = Vec::new();
     for s in sections {
-        while body.len() % 8 != 0 {
+        while !body.len().is_multiple_of(8) {
             body.push(0);
         }
         table.push((body.len() as u32, s.len() as u32));
@@ -297,10 +297,10 @@ impl Index {
     fn validate(&self) -> std::result::Result<(), String> {
         let damaged = || "index structure is damaged; rebuild it with `taohua index`".to_string();
         if self.section(0).len() != self.docs * DOC_REC
-            || self.section(3).len() % 8 != 0
+            || !self.section(3).len().is_multiple_of(8)
             || self.section(4).len() != self.section(3).len() / 2 + 4
-            || self.section(5).len() % 4 != 0
-            || self.section(6).len() % 8 != 0
+            || !self.section(5).len().is_multiple_of(4)
+            || !self.section(6).len().is_multiple_of(8)
         {
             return Err(damaged());
         }
