@@ -16,16 +16,58 @@ use crate::normalize::Normalized;
 use crate::report::{JunkEntry, Occurrence, PhraseEntry, Variant};
 use crate::scan::span;
 use crate::{FastMap, FastSet};
+use rayon::prelude::*;
 
 /// Shortest phrase, in characters (also the k-gram length).
 pub const PHRASE_K: usize = 8;
 /// Phrases up to this many characters are stock phrases; longer ones are passages.
 pub const STOCK_MAX_CHARS: usize = 40;
 
-#[derive(Clone, Copy, Default)]
-struct Held {
-    count: u32,
-    last: u32,
+/// Characters per partition of the k-gram count (bounds the memory of counting).
+const CHARS_PER_PARTITION: usize = 8 << 20;
+
+/// How many distinct clusters hold each k-gram, for the k-grams held by at least
+/// `min_docs`. The hash space is cut into partitions counted one after another
+/// (in parallel where cores allow), so memory stays bounded on large corpora:
+/// only the shared k-grams are kept.
+fn shared_counts(
+    n: usize,
+    group: &[usize],
+    hashes_of: &(dyn Fn(usize) -> Vec<u64> + Sync),
+    norms: &[&Normalized],
+    min_docs: u32,
+) -> FastMap<u64, u32> {
+    let total: usize = norms.iter().map(|n| n.len()).sum();
+    let parts = (total / CHARS_PER_PARTITION).max(1) as u64;
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&d| (group[d], d));
+    let maps: Vec<FastMap<u64, u32>> = (0..parts)
+        .into_par_iter()
+        .map(|p| {
+            let mut held: FastMap<u64, (u32, u32)> = FastMap::default();
+            for &d in &order {
+                let g = group[d] as u32;
+                for h in hashes_of(d) {
+                    if h == NO_HASH || h % parts != p {
+                        continue;
+                    }
+                    let e = held.entry(h).or_insert((0, u32::MAX));
+                    if e.1 != g {
+                        *e = (e.0 + 1, g);
+                    }
+                }
+            }
+            held.into_iter()
+                .filter(|(_, (c, _))| *c >= min_docs)
+                .map(|(h, (c, _))| (h, c))
+                .collect()
+        })
+        .collect();
+    let mut out = FastMap::default();
+    for m in maps {
+        out.extend(m);
+    }
+    out
 }
 
 /// Mine the shared phrases. `group[d]` is `d`'s cluster (its smallest member id
@@ -39,35 +81,14 @@ pub fn mine(
     min_docs: usize,
 ) -> Vec<PhraseEntry> {
     let min_docs = min_docs.max(2) as u32;
-    let hashes: Vec<Vec<u64>> = docs
-        .iter()
-        .zip(norms)
-        .map(|(d, n)| line_bounded_hashes(d.text(), n))
-        .collect();
+    let hashes_of = |d: usize| line_bounded_hashes(docs[d].text(), norms[d]);
     let reps = representatives(docs, norms, group);
-    let mut held: FastMap<u64, Held> = FastMap::default();
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&d| (group[d], d));
-    for &d in &order {
-        let g = group[d] as u32;
-        for &h in &hashes[d] {
-            if h == NO_HASH {
-                continue;
-            }
-            let e = held.entry(h).or_insert(Held {
-                last: u32::MAX,
-                ..Default::default()
-            });
-            if e.last != g {
-                e.last = g;
-                e.count += 1;
-            }
-        }
-    }
+    let held = shared_counts(docs.len(), group, &hashes_of, norms, min_docs);
     let mut where_: FastMap<u64, Vec<(u32, u32)>> = FastMap::default();
-    for &d in &reps {
-        for (i, h) in hashes[d].iter().enumerate() {
-            if held.get(h).is_some_and(|e| e.count >= min_docs) {
+    let rep_hashes: Vec<Vec<u64>> = reps.par_iter().map(|&d| hashes_of(d)).collect();
+    for (&d, hs) in reps.iter().zip(&rep_hashes) {
+        for (i, h) in hs.iter().enumerate() {
+            if held.contains_key(h) {
                 where_.entry(*h).or_default().push((d as u32, i as u32));
             }
         }
@@ -78,13 +99,13 @@ pub fn mine(
         .collect();
     let mut seen: FastSet<String> = FastSet::default();
     let mut out = Vec::new();
-    for &d in &reps {
-        for (s, e) in runs(&hashes[d], &held, min_docs) {
+    for (&d, hs) in reps.iter().zip(&rep_hashes) {
+        for (s, e) in runs(hs, &held, min_docs) {
             let key = key_of(norms[d], s, e);
             if !seen.insert(key.clone()) {
                 continue;
             }
-            let occ = locate(&key, &hashes[d][s], &where_, norms);
+            let occ = locate(&key, &hs[s], &where_, norms);
             let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
             if (groups.len() as u32) < min_docs {
                 continue;
@@ -264,10 +285,10 @@ fn representatives(docs: &[Document], norms: &[&Normalized], group: &[usize]) ->
 /// clusters, for each level `L` that occurs (a stretch that cannot grow without
 /// losing speeches). Levels within a fifth of the enclosing stretch's are skipped
 /// as near-copies of it. Returns character ranges.
-fn runs(hashes: &[u64], held: &FastMap<u64, Held>, min_docs: u32) -> Vec<(usize, usize)> {
+fn runs(hashes: &[u64], held: &FastMap<u64, u32>, min_docs: u32) -> Vec<(usize, usize)> {
     let count: Vec<u32> = hashes
         .iter()
-        .map(|h| held.get(h).map_or(0, |e| e.count))
+        .map(|h| held.get(h).copied().unwrap_or(0))
         .collect();
     let mut out = Vec::new();
     let mut i = 0;

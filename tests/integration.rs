@@ -2,4 +2,8 @@
 
 mod util;
 
+mod check;
+mod ci;
+mod dedup;
+mod html;
 mod scan;

@@ -7,8 +7,12 @@ fn seed_report() -> Value {
     json(taohua().arg("scan").arg(seed()).args(["--format", "json"]))
 }
 
-fn pair<'a>(r: &'a Value, a: u64, b: u64) -> Option<&'a Value> {
-    r["pairs"].as_array().unwrap().iter().find(|p| (p["a"].as_u64(), p["b"].as_u64()) == (Some(a.min(b)), Some(a.max(b))))
+fn pair(r: &Value, a: u64, b: u64) -> Option<&Value> {
+    r["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| (p["a"].as_u64(), p["b"].as_u64()) == (Some(a.min(b)), Some(a.max(b))))
 }
 
 #[test]
@@ -17,18 +21,31 @@ fn seed_pairs_are_the_four_known_ones() {
     assert_eq!(r["documents"].as_array().unwrap().len(), 19);
     assert_eq!(r["pairs"].as_array().unwrap().len(), 4, "{:#}", r["pairs"]);
     let (four, five) = (doc_id(&r, "篇四"), doc_id(&r, "篇五"));
-    let (d14, d16, d17) = (doc_id(&r, "篇十四"), doc_id(&r, "篇十六"), doc_id(&r, "篇十七"));
+    let (d14, d16, d17) = (
+        doc_id(&r, "篇十四"),
+        doc_id(&r, "篇十六"),
+        doc_id(&r, "篇十七"),
+    );
     assert_eq!(pair(&r, four, five).unwrap()["relation"], "near-duplicate");
     assert_eq!(pair(&r, d16, d17).unwrap()["relation"], "near-duplicate");
     for outer in [d16, d17] {
         let p = pair(&r, d14, outer).unwrap();
         assert_eq!(p["relation"], "contained");
-        assert!(p["a_in_b"].as_f64().unwrap() > 0.9, "篇十四 is mostly inside: {p}");
+        assert!(
+            p["a_in_b"].as_f64().unwrap() > 0.9,
+            "篇十四 is mostly inside: {p}"
+        );
     }
     let clusters = r["clusters"].as_array().unwrap();
     assert_eq!(clusters.len(), 2);
-    let c45 = clusters.iter().find(|c| c["documents"].as_array().unwrap().contains(&four.into())).unwrap();
-    assert_eq!(c45["representative"], four, "篇四 (unmasked, no junk) is the cleaner copy");
+    let c45 = clusters
+        .iter()
+        .find(|c| c["documents"].as_array().unwrap().contains(&four.into()))
+        .unwrap();
+    assert_eq!(
+        c45["representative"], four,
+        "篇四 (unmasked, no junk) is the cleaner copy"
+    );
 }
 
 #[test]
@@ -38,24 +55,51 @@ fn seed_stock_phrase_has_its_four_speeches_and_the_masked_variant() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|p| p["text"].as_str().unwrap().contains("紧密团结在以习近平同志为核心的党中央周围"))
+        .find(|p| {
+            p["text"]
+                .as_str()
+                .unwrap()
+                .contains("紧密团结在以习近平同志为核心的党中央周围")
+        })
         .expect("the stock phrase is listed");
-    let docs: Vec<u64> = p["documents"].as_array().unwrap().iter().map(|d| d.as_u64().unwrap()).collect();
+    let docs: Vec<u64> = p["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_u64().unwrap())
+        .collect();
     for name in ["篇四", "篇五", "篇七", "篇十一"] {
         assert!(docs.contains(&doc_id(&r, name)), "{name} uses it: {p}");
     }
     assert_eq!(p["kind"], "stock-phrase");
     let variants = p["variants"].as_array().expect("variants listed");
-    assert!(variants.iter().any(|v| v["text"].as_str().unwrap().contains("以******同志为核心的党***周围")), "{p}");
+    assert!(
+        variants.iter().any(|v| v["text"]
+            .as_str()
+            .unwrap()
+            .contains("以******同志为核心的党***周围")),
+        "{p}"
+    );
 }
 
 #[test]
 fn seed_junk_is_junk_not_copying() {
     let r = seed_report();
-    let junk: Vec<&str> = r["junk"].as_array().unwrap().iter().map(|j| j["text"].as_str().unwrap()).collect();
-    assert!(junk.contains(&"下面是小编为大家整理的,供大家参考。"), "{junk:?}");
+    let junk: Vec<&str> = r["junk"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        junk.contains(&"下面是小编为大家整理的,供大家参考。"),
+        "{junk:?}"
+    );
     assert!(junk.contains(&"当前隐藏内容免费查看"), "{junk:?}");
-    assert!(junk.iter().any(|j| j.contains("优秀19篇")), "the preamble title is junk: {junk:?}");
+    assert!(
+        junk.iter().any(|j| j.contains("优秀19篇")),
+        "the preamble title is junk: {junk:?}"
+    );
     for p in r["phrases"].as_array().unwrap() {
         if p["text"].as_str().unwrap().contains("小编") {
             assert_eq!(p["kind"], "junk", "junk is never a copied passage: {p}");
@@ -70,18 +114,45 @@ fn seed_has_the_opinion_template() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|t| t["skeleton"].as_str().unwrap().starts_with("下面,我") && t["skeleton"].as_str().unwrap().ends_with("意见"))
+        .find(|t| {
+            t["skeleton"].as_str().unwrap().starts_with("下面,我")
+                && t["skeleton"].as_str().unwrap().ends_with("意见")
+        })
         .expect("a 下面，我…意见 template");
-    let members: Vec<&str> = t["members"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
+    let members: Vec<&str> = t["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
     assert!(members.contains(&"下面,我讲三点意见。"), "{members:?}");
-    assert!(members.contains(&"下面,我代表市委、市政府讲三方面意见:"), "{members:?}");
-    let openers: Vec<&str> = r["templates"].as_array().unwrap().iter().map(|t| t["skeleton"].as_str().unwrap()).collect();
-    assert!(openers.contains(&"同志们:"), "the genre's opener: {openers:?}");
+    assert!(
+        members.contains(&"下面,我代表市委、市政府讲三方面意见:"),
+        "{members:?}"
+    );
+    let openers: Vec<&str> = r["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["skeleton"].as_str().unwrap())
+        .collect();
+    assert!(
+        openers.contains(&"同志们:"),
+        "the genre's opener: {openers:?}"
+    );
 }
 
 #[test]
 fn json_is_identical_across_runs_and_thread_counts() {
-    let run = |threads: &str| taohua().args(["--threads", threads, "scan"]).arg(seed()).args(["--format", "json"]).output().unwrap().stdout;
+    let run = |threads: &str| {
+        taohua()
+            .args(["--threads", threads, "scan"])
+            .arg(seed())
+            .args(["--format", "json"])
+            .output()
+            .unwrap()
+            .stdout
+    };
     let one = run("1");
     assert_eq!(one, run("1"));
     assert_eq!(one, run("2"));
@@ -91,7 +162,12 @@ fn json_is_identical_across_runs_and_thread_counts() {
 
 #[test]
 fn human_report_of_the_seed() {
-    let out = taohua().args(["--color", "never", "scan"]).arg("corpus/kaifaqu-19.txt").current_dir(root()).output().unwrap();
+    let out = taohua()
+        .args(["--color", "never", "scan"])
+        .arg("corpus/kaifaqu-19.txt")
+        .current_dir(root())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
 }
@@ -99,24 +175,41 @@ fn human_report_of_the_seed() {
 #[test]
 fn fixtures_give_their_expected_pairs() {
     let dir = fixture("scan");
-    let mut cases: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     cases.sort();
     assert!(cases.len() >= 3);
     for case in cases {
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap()).unwrap();
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap())
+                .unwrap();
         let r = json(taohua().arg("scan").arg(&case).args(["--format", "json"]));
         let name = |id: &Value| {
             let d = &r["documents"][id.as_u64().unwrap() as usize];
-            std::path::Path::new(d["source"].as_str().unwrap()).file_name().unwrap().to_string_lossy().into_owned()
+            std::path::Path::new(d["source"].as_str().unwrap())
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
         };
-        assert_eq!(r["documents"].as_array().unwrap().len() as u64, expected["documents"].as_u64().unwrap(), "{case:?}");
+        assert_eq!(
+            r["documents"].as_array().unwrap().len() as u64,
+            expected["documents"].as_u64().unwrap(),
+            "{case:?}"
+        );
         let mut got: Vec<(String, String, String)> = r["pairs"]
             .as_array()
             .unwrap()
             .iter()
             .map(|p| {
                 let (a, b) = (name(&p["a"]), name(&p["b"]));
-                (a.clone().min(b.clone()), a.max(b), p["relation"].as_str().unwrap().to_string())
+                (
+                    a.clone().min(b.clone()),
+                    a.max(b),
+                    p["relation"].as_str().unwrap().to_string(),
+                )
             })
             .collect();
         got.sort();
@@ -124,13 +217,28 @@ fn fixtures_give_their_expected_pairs() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|p| (p["a"].as_str().unwrap().into(), p["b"].as_str().unwrap().into(), p["relation"].as_str().unwrap().into()))
+            .map(|p| {
+                (
+                    p["a"].as_str().unwrap().into(),
+                    p["b"].as_str().unwrap().into(),
+                    p["relation"].as_str().unwrap().into(),
+                )
+            })
             .collect();
         assert_eq!(got, want, "{case:?}: {}", expected["about"]);
         for ph in expected["phrases"].as_array().into_iter().flatten() {
-            let hit = r["phrases"].as_array().unwrap().iter().find(|p| p["text"].as_str().unwrap().contains(ph["contains"].as_str().unwrap()));
+            let hit = r["phrases"].as_array().unwrap().iter().find(|p| {
+                p["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains(ph["contains"].as_str().unwrap())
+            });
             let hit = hit.unwrap_or_else(|| panic!("{case:?}: no phrase with {}", ph["contains"]));
-            assert_eq!(hit["documents"].as_array().unwrap().len() as u64, ph["documents"].as_u64().unwrap(), "{case:?}");
+            assert_eq!(
+                hit["documents"].as_array().unwrap().len() as u64,
+                ph["documents"].as_u64().unwrap(),
+                "{case:?}"
+            );
         }
     }
 }
@@ -151,15 +259,28 @@ fn encodings_are_detected() {
     let docs = r["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 3);
     assert!(docs.iter().all(|d| d["title"] == "会议讲话篇一"));
-    assert_eq!(r["clusters"][0]["documents"].as_array().unwrap().len(), 3, "the same speech in three encodings");
+    assert_eq!(
+        r["clusters"][0]["documents"].as_array().unwrap().len(),
+        3,
+        "the same speech in three encodings"
+    );
 }
 
 #[test]
 fn unreadable_input_is_named_and_the_rest_is_scanned() {
-    let out = taohua().arg("scan").arg("no-such-file.txt").arg(seed()).args(["--format", "json"]).output().unwrap();
+    let out = taohua()
+        .arg("scan")
+        .arg("no-such-file.txt")
+        .arg(seed())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("no-such-file.txt") && stderr.contains("no such file"), "{stderr}");
+    assert!(
+        stderr.contains("no-such-file.txt") && stderr.contains("no such file"),
+        "{stderr}"
+    );
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["documents"].as_array().unwrap().len(), 19);
     assert_eq!(r["skipped"][0]["path"], "no-such-file.txt");
@@ -167,9 +288,19 @@ fn unreadable_input_is_named_and_the_rest_is_scanned() {
 
 #[test]
 fn no_split_and_custom_split() {
-    let r = json(taohua().arg("scan").arg(seed()).args(["--no-split", "--format", "json"]));
+    let r = json(
+        taohua()
+            .arg("scan")
+            .arg(seed())
+            .args(["--no-split", "--format", "json"]),
+    );
     assert_eq!(r["documents"].as_array().unwrap().len(), 1);
-    let out = taohua().arg("scan").arg(seed()).args(["--split", "(unclosed"]).output().unwrap();
+    let out = taohua()
+        .arg("scan")
+        .arg(seed())
+        .args(["--split", "(unclosed"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--split"));
 }

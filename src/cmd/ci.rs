@@ -1,10 +1,141 @@
-//! `taohua ci`: gate a document set (being written; see issue 5).
+//! `taohua ci`: gate a document set on every change (thresholds from
+//! `taohua.toml`, a baseline, exit codes). Never prompts, never draws progress.
 
-use super::Ctx;
-use crate::cli::CiArgs;
+use super::check::read_allowlists;
+use super::{warn_skipped, Ctx};
+use crate::cli::{CiArgs, CiFormat};
+use crate::exit_code;
+use crate::output;
+use anyhow::{bail, Context};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use taohua::gate::{self, findings::Names, Baseline, Config};
 
 /// Run `ci`.
-pub fn run(_args: CiArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("taohua ci is not available in this build yet")
+pub fn run(args: CiArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let start = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    if args.init {
+        return init(&args, &start);
+    }
+    let config_path = match &args.config {
+        Some(p) => p.clone(),
+        None => {
+            let from = if start.is_file() {
+                start.parent().map(Path::to_path_buf).unwrap_or_default()
+            } else {
+                start.clone()
+            };
+            let from = cwd.join(from);
+            gate::find_config(&from).with_context(|| {
+                format!(
+                    "no {} in {} or any folder above it; write one with `taohua ci --init`",
+                    gate::FILE_NAME,
+                    from.display()
+                )
+            })?
+        }
+    };
+    let config_path = std::fs::canonicalize(&config_path)
+        .with_context(|| format!("reading config {}", config_path.display()))?;
+    let root = config_path.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let shown_root = gate::display_root(&root, &std::fs::canonicalize(&cwd).unwrap_or(cwd));
+    let config_name = format!("{shown_root}{}", file_name(&config_path));
+    let text = std::fs::read_to_string(&config_path)
+        .with_context(|| format!("reading config {config_name}"))?;
+    let cfg = Config::parse(&text, &config_name)?;
+    let baseline_path = root.join(&cfg.baseline);
+    let baseline_name = format!("{shown_root}{}", cfg.baseline);
+    let baseline = match std::fs::read_to_string(&baseline_path) {
+        Ok(text) => Baseline::parse(&text, &baseline_name)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Baseline::default(),
+        Err(e) => return Err(e).with_context(|| format!("reading baseline {baseline_name}")),
+    };
+    let allow: Vec<PathBuf> = cfg.allowlist.iter().map(|p| root.join(p)).collect();
+    let allowlist = read_allowlists(&allow)?;
+    let skip = [config_path.clone(), baseline_path.clone()];
+    let set = gate::load(&root, &shown_root, &cfg, &skip);
+    warn_skipped(&set.corpus.skipped);
+    if set.corpus.documents.is_empty() {
+        bail!(
+            "the globs of {config_name} select no readable speech under {}; check [documents] corpus and new",
+            root.display()
+        );
+    }
+    let names = Names {
+        config: config_name,
+        baseline: baseline_name,
+    };
+    let report = gate::findings::run(&set, &cfg, &allowlist, &baseline, &names)?;
+    if args.update_baseline {
+        if !report.skipped.is_empty() {
+            bail!("not writing the baseline: some files could not be read (above); fix them and run again");
+        }
+        let updated = report.to_baseline();
+        let text = updated.render();
+        output::write_atomic(&baseline_path, |w| w.write_all(text.as_bytes()))?;
+        eprintln!(
+            "{}: {} accepted findings (was {})",
+            names.baseline,
+            updated.entries.len(),
+            baseline.entries.len()
+        );
+        return Ok(exit_code::CLEAN.into());
+    }
+    let color = ctx.color && args.output.is_none();
+    let render = |w: &mut dyn std::io::Write| match args.format {
+        CiFormat::Human => output::human::ci(&report, color, w),
+        CiFormat::Json => output::json::write(&report, w),
+        CiFormat::Sarif => output::sarif::write(&report, w),
+        CiFormat::Junit => output::junit::write(&report, w),
+        CiFormat::Github => output::github::write(&report, w),
+    };
+    output::emit(args.output.as_deref(), render)?;
+    Ok(if !report.skipped.is_empty() {
+        exit_code::ERROR
+    } else if report.summary.failures > 0 {
+        exit_code::FINDINGS
+    } else {
+        exit_code::CLEAN
+    }
+    .into())
+}
+
+/// `--init`: write the commented default config, never over an existing file.
+fn init(args: &CiArgs, start: &Path) -> anyhow::Result<ExitCode> {
+    let path = match &args.config {
+        Some(p) => p.clone(),
+        None if start.is_file() => bail!(
+            "--init writes {} into a folder; {} is a file",
+            gate::FILE_NAME,
+            start.display()
+        ),
+        None => start.join(gate::FILE_NAME),
+    };
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+            "{} already exists; not overwriting it (edit it, or remove it first)",
+            path.display()
+        ),
+        Err(e) => return Err(e).with_context(|| format!("writing {}", path.display())),
+    };
+    use std::io::Write;
+    file.write_all(gate::INIT.as_bytes())
+        .with_context(|| format!("writing {}", path.display()))?;
+    eprintln!(
+        "wrote {}; set [documents] corpus and new, then run `taohua ci`",
+        path.display()
+    );
+    Ok(exit_code::CLEAN.into())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -1,8 +1,11 @@
 //! Renderers of the report model, one per format, and the atomic writer.
 
+pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use anyhow::Context;
 use std::io::Write;

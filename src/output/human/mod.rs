@@ -5,7 +5,9 @@ use taohua::cluster::Relation;
 use taohua::report::ScanReport;
 
 mod check;
+mod ci;
 pub use check::check;
+pub use ci::ci;
 
 /// ANSI styling that turns itself off.
 #[derive(Clone, Copy)]

@@ -1,0 +1,463 @@
+//! `taohua.toml` text → a validated [`Config`].
+//!
+//! Unknown keys, wrong types and bad values are errors that name the file, the
+//! line and the dotted key (`taohua.toml:12: thresholds.copy.warn: …`). Every key
+//! may be left out; the defaults are the values of [`INIT`], the commented file
+//! that `taohua ci --init` writes.
+
+use crate::ingest::SplitRule;
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use std::ops::Range;
+use toml::Spanned;
+
+/// The name `taohua ci` looks for, walking up from its start folder.
+pub const FILE_NAME: &str = "taohua.toml";
+
+/// The commented default config `taohua ci --init` writes.
+pub const INIT: &str = include_str!("default.toml");
+
+/// A config that cannot be used, with where and what to fix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {}{message}", if key.is_empty() { String::new() } else { format!("{key}: ") })]
+pub struct ConfigError {
+    /// The config file as shown to the user.
+    pub file: String,
+    /// 1-based line of the offending key or value.
+    pub line: usize,
+    /// Dotted key (`thresholds.copy.warn`), empty when the text is not TOML at all.
+    pub key: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// How strongly a finding speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Printed; the run still passes.
+    Warn,
+    /// The run fails (exit 1) unless the baseline accepts the finding.
+    Fail,
+}
+
+/// A warn tier and a fail tier of one measure (either may be off).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// Warn from this value.
+    pub warn: Option<f64>,
+    /// Fail from this value.
+    pub fail: Option<f64>,
+}
+
+impl Tier {
+    fn new(warn: f64, fail: f64) -> Tier {
+        Tier {
+            warn: Some(warn),
+            fail: Some(fail),
+        }
+    }
+
+    /// The level a value reaches, with the threshold it reached.
+    pub fn level(&self, value: f64) -> Option<(Level, f64)> {
+        match (self.fail, self.warn) {
+            (Some(f), _) if value >= f => Some((Level::Fail, f)),
+            (_, Some(w)) if value >= w => Some((Level::Warn, w)),
+            _ => None,
+        }
+    }
+
+    /// The lowest value that reaches any level.
+    pub fn lowest(&self) -> Option<f64> {
+        self.warn.into_iter().chain(self.fail).reduce(f64::min)
+    }
+}
+
+/// Which speeches the duplicate and junk checks cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Every speech of the set.
+    #[default]
+    All,
+    /// Only pairs and junk that involve a new document.
+    New,
+}
+
+/// The thresholds of every check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Thresholds {
+    /// 去除套话复制比 of a new document.
+    pub copy: Tier,
+    /// Similarity of two speeches (near-duplicates).
+    pub similarity: Tier,
+    /// Share of one speech inside another.
+    pub containment: Tier,
+    /// Level of site junk, `None` for off.
+    pub junk: Option<Level>,
+}
+
+/// A validated `taohua.toml`. Paths are relative to the config file's folder.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The baseline file.
+    pub baseline: String,
+    /// Allowlist files.
+    pub allowlist: Vec<String>,
+    /// Extra junk patterns.
+    pub junk_patterns: Vec<regex::Regex>,
+    /// A jieba user dictionary.
+    pub user_dict: Option<String>,
+    /// Globs of the corpus.
+    pub corpus: GlobSet,
+    /// Globs of the new documents.
+    pub new: GlobSet,
+    /// Globs left out.
+    pub exclude: GlobSet,
+    /// Reach of the duplicate and junk checks.
+    pub scope: Scope,
+    /// How files are cut into speeches.
+    pub split: SplitRule,
+    /// When findings warn and fail.
+    pub thresholds: Thresholds,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(default = "default_baseline")]
+    baseline: String,
+    #[serde(default)]
+    allowlist: Vec<String>,
+    #[serde(default)]
+    junk_patterns: Vec<Spanned<String>>,
+    user_dict: Option<String>,
+    #[serde(default)]
+    documents: RawDocuments,
+    #[serde(default)]
+    split: RawSplit,
+    #[serde(default)]
+    thresholds: RawThresholds,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocuments {
+    #[serde(default = "default_corpus")]
+    corpus: Vec<Spanned<String>>,
+    #[serde(default = "default_new")]
+    new: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    scope: Scope,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSplit {
+    pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    never: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawThresholds {
+    #[serde(default = "default_copy")]
+    copy: Spanned<Tier>,
+    #[serde(default = "default_similarity")]
+    similarity: Spanned<Tier>,
+    #[serde(default = "default_containment")]
+    containment: Spanned<Tier>,
+    #[serde(default = "default_junk")]
+    junk: Switch,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Switch {
+    Off,
+    Warn,
+    Fail,
+}
+
+fn default_baseline() -> String {
+    "taohua-baseline.toml".into()
+}
+fn globs(list: &[&str]) -> Vec<Spanned<String>> {
+    list.iter()
+        .map(|g| Spanned::new(0..0, g.to_string()))
+        .collect()
+}
+fn default_corpus() -> Vec<Spanned<String>> {
+    globs(&["corpus/**/*.txt", "corpus/**/*.md"])
+}
+fn default_new() -> Vec<Spanned<String>> {
+    globs(&["drafts/**/*.txt", "drafts/**/*.md"])
+}
+fn default_copy() -> Spanned<Tier> {
+    Spanned::new(0..0, Tier::new(0.3, 0.5))
+}
+fn default_similarity() -> Spanned<Tier> {
+    Spanned::new(0..0, Tier::new(0.8, 0.9))
+}
+fn default_containment() -> Spanned<Tier> {
+    Spanned::new(0..0, Tier::new(0.6, 0.8))
+}
+fn default_junk() -> Switch {
+    Switch::Warn
+}
+
+impl Default for RawDocuments {
+    fn default() -> Self {
+        RawDocuments {
+            corpus: default_corpus(),
+            new: default_new(),
+            exclude: Vec::new(),
+            scope: Scope::All,
+        }
+    }
+}
+
+impl Default for RawThresholds {
+    fn default() -> Self {
+        RawThresholds {
+            copy: default_copy(),
+            similarity: default_similarity(),
+            containment: default_containment(),
+            junk: default_junk(),
+        }
+    }
+}
+
+impl Config {
+    /// Parse and validate the text of a config; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
+        let err = |span: Range<usize>, message: String| ConfigError {
+            file: file.to_string(),
+            line: line_of(text, span.start),
+            key: key_path(text, span.start),
+            message,
+        };
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            err(span, tidy(e.message()))
+        })?;
+        let t = &raw.thresholds;
+        for tier in [&t.copy, &t.similarity, &t.containment] {
+            let Tier { warn, fail } = *tier.get_ref();
+            if warn
+                .into_iter()
+                .chain(fail)
+                .any(|v| !(0.0..=1.0).contains(&v))
+            {
+                return Err(err(
+                    tier.span(),
+                    "ratios go from 0 to 1 (write 0.3 for 30%)".into(),
+                ));
+            }
+            if let (Some(w), Some(f)) = (warn, fail) {
+                if w > f {
+                    return Err(err(tier.span(), format!("warn ({w}) is above fail ({f})")));
+                }
+            }
+        }
+        let regex = |s: &Spanned<String>| {
+            regex::Regex::new(s.get_ref())
+                .map_err(|e| err(s.span(), format!("not a valid regular expression: {e}")))
+        };
+        let glob_set = |list: &[Spanned<String>]| {
+            let mut b = GlobSetBuilder::new();
+            for g in list {
+                let glob = GlobBuilder::new(g.get_ref())
+                    .literal_separator(true)
+                    .build()
+                    .map_err(|e| err(g.span(), format!("not a valid glob: {}", e.kind())))?;
+                b.add(glob);
+            }
+            b.build().map_err(|e| err(0..0, e.to_string()))
+        };
+        let split = match (&raw.split.pattern, raw.split.never) {
+            (Some(p), true) => {
+                return Err(err(
+                    p.span(),
+                    "set either `pattern` or `never = true`, not both".into(),
+                ))
+            }
+            (Some(p), false) => SplitRule::Pattern(regex(p)?),
+            (None, true) => SplitRule::Never,
+            (None, false) => SplitRule::Default,
+        };
+        Ok(Config {
+            baseline: raw.baseline,
+            allowlist: raw.allowlist,
+            junk_patterns: raw
+                .junk_patterns
+                .iter()
+                .map(regex)
+                .collect::<Result<_, _>>()?,
+            user_dict: raw.user_dict,
+            corpus: glob_set(&raw.documents.corpus)?,
+            new: glob_set(&raw.documents.new)?,
+            exclude: glob_set(&raw.documents.exclude)?,
+            scope: raw.documents.scope,
+            split,
+            thresholds: Thresholds {
+                copy: *t.copy.get_ref(),
+                similarity: *t.similarity.get_ref(),
+                containment: *t.containment.get_ref(),
+                junk: match t.junk {
+                    Switch::Off => None,
+                    Switch::Warn => Some(Level::Warn),
+                    Switch::Fail => Some(Level::Fail),
+                },
+            },
+        })
+    }
+}
+
+/// serde's words → the words of a config file.
+fn tidy(message: &str) -> String {
+    let m = message.trim();
+    match m.strip_prefix("unknown field `") {
+        Some(rest) => match rest.split_once("`, ") {
+            Some((_, expected)) => format!("unknown key; {expected}"),
+            None => "unknown key".into(),
+        },
+        None => m
+            .replace("unknown variant", "unknown value")
+            .replace("expected f64", "expected a number")
+            .replace("expected a sequence", "expected a list"),
+    }
+}
+
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+/// The dotted key at byte `at`: the table header above, the inline tables open
+/// on the line, and the key being set (or the key that starts at `at`).
+pub(crate) fn key_path(text: &str, at: usize) -> String {
+    static TOKEN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let token = TOKEN.get_or_init(|| {
+        regex::Regex::new(r#"\{|\}|(?:([A-Za-z0-9_.\-]+)|"([^"]*)")\s*=|"(?:[^"\\]|\\.)*"|'[^']*'"#)
+            .expect("key pattern")
+    });
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut path: Vec<String> = Vec::new();
+    for line in text[..line_start].lines() {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            let inner = t.trim_start_matches('[');
+            let inner = inner.split(']').next().unwrap_or("");
+            path = inner.split('.').map(|k| k.trim().to_string()).collect();
+        }
+    }
+    let mut last: Option<String> = None;
+    for c in token.captures_iter(&text[line_start..at]) {
+        match &c[0] {
+            "{" => path.extend(last.take()),
+            "}" => {
+                path.pop();
+            }
+            _ => {
+                if let Some(k) = c.get(1).or(c.get(2)) {
+                    last = Some(k.as_str().to_string());
+                }
+            }
+        }
+    }
+    match token.captures(&text[at..]) {
+        Some(c) if c.get(0).is_some_and(|m| m.start() == 0) && c.get(1).or(c.get(2)).is_some() => {
+            path.extend(last.take());
+            path.push(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).to_string());
+        }
+        _ => path.extend(last),
+    }
+    path.retain(|k| !k.is_empty());
+    path.join(".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, "taohua.toml")
+    }
+
+    #[test]
+    fn the_init_file_is_the_defaults() {
+        let init = parse(INIT).unwrap();
+        let empty = parse("").unwrap();
+        assert_eq!(init.thresholds, empty.thresholds);
+        assert_eq!(init.baseline, "taohua-baseline.toml");
+        assert_eq!(init.thresholds.copy, Tier::new(0.3, 0.5));
+        assert_eq!(init.thresholds.junk, Some(Level::Warn));
+        assert!(init.new.is_match("drafts/a/b.txt") && empty.new.is_match("drafts/a/b.txt"));
+        assert!(init.corpus.is_match("corpus/x.md") && !init.corpus.is_match("drafts/x.md"));
+        assert!(matches!(init.split, SplitRule::Default));
+    }
+
+    #[test]
+    fn settings_are_read() {
+        let c = parse(
+            "baseline = \"b.toml\"\njunk_patterns = ['本站']\n[documents]\ncorpus = [\"a/*.txt\"]\nnew = [\"n/**\"]\nscope = \"new\"\n[split]\nnever = true\n[thresholds]\ncopy = { fail = 0.4 }\njunk = \"off\"\n[thresholds.similarity]\nwarn = 0.7\n",
+        )
+        .unwrap();
+        assert_eq!(c.baseline, "b.toml");
+        assert_eq!(c.scope, Scope::New);
+        assert!(matches!(c.split, SplitRule::Never));
+        assert!(c.corpus.is_match("a/x.txt") && !c.corpus.is_match("a/b/x.txt"));
+        assert_eq!(c.thresholds.copy.level(0.45), Some((Level::Fail, 0.4)));
+        assert_eq!(c.thresholds.copy.level(0.35), None);
+        assert_eq!(
+            c.thresholds.similarity.level(0.75),
+            Some((Level::Warn, 0.7))
+        );
+        assert_eq!(c.thresholds.similarity.fail, None);
+        assert_eq!(c.thresholds.junk, None);
+        assert!(c.junk_patterns[0].is_match("本站"));
+    }
+
+    #[test]
+    fn a_misspelt_key_is_named_with_its_line() {
+        let e = parse("baseline = \"b.toml\"\n\n[thresholds]\ncopy = { warn = 0.2 }\ncontainmnet = { fail = 0.9 }\n")
+            .unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (5, "thresholds.containmnet"));
+        assert!(e.message.starts_with("unknown key; expected one of"), "{e}");
+        assert!(e
+            .to_string()
+            .starts_with("taohua.toml:5: thresholds.containmnet: unknown key"));
+        let e = parse("[documents]\ncorpus = []\n[split]\npatern = 'x'\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (4, "split.patern"));
+    }
+
+    #[test]
+    fn a_wrong_type_is_named_with_its_line() {
+        let e = parse("[thresholds]\ncopy = { warn = 0.2, fail = \"high\" }\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (2, "thresholds.copy.fail"), "{e}");
+        let e = parse("\n\n[documents]\nnew = \"drafts\"\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (4, "documents.new"), "{e}");
+        let e = parse("[thresholds]\njunk = \"loud\"\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (2, "thresholds.junk"), "{e}");
+        assert!(e.message.contains("unknown value"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let e = parse("[thresholds]\ncopy = { warn = 30, fail = 50 }\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (2, "thresholds.copy"), "{e}");
+        let e = parse("[thresholds]\nsimilarity = { warn = 0.9, fail = 0.8 }\n").unwrap_err();
+        assert!(e.message.contains("above fail"), "{e}");
+        let e = parse("[split]\npattern = '('\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (2, "split.pattern"), "{e}");
+        let e = parse("[documents]\ncorpus = ['a/[b']\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (2, "documents.corpus"), "{e}");
+        let e = parse("x = = 1\n").unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+}
