@@ -335,6 +335,20 @@ fn the_config_is_found_walking_up_and_init_writes_one_once() {
     let env = repo();
     let (code, out, _) = run(&env, &["drafts"]);
     assert_eq!(code, 0, "{out}");
+    env.write("drafts/copy.txt", copy_of_pian_si());
+    let out = env
+        .cmd()
+        .current_dir(env.path("drafts"))
+        .args(["ci", "-f", "github"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let gh = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        gh.starts_with("::error file=../drafts/copy.txt,line=3,"),
+        "paths are relative to the current folder: {gh}"
+    );
+    assert!(gh.contains("accepted by ../taohua-baseline.toml"), "{gh}");
 
     let empty = TestEnv::new();
     let (code, _, err) = run(&empty, &[]);

@@ -91,15 +91,7 @@ const HEADER: &str =
 impl Baseline {
     /// Parse a baseline file's text; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Baseline, super::ConfigError> {
-        let f: File = toml::from_str(text).map_err(|e| {
-            let at = e.span().map_or(0, |s| s.start);
-            super::ConfigError {
-                file: file.to_string(),
-                line: text[..at.min(text.len())].matches('\n').count() + 1,
-                key: super::config::key_path(text, at),
-                message: e.message().trim().to_string(),
-            }
-        })?;
+        let f: File = toml::from_str(text).map_err(|e| super::keys::from_toml(text, file, &e))?;
         if f.version != 1 {
             return Err(super::ConfigError {
                 file: file.to_string(),

@@ -5,6 +5,7 @@
 //! may be left out; the defaults are the values of [`INIT`], the commented file
 //! that `taohua ci --init` writes.
 
+use super::keys::{at, from_toml};
 use crate::ingest::SplitRule;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -235,16 +236,8 @@ impl Default for RawThresholds {
 impl Config {
     /// Parse and validate the text of a config; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
-        let err = |span: Range<usize>, message: String| ConfigError {
-            file: file.to_string(),
-            line: line_of(text, span.start),
-            key: key_path(text, span.start),
-            message,
-        };
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            err(span, tidy(e.message()))
-        })?;
+        let err = |span: Range<usize>, message: String| at(text, file, span.start, message);
+        let raw: Raw = toml::from_str(text).map_err(|e| from_toml(text, file, &e))?;
         let t = &raw.thresholds;
         for tier in [&t.copy, &t.similarity, &t.containment] {
             let Tier { warn, fail } = *tier.get_ref();
@@ -316,69 +309,6 @@ impl Config {
             },
         })
     }
-}
-
-/// serde's words → the words of a config file.
-fn tidy(message: &str) -> String {
-    let m = message.trim();
-    match m.strip_prefix("unknown field `") {
-        Some(rest) => match rest.split_once("`, ") {
-            Some((_, expected)) => format!("unknown key; {expected}"),
-            None => "unknown key".into(),
-        },
-        None => m
-            .replace("unknown variant", "unknown value")
-            .replace("expected f64", "expected a number")
-            .replace("expected a sequence", "expected a list"),
-    }
-}
-
-fn line_of(text: &str, at: usize) -> usize {
-    text[..at.min(text.len())].matches('\n').count() + 1
-}
-
-/// The dotted key at byte `at`: the table header above, the inline tables open
-/// on the line, and the key being set (or the key that starts at `at`).
-pub(crate) fn key_path(text: &str, at: usize) -> String {
-    static TOKEN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let token = TOKEN.get_or_init(|| {
-        regex::Regex::new(r#"\{|\}|(?:([A-Za-z0-9_.\-]+)|"([^"]*)")\s*=|"(?:[^"\\]|\\.)*"|'[^']*'"#)
-            .expect("key pattern")
-    });
-    let at = at.min(text.len());
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let mut path: Vec<String> = Vec::new();
-    for line in text[..line_start].lines() {
-        let t = line.trim_start();
-        if t.starts_with('[') {
-            let inner = t.trim_start_matches('[');
-            let inner = inner.split(']').next().unwrap_or("");
-            path = inner.split('.').map(|k| k.trim().to_string()).collect();
-        }
-    }
-    let mut last: Option<String> = None;
-    for c in token.captures_iter(&text[line_start..at]) {
-        match &c[0] {
-            "{" => path.extend(last.take()),
-            "}" => {
-                path.pop();
-            }
-            _ => {
-                if let Some(k) = c.get(1).or(c.get(2)) {
-                    last = Some(k.as_str().to_string());
-                }
-            }
-        }
-    }
-    match token.captures(&text[at..]) {
-        Some(c) if c.get(0).is_some_and(|m| m.start() == 0) && c.get(1).or(c.get(2)).is_some() => {
-            path.extend(last.take());
-            path.push(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).to_string());
-        }
-        _ => path.extend(last),
-    }
-    path.retain(|k| !k.is_empty());
-    path.join(".")
 }
 
 #[cfg(test)]

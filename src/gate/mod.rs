@@ -26,6 +26,7 @@
 pub mod baseline;
 pub mod config;
 pub mod findings;
+mod keys;
 mod set;
 
 pub use baseline::{Baseline, Entry, Key};

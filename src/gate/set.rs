@@ -41,12 +41,19 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 }
 
 /// How paths under `root` are shown when the user is in `cwd`: `""` when they
-/// are the same folder, `"sub/"` when `root` is inside `cwd`, else `root` itself.
+/// are the same folder, `"sub/"` when `root` is inside `cwd`, `"../"` when `cwd`
+/// is inside `root`, else `root` itself.
 pub fn display_root(root: &Path, cwd: &Path) -> String {
-    match root.strip_prefix(cwd) {
-        Ok(rel) if rel.as_os_str().is_empty() => String::new(),
-        Ok(rel) => format!("{}/", slashed(rel)),
-        Err(_) => format!("{}/", root.display()),
+    if let Ok(rel) = root.strip_prefix(cwd) {
+        if rel.as_os_str().is_empty() {
+            String::new()
+        } else {
+            format!("{}/", slashed(rel))
+        }
+    } else if let Ok(up) = cwd.strip_prefix(root) {
+        "../".repeat(up.components().count())
+    } else {
+        format!("{}/", root.display())
     }
 }
 
@@ -154,6 +161,11 @@ mod tests {
         let cwd = Path::new("/repo");
         assert_eq!(display_root(Path::new("/repo"), cwd), "");
         assert_eq!(display_root(Path::new("/repo/docs/zh"), cwd), "docs/zh/");
+        assert_eq!(display_root(Path::new("/"), cwd), "../");
+        assert_eq!(
+            display_root(Path::new("/repo"), Path::new("/repo/a/b")),
+            "../../"
+        );
         assert_eq!(display_root(Path::new("/elsewhere"), cwd), "/elsewhere/");
     }
 
