@@ -26,7 +26,11 @@ pub fn run(args: CiArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             } else {
                 start.clone()
             };
-            let from = cwd.join(from);
+            let from: PathBuf = cwd
+                .join(from)
+                .components()
+                .filter(|c| *c != std::path::Component::CurDir)
+                .collect();
             gate::find_config(&from).with_context(|| {
                 format!(
                     "no {} in {} or any folder above it; write one with `taohua ci --init`",

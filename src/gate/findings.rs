@@ -118,6 +118,10 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
 fn excerpt(text: &str) -> String {
     let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     match t.char_indices().nth(40) {
@@ -196,6 +200,7 @@ fn copy_findings(set: &Set, cfg: &Config, allowlist: &[String]) -> Result<Vec<Fi
                     start_line: m.source.start_line,
                     end_line: m.source.end_line,
                 }),
+                chars: letters(&m.text),
                 excerpt: excerpt(&m.text),
             })
             .collect();
@@ -301,6 +306,7 @@ fn pair_finding(set: &Set, cfg: &Config, p: &PairEntry) -> Option<Finding> {
                     start_line: theirs.start_line,
                     end_line: theirs.end_line,
                 }),
+                chars: letters(&file_text[mine.start..mine.end]),
                 excerpt: excerpt(&file_text[mine.start..mine.end]),
             }
         })
@@ -349,6 +355,7 @@ fn junk_findings(set: &Set, cfg: &Config, report: &ScanReport) -> Vec<Finding> {
                     start_line: o.line,
                     end_line: o.line,
                     source: None,
+                    chars: letters(&j.text),
                     excerpt: excerpt(&j.text),
                 })
                 .collect();

@@ -80,6 +80,18 @@ pub struct Place {
     pub end_line: usize,
 }
 
+impl Location {
+    /// Up to `n` locations, the longest first chosen, returned in file order,
+    /// and how many were left out.
+    pub fn longest(all: &[Location], n: usize) -> (Vec<&Location>, usize) {
+        let mut pick: Vec<&Location> = all.iter().collect();
+        pick.sort_by_key(|l| (std::cmp::Reverse(l.chars), l.start_line, l.end_line));
+        pick.truncate(n);
+        pick.sort_by_key(|l| (l.start_line, l.end_line, std::cmp::Reverse(l.chars)));
+        (pick, all.len().saturating_sub(n))
+    }
+}
+
 impl Place {
     /// `path`, or `path «title»` when the title is a heading (not the file stem).
     pub fn label(&self) -> String {
@@ -104,6 +116,8 @@ pub struct Location {
     /// The same text in the source speech, for copies and pairs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Place>,
+    /// Letters and digits of the text there.
+    pub chars: usize,
     /// The start of the text there (at most 40 characters).
     pub excerpt: String,
 }
@@ -225,7 +239,7 @@ pub struct Summary {
 /// (every speech: `path`, `title`, `key`, `role`, `start_line`, `end_line`),
 /// `findings` (each with `kind`, `level`, `accepted`, `document`, `source` or
 /// `junk`, `value`, `threshold`, `baseline_value`, `message` and `locations` of
-/// `start_line`, `end_line`, `source` lines and `excerpt`), `summary` and `skipped`.
+/// `start_line`, `end_line`, `source` lines, `chars` and `excerpt`), `summary` and `skipped`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GateReport {
     /// [`GATE_VERSION`].

@@ -3,9 +3,14 @@
 //! One `::error` (fail tier) or `::warning` (warn tier) line per location of a
 //! finding the baseline does not accept, with `file`, `line` and `endLine`, so the
 //! annotation sits on the copied lines of the pull request; then a plain summary.
+//! A finding with many locations is annotated on its [`MAX_PER_FINDING`] longest
+//! ones (GitHub shows few annotations per step); the other formats list them all.
 
 use std::io::{self, Write};
-use taohua::gate::{GateReport, Level};
+use taohua::gate::{GateReport, Level, Location};
+
+/// Most annotations written for one finding.
+pub const MAX_PER_FINDING: usize = 10;
 
 /// Write the report as workflow commands.
 pub fn write(report: &GateReport, w: &mut dyn Write) -> io::Result<()> {
@@ -15,8 +20,8 @@ pub fn write(report: &GateReport, w: &mut dyn Write) -> io::Result<()> {
             Level::Warn => "warning",
         };
         let title = format!("taohua {}", f.kind.as_str());
-        let mut spots: Vec<(usize, usize, String)> = f
-            .locations
+        let (shown, more) = Location::longest(&f.locations, MAX_PER_FINDING);
+        let mut spots: Vec<(usize, usize, String)> = shown
             .iter()
             .map(|l| {
                 let from = l.source.as_ref().map_or(String::new(), |p| {
@@ -27,7 +32,12 @@ pub fn write(report: &GateReport, w: &mut dyn Write) -> io::Result<()> {
                         lines(p.start_line, p.end_line)
                     )
                 });
-                (l.start_line, l.end_line, from)
+                let rest = if more > 0 {
+                    format!(" ({more} shorter passages not annotated)")
+                } else {
+                    String::new()
+                };
+                (l.start_line, l.end_line, from + &rest)
             })
             .collect();
         if spots.is_empty() {

@@ -53,6 +53,7 @@ fn results(report: &GateReport, f: &Finding) -> Vec<Value> {
         start_line: f.document.start_line,
         end_line: f.document.end_line,
         source: None,
+        chars: 0,
         excerpt: String::new(),
     }];
     let locations = if f.locations.is_empty() {

@@ -2,9 +2,9 @@
 
 use super::Style;
 use std::io::{self, Write};
-use taohua::gate::{Finding, GateReport, Level};
+use taohua::gate::{Finding, GateReport, Level, Location};
 
-/// Locations listed per finding before the rest are counted.
+/// Locations listed per finding (the longest, in file order); the rest are counted.
 const SHOWN: usize = 5;
 
 /// Render a CI report.
@@ -71,7 +71,8 @@ fn finding(f: &Finding, st: &Style, w: &mut dyn Write) -> io::Result<()> {
             ))
         )?;
     }
-    for l in f.locations.iter().take(SHOWN) {
+    let (shown, more) = Location::longest(&f.locations, SHOWN);
+    for l in shown {
         let at = format!("{}:{}", f.document.path, lines(l.start_line, l.end_line));
         let from = match &l.source {
             Some(p) => format!(
@@ -84,12 +85,8 @@ fn finding(f: &Finding, st: &Style, w: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(w, "  {at}{from}  {}", st.dim(&l.excerpt))?;
     }
-    if f.locations.len() > SHOWN {
-        writeln!(
-            w,
-            "  {}",
-            st.dim(&format!("… and {} more", f.locations.len() - SHOWN))
-        )?;
+    if more > 0 {
+        writeln!(w, "  {}", st.dim(&format!("… and {more} shorter passages")))?;
     }
     Ok(())
 }
