@@ -47,7 +47,10 @@ pub fn run(args: CiArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let config_name = format!("{shown_root}{}", file_name(&config_path));
     let text = std::fs::read_to_string(&config_path)
         .with_context(|| format!("reading config {config_name}"))?;
-    let cfg = Config::parse(&text, &config_name)?;
+    let mut cfg = Config::parse(&text, &config_name)?;
+    cfg.user_dict = cfg
+        .user_dict
+        .map(|d| root.join(d).to_string_lossy().into_owned());
     let baseline_path = root.join(&cfg.baseline);
     let baseline_name = format!("{shown_root}{}", cfg.baseline);
     let baseline = match std::fs::read_to_string(&baseline_path) {
