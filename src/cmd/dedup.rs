@@ -121,7 +121,14 @@ fn write_folder(out: &Path, files: &[(PathBuf, String)]) -> anyhow::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-    let tmp = tempfile::Builder::new()
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        // the mode a plain mkdir gives (0755 under the usual umask), not 0700
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o777));
+    }
+    let tmp = builder
         .prefix(".taohua-dedup-")
         .tempdir_in(parent)
         .with_context(|| format!("writing into {}", parent.display()))?;

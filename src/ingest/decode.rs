@@ -34,7 +34,10 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), true);
     // Chinese text that is not UTF-8 is nearly always GBK; GB18030 is its superset.
-    let enc = if guess == encoding_rs::GBK || guess == encoding_rs::UTF_8 {
+    // A single-byte code page (windows-1252, KOI8-R…) decodes any bytes at all, so
+    // broken UTF-8 would come out as plausible junk: try GB18030 (strictly) instead.
+    let enc = if guess == encoding_rs::GBK || guess == encoding_rs::UTF_8 || guess.is_single_byte()
+    {
         encoding_rs::GB18030
     } else {
         guess
@@ -78,5 +81,12 @@ mod tests {
     #[test]
     fn refuses_binary() {
         assert!(decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]).is_none());
+    }
+
+    #[test]
+    fn refuses_broken_utf8_that_is_not_gb18030() {
+        // a single-byte code page would take these; GB18030 does not
+        assert!(decode(b"hello \x80\x80 world \xff\xff end \xc3\x28").is_none());
+        assert!(decode(b"Caf\xe9 cr\xe8me br\xfbl\xe9e").is_none());
     }
 }

@@ -185,6 +185,8 @@ pub fn add_text(
     if ids.is_empty() {
         let reason = if pieces.pieces.is_empty() {
             "no text in it (empty or whitespace only)"
+        } else if pieces.pieces.iter().all(|p| p.heading.is_none()) {
+            "no letters or digits in it (only punctuation or symbols)"
         } else {
             "headings but no speech text under them"
         };
