@@ -37,6 +37,9 @@ pub struct CheckOptions {
     pub allowlist: Vec<String>,
     /// Share of a passage that must be stock phrase for the passage to be boilerplate.
     pub boilerplate_share: f64,
+    /// A speech of the index never taken as a source (the draft itself, when a
+    /// document set is checked against one index of the whole set).
+    pub exclude: Option<usize>,
 }
 
 impl Default for CheckOptions {
@@ -46,6 +49,7 @@ impl Default for CheckOptions {
             max_sources: 40,
             allowlist: Vec::new(),
             boilerplate_share: 0.8,
+            exclude: None,
         }
     }
 }
@@ -104,7 +108,10 @@ pub fn check_draft(
             }
         }
     }
-    let mut cands: Vec<(u32, u32)> = hits.into_iter().filter(|&(_, n)| n >= 2).collect();
+    let mut cands: Vec<(u32, u32)> = hits
+        .into_iter()
+        .filter(|&(d, n)| n >= 2 && Some(d as usize) != opts.exclude)
+        .collect();
     cands.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     cands.truncate(opts.max_sources);
     let found: Vec<Found> = cands

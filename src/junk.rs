@@ -26,7 +26,6 @@ pub const BUILTIN: &[&str] = &[
     r"(本文|本篇)(由|来自|转载自)[^。\n]{0,30}",
     r"(更多|精彩)[^。\n]{0,12}(请|敬请)(关注|访问)[^。\n]{0,30}",
     r"(免费|全文)下载[^。\n]{0,20}",
-    r"仅供(大家)?参考[^。\n]{0,20}",
 ];
 
 fn builtin() -> &'static [Regex] {
@@ -153,10 +152,7 @@ type Occurrences = Vec<(usize, Range<usize>)>;
 
 /// Edge lines (first two and last two) that recur in two or more clusters and
 /// share little vocabulary (character bigrams) with the rest of their speech.
-fn recurring_edge_lines(
-    docs: &[Document],
-    group: &[usize],
-) -> Vec<(String, Occurrences)> {
+fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occurrences)> {
     let mut by_key: FastMap<String, Vec<(usize, Range<usize>)>> = FastMap::default();
     for d in docs {
         let paras = paragraphs(d.text());

@@ -151,23 +151,20 @@ fn copy_findings(set: &Set, cfg: &Config, allowlist: &[String]) -> Result<Vec<Fi
         .collect();
     let refs: Vec<&Normalized> = norms.iter().collect();
     let grams = crate::phrases::stock_grams(&corpus_docs, &refs, BOILERPLATE_MIN_DOCS);
-    let opts = CheckOptions {
-        allowlist: allowlist.to_vec(),
-        ..CheckOptions::default()
-    };
+    let index = Index::from_bytes(
+        Bytes::Owned(encode(&IndexData {
+            docs: all.docs,
+            phrase_grams: grams,
+        })),
+        "(document set)",
+    )?;
     let mut out = Vec::new();
     for d in new {
-        let data = IndexData {
-            docs: all
-                .docs
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| i != d)
-                .map(|(_, x)| x.clone())
-                .collect(),
-            phrase_grams: grams.clone(),
+        let opts = CheckOptions {
+            allowlist: allowlist.to_vec(),
+            exclude: Some(d),
+            ..CheckOptions::default()
         };
-        let index = Index::from_bytes(Bytes::Owned(encode(&data)), "(document set)")?;
         let doc = &docs[d];
         let me = speech(set, d);
         let r = check_draft(&me.path, doc.text(), &index, &opts)?;
@@ -176,16 +173,7 @@ fn copy_findings(set: &Set, cfg: &Config, allowlist: &[String]) -> Result<Vec<Fi
             continue;
         };
         let main = r.sources.iter().find(|s| s.chars > 0);
-        let source = main.map(|s| {
-            speech(
-                set,
-                if s.document >= d {
-                    s.document + 1
-                } else {
-                    s.document
-                },
-            )
-        });
+        let source = main.map(|s| speech(set, s.document));
         let shift = doc.start_line - 1;
         let locations = r
             .matches
