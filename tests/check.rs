@@ -4,26 +4,60 @@ use crate::util::*;
 use serde_json::Value;
 
 fn check(draft: &std::path::Path, against: &std::path::Path) -> Value {
-    json(taohua().arg("check").arg(draft).arg("--against").arg(against).args(["--format", "json"]))
+    json(
+        taohua()
+            .arg("check")
+            .arg(draft)
+            .arg("--against")
+            .arg(against)
+            .args(["--format", "json"]),
+    )
 }
 
 #[test]
 fn edited_copy_is_found_with_its_source() {
     let r = check(&fixture("check/draft.txt"), &seed());
     let d = &r["drafts"][0];
-    let paras: Vec<f64> = d["paragraphs"].as_array().unwrap().iter().map(|p| p["copy_ratio"].as_f64().unwrap()).collect();
+    let paras: Vec<f64> = d["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["copy_ratio"].as_f64().unwrap())
+        .collect();
     assert_eq!(paras.len(), 3);
-    assert!(paras[0] == 0.0 && paras[2] == 0.0 && paras[1] > 0.97, "only the middle paragraph is copied: {paras:?}");
+    assert!(
+        paras[0] == 0.0 && paras[2] == 0.0 && paras[1] > 0.97,
+        "only the middle paragraph is copied: {paras:?}"
+    );
     let top = &d["sources"][0];
-    assert!(top["title"].as_str().unwrap().ends_with("篇四") || top["title"].as_str().unwrap().ends_with("篇五"), "{top}");
+    assert!(
+        top["title"].as_str().unwrap().ends_with("篇四")
+            || top["title"].as_str().unwrap().ends_with("篇五"),
+        "{top}"
+    );
     let m = &d["matches"][0];
-    assert_eq!(m["draft"]["start_line"], 2, "the copied paragraph is line 2: {m}");
+    assert_eq!(
+        m["draft"]["start_line"], 2,
+        "the copied paragraph is line 2: {m}"
+    );
     assert_eq!(m["draft"]["end_line"], 2);
-    assert!(m["text"].as_str().unwrap().contains("******"), "the masked name stays inside the match");
+    assert!(
+        m["text"].as_str().unwrap().contains("******"),
+        "the masked name stays inside the match"
+    );
     let draft = std::fs::read_to_string(fixture("check/draft.txt")).unwrap();
     let line2 = draft.lines().nth(1).unwrap();
-    let (s, e) = (m["draft"]["start"].as_u64().unwrap() as usize, m["draft"]["end"].as_u64().unwrap() as usize);
-    assert!(line2.len() - (e - s) < 12, "the match covers the line: {}..{} of {}", s, e, line2.len());
+    let (s, e) = (
+        m["draft"]["start"].as_u64().unwrap() as usize,
+        m["draft"]["end"].as_u64().unwrap() as usize,
+    );
+    assert!(
+        line2.len() - (e - s) < 12,
+        "the match covers the line: {}..{} of {}",
+        s,
+        e,
+        line2.len()
+    );
 }
 
 #[test]
@@ -34,7 +68,11 @@ fn a_corpus_speech_is_fully_copied_and_a_law_is_not() {
     env.write("speech.txt", lines[52..78].join("\n"));
     let r = check(&env.path("speech.txt"), &seed());
     let d = &r["drafts"][0];
-    assert!(d["copy_ratio"].as_f64().unwrap() > 0.97, "{}", d["copy_ratio"]);
+    assert!(
+        d["copy_ratio"].as_f64().unwrap() > 0.97,
+        "{}",
+        d["copy_ratio"]
+    );
     assert!(d["max_single_source_ratio"].as_f64().unwrap() > 0.97);
     let r = check(&fixture("check/law.txt"), &seed());
     assert!(r["drafts"][0]["copy_ratio"].as_f64().unwrap() < 0.02);
@@ -43,43 +81,104 @@ fn a_corpus_speech_is_fully_copied_and_a_law_is_not() {
 
 #[test]
 fn max_copy_sets_the_exit_code() {
-    let run = |max: &str| taohua().arg("check").arg(fixture("check/draft.txt")).arg("--against").arg(seed()).args(["--max-copy", max, "--format", "json"]).output().unwrap().status.code();
+    let run = |max: &str| {
+        taohua()
+            .arg("check")
+            .arg(fixture("check/draft.txt"))
+            .arg("--against")
+            .arg(seed())
+            .args(["--max-copy", max, "--format", "json"])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
     assert_eq!(run("10%"), Some(1));
     assert_eq!(run("0.95"), Some(0));
 }
 
 #[test]
 fn terminal_view_marks_copied_text_and_sources() {
-    let out = taohua().args(["--color", "never", "check"]).arg(fixture("check/draft.txt")).arg("--against").arg(seed()).output().unwrap();
+    let out = taohua()
+        .args(["--color", "never", "check"])
+        .arg(fixture("check/draft.txt"))
+        .arg("--against")
+        .arg(seed())
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("总文字复制比") && text.contains("去除套话复制比") && text.contains("单篇最大文字复制比"), "{text}");
-    assert!(text.contains("【") && text.contains("】[1]"), "copied text marked with its source number: {text}");
-    let out = taohua().args(["--color", "always", "check"]).arg(fixture("check/draft.txt")).arg("--against").arg(seed()).output().unwrap();
-    assert!(String::from_utf8(out.stdout).unwrap().contains("\x1b[31m"), "red when colour is on");
+    assert!(
+        text.contains("总文字复制比")
+            && text.contains("去除套话复制比")
+            && text.contains("单篇最大文字复制比"),
+        "{text}"
+    );
+    assert!(
+        text.contains("【") && text.contains("】[1]"),
+        "copied text marked with its source number: {text}"
+    );
+    let out = taohua()
+        .args(["--color", "always", "check"])
+        .arg(fixture("check/draft.txt"))
+        .arg("--against")
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout).unwrap().contains("\x1b[31m"),
+        "red when colour is on"
+    );
 }
 
 #[test]
 fn allowlist_turns_a_phrase_into_boilerplate() {
     let env = TestEnv::new();
     env.write("draft.txt", "我们要让我们紧密团结在以习近平同志为核心的党中央周围，这是一句话。\n另外的内容完全是新写的，与任何讲话都没有关系。\n");
-    env.write("allow.txt", "# stock phrases\n紧密团结在以习近平同志为核心的党中央周围\n");
-    let r = json(env.cmd().args(["check", "draft.txt", "--against"]).arg(seed()).args(["--allowlist", "allow.txt", "--format", "json"]));
+    env.write(
+        "allow.txt",
+        "# stock phrases\n紧密团结在以习近平同志为核心的党中央周围\n",
+    );
+    let r = json(
+        env.cmd()
+            .args(["check", "draft.txt", "--against"])
+            .arg(seed())
+            .args(["--allowlist", "allow.txt", "--format", "json"]),
+    );
     let d = &r["drafts"][0];
     assert!(d["copy_ratio"].as_f64().unwrap() > 0.2, "{d}");
-    assert_eq!(d["copy_ratio_excluding_boilerplate"].as_f64().unwrap(), 0.0, "{d}");
-    assert!(d["matches"].as_array().unwrap().iter().all(|m| m["boilerplate"] == true));
+    assert_eq!(
+        d["copy_ratio_excluding_boilerplate"].as_f64().unwrap(),
+        0.0,
+        "{d}"
+    );
+    assert!(d["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|m| m["boilerplate"] == true));
 }
 
 #[test]
 fn index_gives_the_same_answer_and_add_extends_it() {
     let env = TestEnv::new();
     let idx = env.path("seed.idx");
-    taohua().arg("index").arg(seed()).arg("-o").arg(&idx).assert().success();
+    taohua()
+        .arg("index")
+        .arg(seed())
+        .arg("-o")
+        .arg(&idx)
+        .assert()
+        .success();
     let direct = check(&fixture("check/draft.txt"), &seed());
     let via = check(&fixture("check/draft.txt"), &idx);
     assert_eq!(direct["drafts"], via["drafts"]);
     // add the law excerpt; a draft of it then finds it
-    taohua().args(["index", "add"]).arg(&idx).arg(fixture("check/law.txt")).assert().success();
+    taohua()
+        .args(["index", "add"])
+        .arg(&idx)
+        .arg(fixture("check/law.txt"))
+        .assert()
+        .success();
     let r = check(&fixture("check/law.txt"), &idx);
     assert_eq!(r["corpus_documents"], 20);
     assert!(r["drafts"][0]["copy_ratio"].as_f64().unwrap() > 0.97);
@@ -89,7 +188,13 @@ fn index_gives_the_same_answer_and_add_extends_it() {
 fn damaged_indexes_are_refused_with_exit_2() {
     let env = TestEnv::new();
     let idx = env.path("seed.idx");
-    taohua().arg("index").arg(seed()).arg("-o").arg(&idx).assert().success();
+    taohua()
+        .arg("index")
+        .arg(seed())
+        .arg("-o")
+        .arg(&idx)
+        .assert()
+        .success();
     let good = std::fs::read(&idx).unwrap();
     let mut cases = vec![("truncated", good[..good.len() / 2].to_vec())];
     let mut flipped = good.clone();
@@ -100,10 +205,19 @@ fn damaged_indexes_are_refused_with_exit_2() {
     cases.push(("newer", newer));
     for (what, bytes) in cases {
         let bad = env.write(&format!("{what}.idx"), bytes);
-        let out = taohua().arg("check").arg(fixture("check/draft.txt")).arg("--against").arg(&bad).output().unwrap();
+        let out = taohua()
+            .arg("check")
+            .arg(fixture("check/draft.txt"))
+            .arg("--against")
+            .arg(&bad)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "{what}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains(&format!("{what}.idx")) && err.contains(what), "{what}: {err}");
+        assert!(
+            err.contains(&format!("{what}.idx")) && err.contains(what),
+            "{what}: {err}"
+        );
     }
 }
 
@@ -111,7 +225,15 @@ fn damaged_indexes_are_refused_with_exit_2() {
 fn folder_as_draft_is_named_and_others_still_checked() {
     let env = TestEnv::new();
     std::fs::create_dir(env.path("drafts")).unwrap();
-    let out = env.cmd().args(["check", "drafts"]).arg(fixture("check/draft.txt")).arg("--against").arg(seed()).args(["--format", "json"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["check", "drafts"])
+        .arg(fixture("check/draft.txt"))
+        .arg("--against")
+        .arg(seed())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("drafts: is a folder"));
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();

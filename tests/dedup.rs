@@ -6,27 +6,68 @@ use crate::util::*;
 fn dedup_keeps_one_copy_and_strips_junk() {
     let env = TestEnv::new();
     let out = env.path("dedup.txt");
-    taohua().arg("dedup").arg(seed()).arg("--strip-junk").arg("-o").arg(&out).assert().success();
+    taohua()
+        .arg("dedup")
+        .arg(seed())
+        .arg("--strip-junk")
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
     let r = json(taohua().arg("scan").arg(&out).args(["--format", "json"]));
-    let titles: Vec<&str> = r["documents"].as_array().unwrap().iter().map(|d| d["title"].as_str().unwrap()).collect();
+    let titles: Vec<&str> = r["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["title"].as_str().unwrap())
+        .collect();
     assert_eq!(titles.len(), 17, "{titles:?}");
-    assert!(titles.iter().any(|t| t.ends_with("篇四")) && !titles.iter().any(|t| t.ends_with("篇五")), "篇四 kept over 篇五");
-    assert_eq!(titles.iter().filter(|t| t.ends_with("篇十六") || t.ends_with("篇十七")).count(), 1);
+    assert!(
+        titles.iter().any(|t| t.ends_with("篇四")) && !titles.iter().any(|t| t.ends_with("篇五")),
+        "篇四 kept over 篇五"
+    );
+    assert_eq!(
+        titles
+            .iter()
+            .filter(|t| t.ends_with("篇十六") || t.ends_with("篇十七"))
+            .count(),
+        1
+    );
     let text = std::fs::read_to_string(&out).unwrap();
     for junk in ["小编", "当前隐藏内容免费查看", "优秀19篇"] {
         assert!(!text.contains(junk), "{junk} left in the output");
     }
-    assert!(r["pairs"].as_array().unwrap().iter().all(|p| p["relation"] == "contained"), "no duplicates left");
-    let manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(env.path("dedup.txt.manifest.json")).unwrap()).unwrap();
+    assert!(
+        r["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["relation"] == "contained"),
+        "no duplicates left"
+    );
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(env.path("dedup.txt.manifest.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(manifest["speeches_out"], 17);
-    assert!(manifest["entries"].as_array().unwrap().iter().any(|e| e["action"] == "removed" && e["title"].as_str().unwrap().ends_with("篇五")));
+    assert!(manifest["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["action"] == "removed" && e["title"].as_str().unwrap().ends_with("篇五")));
 }
 
 #[test]
 fn drop_contained_leaves_sixteen() {
     let env = TestEnv::new();
     let out = env.path("d.txt");
-    taohua().arg("dedup").arg(seed()).args(["--strip-junk", "--drop-contained", "-o"]).arg(&out).assert().success();
+    taohua()
+        .arg("dedup")
+        .arg(seed())
+        .args(["--strip-junk", "--drop-contained", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
     let r = json(taohua().arg("scan").arg(&out).args(["--format", "json"]));
     assert_eq!(r["documents"].as_array().unwrap().len(), 16);
     assert!(r["pairs"].as_array().unwrap().is_empty());
@@ -37,7 +78,11 @@ fn dedup_never_writes_over_its_input() {
     let env = TestEnv::new();
     let input = env.copy(&seed(), "in.txt");
     let before = std::fs::read(&input).unwrap();
-    let out = env.cmd().args(["dedup", "in.txt", "-o", "in.txt"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["dedup", "in.txt", "-o", "in.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("write over"));
     assert_eq!(std::fs::read(&input).unwrap(), before);
@@ -47,16 +92,41 @@ fn dedup_never_writes_over_its_input() {
 fn dedup_of_a_folder_writes_a_folder() {
     let env = TestEnv::new();
     let out = env.path("out");
-    taohua().arg("dedup").arg(fixture("scan/masked-copy")).arg("-o").arg(&out).assert().success();
-    let mut files: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    taohua()
+        .arg("dedup")
+        .arg(fixture("scan/masked-copy"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     files.sort();
-    assert_eq!(files, ["law.txt", "original.txt"], "the masked copy is dropped, the clean one kept");
+    assert_eq!(
+        files,
+        ["law.txt", "original.txt"],
+        "the masked copy is dropped, the clean one kept"
+    );
 }
 
 #[test]
 fn phrases_allowlist_lists_the_stock_phrase() {
-    let out = taohua().arg("phrases").arg(seed()).args(["--format", "allowlist"]).output().unwrap();
+    let out = taohua()
+        .arg("phrases")
+        .arg(seed())
+        .args(["--format", "allowlist"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.lines().any(|l| l.contains("紧密团结在以习近平同志为核心的党中央周围")), "{text}");
-    assert!(text.lines().all(|l| !l.contains("小编")), "junk is not a stock phrase");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("紧密团结在以习近平同志为核心的党中央周围")),
+        "{text}"
+    );
+    assert!(
+        text.lines().all(|l| !l.contains("小编")),
+        "junk is not a stock phrase"
+    );
 }
