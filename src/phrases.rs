@@ -219,6 +219,12 @@ fn line_bounded_hashes(text: &str, n: &Normalized) -> Vec<u64> {
     h
 }
 
+/// Is a phrase used by `more` speeches nearly the same as a longer one used by
+/// `fewer` (at most a twentieth fewer, rounded down)? Then it adds nothing.
+fn near(more: u32, fewer: u32) -> bool {
+    more.saturating_sub(fewer) <= more / 20
+}
+
 /// Drop phrases that are part of a longer phrase used by (nearly) as many speeches.
 fn maximal(mut list: Vec<PhraseEntry>) -> Vec<PhraseEntry> {
     list.sort_by(|a, b| b.chars.cmp(&a.chars).then(b.speeches.cmp(&a.speeches)));
@@ -235,7 +241,7 @@ fn maximal(mut list: Vec<PhraseEntry>) -> Vec<PhraseEntry> {
             .unwrap_or(NO_HASH);
         let inside = by_gram.get(&first).is_some_and(|qs| {
             qs.iter().any(|&q| {
-                list[q].speeches * 5 >= list[i].speeches * 4
+                near(list[i].speeches as u32, list[q].speeches as u32)
                     && keys[q].windows(keys[i].len()).any(|w| w == &keys[i][..])
             })
         });
@@ -283,7 +289,7 @@ fn representatives(docs: &[Document], norms: &[&Normalized], group: &[usize]) ->
 /// Candidate phrases of one speech: within each run of k-grams held by enough
 /// clusters, every maximal stretch whose k-grams are all held by at least `L`
 /// clusters, for each level `L` that occurs (a stretch that cannot grow without
-/// losing speeches). Levels within a fifth of the enclosing stretch's are skipped
+/// losing speeches). Levels within a twentieth of the enclosing stretch's are skipped
 /// as near-copies of it. Returns character ranges.
 fn runs(hashes: &[u64], held: &FastMap<u64, u32>, min_docs: u32) -> Vec<(usize, usize)> {
     let count: Vec<u32> = hashes
@@ -304,7 +310,7 @@ fn runs(hashes: &[u64], held: &FastMap<u64, u32>, min_docs: u32) -> Vec<(usize, 
         let mut stack = vec![(start, i, 0u32)];
         while let Some((s, e, parent)) = stack.pop() {
             let level = *count[s..e].iter().min().expect("non-empty");
-            if parent == 0 || level * 4 > parent * 5 {
+            if parent == 0 || !near(level, parent) {
                 out.push((s, e - 1 + PHRASE_K));
             }
             let mut j = s;
@@ -320,7 +326,7 @@ fn runs(hashes: &[u64], held: &FastMap<u64, u32>, min_docs: u32) -> Vec<(usize, 
                 stack.push((
                     from,
                     j,
-                    if parent == 0 || level * 4 > parent * 5 {
+                    if parent == 0 || !near(level, parent) {
                         level
                     } else {
                         parent
@@ -484,4 +490,32 @@ fn project(
         return (me > ms).then_some((ms, me));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_stretches_keep_a_core_used_by_clearly_more_speeches() {
+        // k-gram support along one speech: a long stretch held by 51, inside it a
+        // core held by 63, inside that a part held by 63 as well (not emitted twice).
+        let hashes: Vec<u64> = (1..=12).collect();
+        let counts = [51, 51, 63, 63, 63, 63, 63, 63, 51, 51, 0, 0];
+        let held: FastMap<u64, u32> = hashes
+            .iter()
+            .zip(counts)
+            .filter(|(_, c)| *c > 0)
+            .map(|(h, c)| (*h, c))
+            .collect();
+        let mut got = runs(&hashes, &held, 2);
+        got.sort_unstable();
+        assert_eq!(got, vec![(0, 9 + PHRASE_K), (2, 7 + PHRASE_K)]);
+    }
+
+    #[test]
+    fn near_counts_are_one_phrase() {
+        assert!(near(63, 63) && near(63, 61));
+        assert!(!near(63, 57) && !near(3, 2));
+    }
 }
