@@ -454,3 +454,43 @@ fn check_page_renders_in_a_browser() {
         "draft and source side by side: {sides:?}"
     );
 }
+
+/// `reports/` holds the sample reports of the bundled corpus; regenerate them with
+/// `scripts/sample-reports.sh` whenever the renderer or the pipeline changes.
+#[test]
+fn sample_reports_are_fresh() {
+    let env = TestEnv::new();
+    let root = crate::util::root();
+    let cases: [(&str, Vec<&str>); 2] = [
+        (
+            "kaifaqu-19-scan.html",
+            vec!["scan", "corpus/kaifaqu-19.txt", "--format", "html"],
+        ),
+        (
+            "sample-check.html",
+            vec![
+                "check",
+                "tests/fixtures/check/draft.txt",
+                "--against",
+                "corpus/kaifaqu-19.txt",
+                "--format",
+                "html",
+            ],
+        ),
+    ];
+    for (name, args) in cases {
+        let fresh = env.path(name);
+        taohua()
+            .current_dir(&root)
+            .args(&args)
+            .arg("-o")
+            .arg(&fresh)
+            .assert()
+            .success();
+        let committed = std::fs::read(root.join("reports").join(name)).unwrap_or_default();
+        assert!(
+            std::fs::read(&fresh).unwrap() == committed,
+            "reports/{name} is stale: run scripts/sample-reports.sh and commit the result"
+        );
+    }
+}
