@@ -103,8 +103,9 @@ pub fn normalize(text: &str) -> Normalized {
             if is_mask {
                 push(&mut out, MASK, at, end);
             } else if c == 'x' {
-                for (k, _) in text[at..end].char_indices() {
-                    push(&mut out, 'x', at + k, at + k + 1);
+                // (a full-width `ｘ` is three bytes: map each to its whole character)
+                for (k, ch) in text[at..end].char_indices() {
+                    push(&mut out, 'x', at + k, at + k + ch.len_utf8());
                 }
             }
             continue;
@@ -187,5 +188,14 @@ mod tests {
             assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         }
         assert_eq!(&text[n.byte_range(2, 3)], "******");
+    }
+
+    #[test]
+    fn full_width_x_maps_to_its_whole_character() {
+        // found by the normalize fuzz target: `ｘ` mapped to its first byte only
+        let text = "落实ｘ党风";
+        let n = normalize(text);
+        assert_eq!(s(&n), "落实x党风");
+        assert_eq!(&text[n.byte_range(2, 3)], "ｘ");
     }
 }
