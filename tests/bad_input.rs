@@ -992,3 +992,31 @@ fn outputs_written_atomically_get_the_usual_mode() {
     }
     assert_eq!(mode("out"), 0o777 & !mask, "the dedup folder");
 }
+
+#[test]
+fn full_width_letters_in_a_draft_map_back_to_whole_characters() {
+    // `ｘ` (three bytes) was mapped to its first byte: check panicked slicing the draft
+    let env = TestEnv::new();
+    env.write("corpus.txt", SPEECH);
+    let draft = SPEECH.replace("全面落实", "全面落实ｘＸ");
+    env.write("draft.txt", &draft);
+    let r = run(env.cmd().args([
+        "check",
+        "draft.txt",
+        "--against",
+        "corpus.txt",
+        "-f",
+        "json",
+    ]));
+    r.expect(0, &[]);
+    let d = &r.json()["drafts"][0];
+    assert!(d["copy_ratio"].as_f64().unwrap() > 0.9, "{d}");
+    for m in d["matches"].as_array().unwrap() {
+        let (s, e) = (
+            m["draft"]["start"].as_u64().unwrap() as usize,
+            m["draft"]["end"].as_u64().unwrap() as usize,
+        );
+        assert!(draft.is_char_boundary(s) && draft.is_char_boundary(e));
+    }
+    run(env.cmd().args(["scan", "draft.txt", "corpus.txt"])).expect(0, &[]);
+}

@@ -6,5 +6,7 @@ mod bad_input;
 mod check;
 mod ci;
 mod dedup;
+mod fuzz_corpus;
 mod html;
+mod properties;
 mod scan;

@@ -1,0 +1,318 @@
+//! The checks behind the fuzz targets, one function per target, each taking
+//! the fuzzer's bytes and panicking on a broken invariant.
+//!
+//! The same file is compiled into the integration tests (`tests/fuzz_corpus.rs`
+//! includes it with `#[path]`), which replay `fuzz/corpus/<target>/*` through
+//! these functions on stable Rust, so the corpus guards CI without a fuzzer.
+
+use std::ops::Range;
+use taohua::align::{align as align_chars, covered, extend_ends, AlignParams, Chain};
+use taohua::ingest::{self, Corpus, IngestOptions, Pieces, SplitRule};
+use taohua::normalize::{fold, normalize as normalize_text, MASK};
+use taohua::store::{Bytes, Index};
+
+/// A fuzz target's check.
+pub type Check = fn(&[u8]);
+
+/// The targets, by name, as `tests/fuzz_corpus.rs` replays them.
+pub const TARGETS: &[(&str, Check)] = &[
+    ("ingest", ingest),
+    ("normalize", normalize),
+    ("align", align),
+    ("index", index),
+];
+
+fn lines_before(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+fn check_range(text: &str, r: &Range<usize>, what: &str) {
+    assert!(
+        r.start <= r.end && r.end <= text.len(),
+        "{what} {r:?} outside 0..{}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+        "{what} {r:?} not on char boundaries"
+    );
+}
+
+fn check_pieces(text: &str, p: &Pieces) {
+    let mut at = 0;
+    if let Some(pre) = &p.preamble {
+        check_range(text, pre, "preamble");
+        at = pre.end;
+    }
+    for piece in &p.pieces {
+        if let Some(h) = &piece.heading_range {
+            check_range(text, h, "heading");
+            assert!(h.start >= at, "heading {h:?} before {at}");
+            assert_eq!(
+                piece.heading.as_deref(),
+                Some(text[h.clone()].trim()),
+                "heading text"
+            );
+            at = h.end;
+        } else {
+            assert!(piece.heading.is_none());
+        }
+        let b = &piece.body;
+        check_range(text, b, "body");
+        assert!(
+            b.start >= at,
+            "body {b:?} overlaps what precedes it (at {at})"
+        );
+        at = b.end;
+        assert!(piece.start_line <= piece.end_line);
+        assert_eq!(
+            piece.start_line,
+            lines_before(text, b.start) + 1,
+            "start line"
+        );
+        assert_eq!(piece.end_line, lines_before(text, b.end) + 1, "end line");
+        if !b.is_empty() {
+            let body = &text[b.clone()];
+            assert!(!body.starts_with('\n') && !body.ends_with('\n'));
+        }
+    }
+}
+
+/// Decoding and splitting: `decode` never panics, UTF-8 comes back unchanged,
+/// and every piece's ranges and line numbers agree with the text.
+pub fn ingest(data: &[u8]) {
+    let decoded = ingest::decode(data);
+    if let Ok(s) = std::str::from_utf8(data) {
+        if !data.contains(&0) && encoding_rs::Encoding::for_bom(data).is_none() {
+            assert_eq!(decoded.as_ref().map(|d| d.text.as_str()), Some(s));
+        }
+    }
+    let Some(d) = decoded else { return };
+    let text = d.text.as_str();
+    static PATTERN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let pattern = PATTERN
+        .get_or_init(|| regex::Regex::new("^(第.{1,3}篇|#+ )").expect("fixed pattern"))
+        .clone();
+    for rule in [
+        SplitRule::Default,
+        SplitRule::Never,
+        SplitRule::Pattern(pattern),
+    ] {
+        let pieces = ingest::split(text, &rule);
+        check_pieces(text, &pieces);
+        if matches!(rule, SplitRule::Never) {
+            assert!(pieces.pieces.len() <= 1 && pieces.preamble.is_none());
+        }
+    }
+    let mut corpus = Corpus::default();
+    ingest::add_bytes(&mut corpus, "f.txt".into(), data, &IngestOptions::default());
+    assert_eq!(corpus.files.len(), 1, "decoded text is always a file");
+    assert_eq!(
+        corpus.skipped.len(),
+        usize::from(corpus.documents.is_empty())
+    );
+    for doc in &corpus.documents {
+        let t = doc.text();
+        assert!(t.chars().any(char::is_alphanumeric));
+        assert_eq!(doc.line_of(0), doc.start_line);
+        assert_eq!(doc.line_of(t.len()), doc.end_line);
+    }
+}
+
+/// Normalisation: every character maps back to a range of the input on char
+/// boundaries, ranges strictly increasing and disjoint; a character that is not
+/// a mask came from exactly one input character.
+pub fn normalize(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let text = text.as_ref();
+    let n = normalize_text(text);
+    assert_eq!(n.chars.len(), n.starts.len());
+    assert_eq!(n.chars.len(), n.ends.len());
+    let mut prev_end = 0usize;
+    for i in 0..n.len() {
+        let r = n.starts[i] as usize..n.ends[i] as usize;
+        check_range(text, &r, "character");
+        assert!(r.start < r.end, "empty range {r:?}");
+        assert!(r.start >= prev_end, "range {r:?} overlaps the one before");
+        prev_end = r.end;
+        let orig = &text[r.clone()];
+        let c = n.chars[i];
+        if c == MASK {
+            continue;
+        }
+        assert!(
+            c.is_alphanumeric(),
+            "{c:?} counts but is not a letter or digit"
+        );
+        assert_eq!(orig.chars().count(), 1, "{c:?} came from {orig:?}");
+        let simple = fast2s::convert(orig);
+        assert_eq!(
+            simple.chars().map(fold).collect::<Vec<_>>(),
+            [c],
+            "{orig:?} normalised to {c:?}"
+        );
+    }
+    if !n.is_empty() {
+        let all = n.byte_range(0, n.len());
+        assert!(all.start <= all.end);
+        assert_eq!(n.string(0, n.len()).chars().count(), n.len());
+    }
+}
+
+/// Two character streams from the fuzzer's bytes, over a small alphabet (with
+/// the mask symbol) so that they share many seeds.
+fn two_streams(data: &[u8]) -> (Vec<char>, Vec<char>) {
+    const ALPHA: [char; 8] = ['甲', '乙', '丙', '丁', 'a', '1', MASK, '的'];
+    let Some((&cut, rest)) = data.split_first() else {
+        return (Vec::new(), Vec::new());
+    };
+    let cut = (cut as usize * rest.len() / 255).min(rest.len());
+    let map = |b: &[u8]| -> Vec<char> { b.iter().map(|&x| ALPHA[(x & 7) as usize]).collect() };
+    let (a, b) = rest.split_at(cut);
+    let mut b = map(b);
+    // make b share a copy of a's middle, so chains are the common case
+    let a = map(a);
+    if a.len() > 20 && b.len() > 4 {
+        let at = b.len() / 2;
+        let piece: Vec<char> = a[a.len() / 4..a.len() * 3 / 4].to_vec();
+        b.splice(at..at, piece);
+    }
+    (a, b)
+}
+
+fn check_chain(a: &[char], b: &[char], c: &Chain, p: &AlignParams) {
+    assert!(!c.blocks.is_empty() && !c.a_spans.is_empty() && !c.b_spans.is_empty());
+    let mut prev: Option<taohua::align::Block> = None;
+    for bl in &c.blocks {
+        let (x, y, len) = (bl.a as usize, bl.b as usize, bl.len as usize);
+        assert!(len > 0, "empty block {bl:?}");
+        assert!(
+            x + len <= a.len() && y + len <= b.len(),
+            "block {bl:?} out of bounds"
+        );
+        assert_eq!(
+            &a[x..x + len],
+            &b[y..y + len],
+            "block {bl:?} does not match"
+        );
+        assert!(!a[x..x + len].contains(&MASK), "block {bl:?} holds a mask");
+        if let Some(q) = prev {
+            assert!(
+                x >= (q.a + q.len) as usize && y >= (q.b + q.len) as usize,
+                "blocks {q:?} and {bl:?} overlap or go backwards"
+            );
+        }
+        prev = Some(*bl);
+    }
+    assert_eq!(
+        c.matched,
+        c.blocks.iter().map(|b| b.len as usize).sum::<usize>()
+    );
+    assert!(c.matched >= p.min_matched);
+    for (spans, n) in [(&c.a_spans, a.len()), (&c.b_spans, b.len())] {
+        let mut end = 0;
+        for (i, s) in spans.iter().enumerate() {
+            assert!(s.start < s.end && s.end <= n, "span {s:?} of 0..{n}");
+            assert!(i == 0 || s.start > end, "spans not disjoint and sorted");
+            end = s.end;
+        }
+    }
+    assert!(c.matched <= c.a_covered() && c.matched <= c.b_covered());
+    let ra = c.a_range();
+    for pos in ra.clone().step_by(ra.len() / 16 + 1).chain([ra.end - 1]) {
+        assert!(c.map_a_to_b(pos) <= b.len());
+    }
+}
+
+/// Alignment: chains within bounds, blocks that really match, chains disjoint
+/// in `a`; `extend_ends` keeps every chain within bounds.
+pub fn align(data: &[u8]) {
+    let (a, b) = two_streams(data);
+    for p in [
+        AlignParams::default(),
+        AlignParams {
+            k: 3,
+            max_gap: 4,
+            max_skip: 40,
+            min_matched: 4,
+            max_occ: 4,
+        },
+    ] {
+        let mut chains = align_chars(&a, &b, &p);
+        for c in &chains {
+            check_chain(&a, &b, c, &p);
+        }
+        let mut ranges: Vec<Range<usize>> = chains.iter().map(Chain::a_range).collect();
+        ranges.sort_by_key(|r| r.start);
+        for w in ranges.windows(2) {
+            assert!(w[0].end <= w[1].start, "chains overlap in a: {w:?}");
+        }
+        for c in &mut chains {
+            extend_ends(&a, &b, c);
+            let (ra, rb) = (c.a_range(), c.b_range());
+            assert!(
+                ra.start < ra.end && ra.end <= a.len(),
+                "{ra:?} of {}",
+                a.len()
+            );
+            assert!(
+                rb.start < rb.end && rb.end <= b.len(),
+                "{rb:?} of {}",
+                b.len()
+            );
+        }
+        let cov = covered(a.len(), chains.iter().map(Chain::a_range));
+        assert!(cov <= a.len());
+    }
+}
+
+/// The xxh3 checksum an index carries at bytes 24..32.
+fn index_checksum(bytes: &[u8]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&bytes[..24]);
+    h.update(&bytes[32..]);
+    h.digest()
+}
+
+fn use_index(idx: &Index, data: &[u8]) {
+    for d in 0..idx.len() {
+        if let Ok(doc) = idx.doc(d) {
+            assert!(doc.text.len() < data.len());
+        }
+    }
+    for chunk in data.chunks_exact(8).take(64) {
+        let h = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        for id in idx.postings(h) {
+            assert!((id as usize) < idx.len(), "posting {id} of {}", idx.len());
+        }
+        let _ = idx.is_phrase_gram(h);
+    }
+    let _ = idx.data();
+}
+
+/// Index loading: `from_bytes` never panics on any bytes, and an index it
+/// accepts answers `doc`, `postings` and `data` without panicking. The bytes are
+/// tried as given, and again with the header's length and checksum made right,
+/// so that mutations reach the structure checks behind the checksum.
+pub fn index(data: &[u8]) {
+    if let Ok(idx) = Index::from_bytes(Bytes::Owned(data.to_vec()), "fuzz") {
+        use_index(&idx, data);
+    }
+    if data.len() >= 96 {
+        let mut fixed = data.to_vec();
+        fixed[..8].copy_from_slice(taohua::store::MAGIC);
+        fixed[8..12].copy_from_slice(&taohua::store::VERSION.to_le_bytes());
+        fixed[12..14].copy_from_slice(&(taohua::store::PRINT_K as u16).to_le_bytes());
+        fixed[14..16].copy_from_slice(&(taohua::store::PRINT_W as u16).to_le_bytes());
+        let body = (fixed.len() - 96) as u64;
+        fixed[16..24].copy_from_slice(&body.to_le_bytes());
+        let sum = index_checksum(&fixed);
+        fixed[24..32].copy_from_slice(&sum.to_le_bytes());
+        if let Ok(idx) = Index::from_bytes(Bytes::Owned(fixed.clone()), "fuzz") {
+            use_index(&idx, &fixed);
+        }
+    }
+}
