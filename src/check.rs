@@ -229,26 +229,25 @@ pub fn check_draft(
         }
     }
     matches.sort_by_key(|m| (m.draft.start, m.source.number));
+    // Copied (non-boilerplate) characters, marked once; each paragraph's characters
+    // are a contiguous run of the stream (starts and ends increase), found by
+    // binary search: linear in the draft, not paragraphs × characters × spans.
+    let mut copied_mark = vec![false; norm.len()];
+    for f in &found {
+        for c in f.chains.iter().filter(|c| !is_boiler(c)) {
+            copied_mark[c.a_range()].iter_mut().for_each(|m| *m = true);
+        }
+    }
     let paragraphs = paragraphs(text)
         .into_iter()
         .map(|p| {
-            let inside: Vec<usize> = (0..norm.len())
-                .filter(|&i| norm.starts[i] as usize >= p.start && (norm.ends[i] as usize) <= p.end)
-                .collect();
-            let chars: u64 = inside.iter().map(|&i| w[i] as u64).sum();
-            let copied_spans: Vec<Range<usize>> = found
-                .iter()
-                .flat_map(|f| {
-                    f.chains
-                        .iter()
-                        .filter(|c| !is_boiler(c))
-                        .map(|c| c.a_range())
-                })
-                .collect();
+            let lo = norm.starts.partition_point(|&s| (s as usize) < p.start);
+            let hi = norm.ends.partition_point(|&e| (e as usize) <= p.end);
+            let inside = lo..hi.max(lo);
+            let chars: u64 = inside.clone().map(|i| w[i] as u64).sum();
             let cov: u64 = inside
-                .iter()
-                .filter(|&&i| copied_spans.iter().any(|r| r.contains(&i)))
-                .map(|&i| w[i] as u64)
+                .filter(|&i| copied_mark[i])
+                .map(|i| w[i] as u64)
                 .sum();
             ParagraphEntry {
                 line: line(&draft_lines, 1, p.start),
