@@ -233,6 +233,10 @@ fn walk(dir: &Path, opts: &IngestOptions, skipped: &mut Vec<Skipped>) -> Vec<Pat
                     "symbolic link loop; skipped".to_string()
                 } else {
                     match e.io_error() {
+                        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                            "a symbolic link whose target does not exist; fix or remove the link"
+                                .to_string()
+                        }
                         Some(io) => read_reason(io),
                         None => e.to_string(),
                     }
