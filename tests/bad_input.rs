@@ -352,7 +352,7 @@ fn a_symlink_loop_is_named_and_the_rest_of_the_folder_read() {
         2,
         &[
             "warning: dir/sub/up: symbolic link loop; skipped",
-            "warning: dir/dangling.txt: ",
+            "warning: dir/dangling.txt: a symbolic link whose target does not exist; fix or remove the link",
         ],
     );
     let j = r.json();
