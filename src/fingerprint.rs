@@ -101,19 +101,43 @@ pub fn shingles(tokens: &[&str]) -> Vec<u64> {
     }
 }
 
+/// `SIGNS[b][k]` is +1.0 when bit `k` of byte `b` is set, else −1.0.
+static SIGNS: [[f32; 8]; 256] = {
+    let mut t = [[0f32; 8]; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut k = 0;
+        while k < 8 {
+            t[b][k] = if (b >> k) & 1 == 1 { 1.0 } else { -1.0 };
+            k += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Weighted simhash of `(feature hash, weight)` pairs: bit `b` is set when the
-/// weights of features with bit `b` set outweigh those without.
+/// weights of features with bit `b` set outweigh those without. The 64 lanes
+/// are updated eight at a time from a sign table, so the loop vectorises.
 pub fn simhash<I: IntoIterator<Item = (u64, f32)>>(features: I) -> u64 {
-    let mut acc = [0f32; 64];
+    let mut acc = [[0f32; 8]; 8];
     for (h, w) in features {
-        for (b, slot) in acc.iter_mut().enumerate() {
-            let bit = ((h >> b) & 1) as f32;
-            *slot += w * (2.0 * bit - 1.0);
+        for (j, lanes) in acc.iter_mut().enumerate() {
+            let signs = &SIGNS[((h >> (8 * j)) & 0xFF) as usize];
+            for k in 0..8 {
+                lanes[k] += w * signs[k];
+            }
         }
     }
-    acc.iter()
-        .enumerate()
-        .fold(0u64, |v, (b, &s)| if s > 0.0 { v | (1 << b) } else { v })
+    let mut v = 0u64;
+    for (j, lanes) in acc.iter().enumerate() {
+        for (k, &s) in lanes.iter().enumerate() {
+            if s > 0.0 {
+                v |= 1 << (8 * j + k);
+            }
+        }
+    }
+    v
 }
 
 /// Hamming distance of two simhashes.
@@ -154,6 +178,21 @@ mod tests {
             .map(|p| p.1)
             .collect();
         assert!(pa.iter().any(|h| pb.contains(h)));
+    }
+
+    #[test]
+    fn simhash_with_unit_weights_equals_the_simhash_crate() {
+        // The crate hashes each word with SipHash-1-3 (key 0,0) through `Hash`;
+        // with the same feature hashes and weight 1 our bits are the crate's bits.
+        use std::hash::{Hash, Hasher};
+        let words = "同志们 今天 召开 全市 开发区 工作 会议 主要 任务 是 总结 工作 部署 任务";
+        let feature = |w: &str| {
+            let mut s = siphasher::sip::SipHasher::default();
+            w.hash(&mut s);
+            s.finish()
+        };
+        let ours = simhash(words.split_whitespace().map(|w| (feature(w), 1.0)));
+        assert_eq!(ours, ::simhash::simhash(words));
     }
 
     #[test]

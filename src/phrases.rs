@@ -83,6 +83,10 @@ pub fn mine(
     let min_docs = min_docs.max(2) as u32;
     let hashes_of = |d: usize| line_bounded_hashes(docs[d].text(), norms[d]);
     let reps = representatives(docs, norms, group);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    for (d, &g) in group.iter().enumerate() {
+        members[g].push(d);
+    }
     let held = shared_counts(docs.len(), group, &hashes_of, norms, min_docs);
     let mut where_: FastMap<u64, Vec<(u32, u32)>> = FastMap::default();
     let rep_hashes: Vec<Vec<u64>> = reps.par_iter().map(|&d| hashes_of(d)).collect();
@@ -93,10 +97,7 @@ pub fn mine(
             }
         }
     }
-    let junk_keys: Vec<String> = junk
-        .iter()
-        .map(|j| key_of(&crate::normalize::normalize(&j.text), 0, usize::MAX))
-        .collect();
+    let junk_spans = JunkSpans::new(junk);
     let mut seen: FastSet<String> = FastSet::default();
     let mut out = Vec::new();
     for (&d, hs) in reps.iter().zip(&rep_hashes) {
@@ -114,11 +115,12 @@ pub fn mine(
                 docs,
                 norms,
                 group,
+                &members,
                 chains,
                 &occ,
                 groups.len(),
                 &key,
-                &junk_keys,
+                &junk_spans,
             ));
         }
     }
@@ -134,6 +136,35 @@ pub fn mine(
             })
     });
     out
+}
+
+/// Where junk sits, per document, to tell a phrase that is junk from one that is not.
+struct JunkSpans(FastMap<usize, Vec<(usize, usize)>>);
+
+impl JunkSpans {
+    fn new(junk: &[JunkEntry]) -> JunkSpans {
+        let mut m: FastMap<usize, Vec<(usize, usize)>> = FastMap::default();
+        for o in junk.iter().flat_map(|j| &j.occurrences) {
+            if let Some(d) = o.document {
+                m.entry(d).or_default().push((o.start, o.end));
+            }
+        }
+        m.values_mut().for_each(|v| v.sort_unstable());
+        JunkSpans(m)
+    }
+
+    /// Does junk cover at least half of `start..end` in document `d`?
+    fn covers(&self, d: usize, start: usize, end: usize) -> bool {
+        let Some(v) = self.0.get(&d) else {
+            return false;
+        };
+        let overlap: usize = v
+            .iter()
+            .take_while(|&&(s, _)| s < end)
+            .map(|&(s, e)| e.min(end).saturating_sub(s.max(start)))
+            .sum();
+        overlap * 2 >= end - start
+    }
 }
 
 /// Junk that sits in speeches of two or more clusters is text they share too:
@@ -368,18 +399,19 @@ fn entry(
     docs: &[Document],
     norms: &[&Normalized],
     group: &[usize],
+    members: &[Vec<usize>],
     chains: &FastMap<(usize, usize), &Vec<Chain>>,
     occ: &[(usize, usize)],
     speeches: usize,
     key: &str,
-    junk_keys: &[String],
+    junk_spans: &JunkSpans,
 ) -> PhraseEntry {
     let len = key.chars().count();
     let mut occurrences = Vec::new();
     let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
     for &(d, p) in occ {
         occurrences.push(occurrence(docs, norms, d, p, p + len));
-        for m in members_of(group, d) {
+        for &m in members[group[d]].iter().filter(|&&m| m != d) {
             if let Some((s, e)) = project(chains, d, m, p, p + len) {
                 let o = occurrence(docs, norms, m, s, e);
                 let vkey: String = norms[m].string(s, e);
@@ -403,9 +435,9 @@ fn entry(
         })
         .collect();
     variants.sort_by(|a, b| a.text.cmp(&b.text));
-    let is_junk = junk_keys
+    let is_junk = occurrences
         .iter()
-        .any(|j| j.len() >= 8 && (j.contains(key) || key.contains(j.as_str())));
+        .any(|o| junk_spans.covers(o.span.document, o.span.start, o.span.end));
     PhraseEntry {
         text: occurrences
             .iter()
@@ -426,13 +458,6 @@ fn entry(
         occurrences,
         variants,
     }
-}
-
-/// The other members of `d`'s cluster (a cluster's id is its smallest member,
-/// and members follow it closely in practice; scan from there).
-fn members_of(group: &[usize], d: usize) -> impl Iterator<Item = usize> + '_ {
-    let g = group[d];
-    (g..group.len()).filter(move |&m| m != d && group[m] == g)
 }
 
 fn occurrence(

@@ -4,15 +4,22 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 
 /// A progress bar that the library ticks through [`taohua::scan::Progress`].
-pub struct Bar(ProgressBar);
+/// With `TAOHUA_TIMINGS=1` it also prints how long each stage took, on stderr.
+pub struct Bar(
+    ProgressBar,
+    Option<std::sync::Mutex<(String, std::time::Instant)>>,
+);
 
 impl Bar {
     /// A bar that draws only when stderr is a terminal and `visible` is set
     /// (off for machine formats and in CI).
     pub fn new(visible: bool) -> Bar {
+        let timings = std::env::var_os("TAOHUA_TIMINGS")
+            .is_some_and(|v| v == "1")
+            .then(|| std::sync::Mutex::new((String::from("read"), std::time::Instant::now())));
         let show = visible && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         if !show {
-            return Bar(ProgressBar::hidden());
+            return Bar(ProgressBar::hidden(), timings);
         }
         let bar = ProgressBar::new(0);
         bar.set_style(
@@ -20,17 +27,31 @@ impl Bar {
                 .expect("static template")
                 .progress_chars("=> "),
         );
-        Bar(bar)
+        Bar(bar, timings)
     }
 
     /// Remove the bar from the screen.
     pub fn finish(&self) {
         self.0.finish_and_clear();
+        self.lap("done");
+    }
+
+    fn lap(&self, next: &str) {
+        if let Some(t) = &self.1 {
+            let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
+            eprintln!(
+                "timing: {:<12} {:>9.1} ms",
+                t.0,
+                t.1.elapsed().as_secs_f64() * 1000.0
+            );
+            *t = (next.to_string(), std::time::Instant::now());
+        }
     }
 }
 
 impl taohua::scan::Progress for Bar {
     fn stage(&self, name: &str, total: u64) {
+        self.lap(name);
         self.0.set_prefix(name.to_string());
         self.0.set_position(0);
         self.0.set_length(total);

@@ -101,12 +101,38 @@ pub fn prepare(text: &str, k: usize, w: usize) -> Prepared {
     }
 }
 
-/// Weighted simhash of every speech: word-bigram shingles, weighted by idf.
+/// Weighted simhash of every speech: word-bigram shingles (within paragraphs),
+/// weighted by idf.
 pub fn simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
-    let feats: Vec<Vec<u64>> = docs
-        .par_iter()
+    // Each distinct paragraph is segmented once: copies, stock paragraphs and
+    // site junk repeated across a collection cost nothing more.
+    let mut unique: FastMap<u64, usize> = FastMap::default();
+    let mut texts: Vec<&str> = Vec::new();
+    let doc_paras: Vec<Vec<usize>> = docs
+        .iter()
         .map(|d| {
-            let mut s = shingles(&seg.words(d.text()));
+            crate::segment::paragraphs(d.text())
+                .into_iter()
+                .map(|r| {
+                    let p = &d.text()[r];
+                    *unique
+                        .entry(xxhash_rust::xxh3::xxh3_64(p.as_bytes()))
+                        .or_insert_with(|| {
+                            texts.push(p);
+                            texts.len() - 1
+                        })
+                })
+                .collect()
+        })
+        .collect();
+    let para_shingles: Vec<Vec<u64>> = texts.par_iter().map(|p| shingles(&seg.words(p))).collect();
+    let feats: Vec<Vec<u64>> = doc_paras
+        .par_iter()
+        .map(|ps| {
+            let mut s: Vec<u64> = ps
+                .iter()
+                .flat_map(|&p| para_shingles[p].iter().copied())
+                .collect();
             s.sort_unstable();
             s.dedup();
             s
@@ -147,8 +173,10 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
         },
     );
     let seg = seg?;
+    progress.stage("simhash", 0);
     let sims = simhashes(docs, &seg);
     let prints: Vec<Vec<u64>> = prepared.iter().map(|p| p.prints.clone()).collect();
+    progress.stage("candidates", 0);
     let cand = candidates(&prints, &sims, &opts.candidates);
     progress.stage("align", cand.pairs.len() as u64);
     let aligned: Vec<((usize, usize), Vec<Chain>)> = cand
@@ -201,11 +229,14 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let (group, found) = clusters(docs.len(), &links, |d| {
         prepared[d].norm.len() as i64 - 40 * prepared[d].masks as i64 - 200 * junk_lines[d] as i64
     });
+    progress.stage("junk", 0);
     let junk = junk::find(corpus, &group, &opts.junk_patterns);
     let chains: FastMap<(usize, usize), &Vec<Chain>> =
         aligned.iter().map(|(k, v)| (*k, v)).collect();
     let norms: Vec<&Normalized> = prepared.iter().map(|p| &p.norm).collect();
+    progress.stage("phrases", 0);
     let phrases = phrases::mine(docs, &norms, &group, &chains, &junk, opts.min_docs);
+    progress.stage("templates", 0);
     let templates = templates::find(docs, &seg, &group, opts.min_docs);
     Ok(ScanReport {
         version: REPORT_VERSION,

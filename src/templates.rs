@@ -57,7 +57,25 @@ pub fn find(
             by_text.entry(s.clone()).or_default().push(d);
         }
     }
-    let mut texts: Vec<(String, Vec<usize>)> = by_text.into_iter().collect();
+    // Only sentences that can share a skeleton with a sentence of another speech
+    // are segmented: same first and last letter or digit (punctuation aside).
+    let edge = |t: &str| {
+        (
+            t.chars().find(|c| c.is_alphanumeric()),
+            t.chars().rev().find(|c| c.is_alphanumeric()),
+        )
+    };
+    let mut edge_groups: FastMap<(Option<char>, Option<char>), FastSet<usize>> = FastMap::default();
+    for (t, ds) in &by_text {
+        edge_groups
+            .entry(edge(t))
+            .or_default()
+            .extend(ds.iter().map(|&d| group[d]));
+    }
+    let mut texts: Vec<(String, Vec<usize>)> = by_text
+        .into_iter()
+        .filter(|(t, _)| edge_groups[&edge(t)].len() >= min_docs)
+        .collect();
     texts.sort();
     let sents: Vec<Sent> = texts
         .into_par_iter()
@@ -104,11 +122,14 @@ pub fn find(
     }
     let mut keys: Vec<_> = buckets.keys().copied().collect();
     keys.sort();
-    for k in keys {
-        let ids = &buckets[&k];
-        let ids = &ids[..ids.len().min(MAX_BUCKET)];
-        out.extend(bucket_templates(&sents, ids, group, min_docs));
-    }
+    let found: Vec<Vec<TemplateEntry>> = keys
+        .par_iter()
+        .map(|k| {
+            let ids = &buckets[k];
+            bucket_templates(&sents, &ids[..ids.len().min(MAX_BUCKET)], group, min_docs)
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
     out.sort_by(|a, b| {
         b.speeches
             .cmp(&a.speeches)
