@@ -4,10 +4,11 @@
 //! * the built-in list of site phrases (`下面是小编为大家整理的`, `当前隐藏内容免费查看`,
 //!   `(优秀19篇)` …) and the user's own patterns;
 //! * a compilation's preamble (its title and SEO filler: text before the first speech);
-//! * the collection rule, which needs no list: a line that recurs verbatim in
-//!   speeches of different clusters, sits at the edge of a speech (first or last
-//!   lines), is not a salutation, and shares almost no vocabulary with the speech
-//!   around it. A new site's junk is found this way without a code change.
+//! * the collection rule, which needs no list: a short line (8–40 characters)
+//!   that recurs verbatim in speeches of three or more clusters, sits at the edge
+//!   of a speech (first or last two lines), carries no matter of its own (no
+//!   figures, no enumerated item, no lead-in ending in a colon) and shares almost
+//!   no vocabulary with the speech around it. A new site's junk is found this way without a code change.
 
 use crate::ingest::{Corpus, Document};
 use crate::normalize::normalize;
@@ -150,7 +151,7 @@ fn occurrence(
 /// Where a text occurs: (document id, byte range in the speech).
 type Occurrences = Vec<(usize, Range<usize>)>;
 
-/// Edge lines (first two and last two) that recur in two or more clusters and
+/// Edge lines (first two and last two) that recur in three or more clusters and
 /// share little vocabulary (character bigrams) with the rest of their speech.
 fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occurrences)> {
     let mut by_key: FastMap<String, Vec<(usize, Range<usize>)>> = FastMap::default();
@@ -164,7 +165,7 @@ fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occu
             let line = &d.text()[p.clone()];
             let key: String = normalize(line).chars.into_iter().collect();
             let len = key.chars().count();
-            if !(8..=80).contains(&len) || line.ends_with([':', '：']) {
+            if !(8..=40).contains(&len) || carries_content(line) {
                 continue;
             }
             by_key.entry(key).or_default().push((d.id, p.clone()));
@@ -173,12 +174,12 @@ fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occu
     let mut out = Vec::new();
     for (key, occs) in by_key {
         let groups: FastSet<usize> = occs.iter().map(|(d, _)| group[*d]).collect();
-        if groups.len() < 2 {
+        if groups.len() < 3 {
             continue;
         }
         let foreign = occs
             .iter()
-            .all(|(d, r)| vocabulary_overlap(&key, docs[*d].text(), r) < 0.4);
+            .all(|(d, r)| vocabulary_overlap(&key, docs[*d].text(), r) < 0.3);
         if foreign {
             let text = docs[occs[0].0].text()[occs[0].1.clone()].to_string();
             out.push((text, occs));
@@ -186,6 +187,23 @@ fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occu
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// Lines that are part of a speech's matter, never junk: salutations and
+/// lead-ins (ending in a colon or semicolon), enumerated items (`（一）`, `一、`,
+/// `1.`, `第三条`), and anything with figures in it.
+fn carries_content(line: &str) -> bool {
+    static ITEM: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let item = ITEM.get_or_init(|| {
+        Regex::new(r"^\s*([（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+[、.．]|[0-9０-９]+[、.．]|第[一二三四五六七八九十百0-9]+[条章节款])")
+            .expect("built-in item pattern")
+    });
+    let line = line.trim();
+    line.ends_with([':', '：', ';', '；'])
+        || line
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || item.is_match(line)
 }
 
 /// Share of the line's character bigrams that occur elsewhere in the speech.
@@ -218,6 +236,20 @@ mod tests {
             1
         );
         assert_eq!(builtin_hits("同志们：今天召开全市开发区工作会议。"), 0);
+    }
+
+    #[test]
+    fn items_figures_and_lead_ins_are_content() {
+        assert!(carries_content("（一）物业管理区域核定意见；"));
+        assert!(carries_content(
+            "2016年11月11日 上海市第十四届人民代表大会常务委员会第三十三次会议通过"
+        ));
+        assert!(carries_content("第三条 本条例适用于本市行政区域"));
+        assert!(carries_content("同志们："));
+        assert!(!carries_content("更多精彩范文，请关注本站。"));
+        assert!(!carries_content(
+            "以上就是小编为大家整理的讲话稿范文，希望对大家有所帮助。"
+        ));
     }
 
     #[test]
