@@ -187,7 +187,10 @@ pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
     order.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
     let mut used = vec![false; n];
     let mut chains = Vec::new();
-    let mut taken: Vec<Range<usize>> = Vec::new();
+    // Passages taken so far, disjoint, by start → end: an overlap test is one
+    // look at the nearest start before the new end (a scan of every taken
+    // passage made a draft of one sentence repeated 100 000 times quadratic).
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
     for end in order {
         if used[end] {
             continue;
@@ -206,10 +209,14 @@ pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
             continue;
         }
         let r = c.a_range();
-        if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+        if taken
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &t_end)| r.start < t_end)
+        {
             continue;
         }
-        taken.push(r);
+        taken.insert(r.start, r.end);
         chains.push(c);
     }
     chains.sort_by_key(|c| (c.a_range().start, c.b_range().start));
