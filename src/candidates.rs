@@ -44,7 +44,7 @@ impl Default for CandidateParams {
         CandidateParams {
             exact_limit: 400,
             min_shared: 3,
-            min_fraction: 0.15,
+            min_fraction: 0.3,
             max_df: 64,
             simhash_k: 3,
         }
