@@ -30,6 +30,22 @@ use crate::normalize::normalize;
 use crate::FastMap;
 use std::path::Path;
 
+/// Position of `h` in a section of sorted little-endian `u64`s (binary search).
+fn find_u64(sorted: &[u8], h: u64) -> Option<usize> {
+    let n = sorted.len() / 8;
+    let key = |i: usize| u64::from_le_bytes(sorted[i * 8..i * 8 + 8].try_into().expect("8"));
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if key(mid) < h {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    (lo < n && key(lo) == h).then_some(lo)
+}
+
 /// Magic bytes at the start of every index.
 pub const MAGIC: &[u8; 8] = b"TAOHUAIX";
 /// The format version this build writes and the newest it reads.
@@ -375,25 +391,13 @@ impl Index {
 
     /// The documents holding the print `h`.
     pub fn postings(&self, h: u64) -> Vec<u32> {
-        let hashes = self.section(3);
-        let n = hashes.len() / 8;
-        let key = |i: usize| u64::from_le_bytes(hashes[i * 8..i * 8 + 8].try_into().expect("8"));
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if key(mid) < h {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        if lo >= n || key(lo) != h {
+        let Some(at) = find_u64(self.section(3), h) else {
             return Vec::new();
-        }
+        };
         let offs = self.section(4);
         let off =
             |i: usize| u32::from_le_bytes(offs[i * 4..i * 4 + 4].try_into().expect("4")) as usize;
-        self.section(5)[off(lo) * 4..off(lo + 1) * 4]
+        self.section(5)[off(at) * 4..off(at + 1) * 4]
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes(c.try_into().expect("4")))
             .collect()
@@ -401,19 +405,7 @@ impl Index {
 
     /// Is `h` a k-gram of a stock phrase of the corpus?
     pub fn is_phrase_gram(&self, h: u64) -> bool {
-        let g = self.section(6);
-        let n = g.len() / 8;
-        let key = |i: usize| u64::from_le_bytes(g[i * 8..i * 8 + 8].try_into().expect("8"));
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if key(mid) < h {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo < n && key(lo) == h
+        find_u64(self.section(6), h).is_some()
     }
 
     /// Everything in the index, for `index add`.
