@@ -219,13 +219,14 @@ fn canonical(r: &Value) -> Value {
                     }
                     // a passage's `chars` counts its `a` side: one-sided by definition
                     if let Some(Value::Array(ps)) = map.get_mut("passages") {
-                        for p in ps {
+                        for p in ps.iter_mut() {
                             let p = p.as_object_mut().unwrap();
                             if flip {
                                 swap(p, "a", "b");
                             }
                             p.remove("chars");
                         }
+                        ps.sort_by_key(|x| x.to_string()); // again, oriented
                     }
                 }
             }
