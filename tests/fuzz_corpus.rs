@@ -54,3 +54,37 @@ fn every_target_is_replayed() {
     let names: Vec<&str> = checks::TARGETS.iter().map(|(n, _)| *n).collect();
     assert_eq!(names, ["ingest", "normalize", "align", "index"]);
 }
+
+#[test]
+fn the_ingest_corpus_runs_through_the_binary_without_a_panic() {
+    // every odd file the fuzzer kept, as a corpus and as drafts: each is read or
+    // named as skipped (exit 0 or 2), never a crash
+    let dir = root().join("fuzz/corpus/ingest");
+    let mut drafts: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    drafts.sort();
+    for args in [
+        vec!["scan".into(), dir.clone()],
+        [
+            vec!["check".into()],
+            drafts,
+            vec!["--against".into(), dir.clone()],
+        ]
+        .concat(),
+    ] {
+        let out = crate::util::taohua()
+            .args(&args)
+            .args(["--ext", "txt,bin", "--format", "json"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0 | 2)) && !stderr.contains("panicked"),
+            "{:?}: {stderr}",
+            &args[0]
+        );
+        let _: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    }
+}
