@@ -33,6 +33,8 @@ pub struct CheckOptions {
     pub align: AlignParams,
     /// Most source speeches aligned per draft.
     pub max_sources: usize,
+    /// Prints held by more speeches than this do not vote for sources.
+    pub max_df: usize,
     /// Phrases the user declares boilerplate (one per entry).
     pub allowlist: Vec<String>,
     /// Share of a passage that must be stock phrase for the passage to be boilerplate.
@@ -47,6 +49,7 @@ impl Default for CheckOptions {
         CheckOptions {
             align: AlignParams::default(),
             max_sources: 40,
+            max_df: 1000,
             allowlist: Vec::new(),
             boilerplate_share: 0.8,
             exclude: None,
@@ -103,7 +106,7 @@ pub fn check_draft(
     let mut hits: FastMap<u32, u32> = FastMap::default();
     for &h in &hashes {
         if h != NO_HASH {
-            for d in index.postings(h) {
+            for d in index.postings(h, opts.max_df)? {
                 *hits.entry(d).or_default() += 1;
             }
         }
@@ -134,7 +137,7 @@ pub fn check_draft(
         .into_iter()
         .filter(|f| !f.chains.is_empty())
         .collect();
-    let boiler = boilerplate_mask(&norm, &hashes, index, &opts.allowlist);
+    let boiler = boilerplate_mask(&norm, &hashes, index, &opts.allowlist)?;
     let is_boiler = |c: &Chain| {
         let r = c.a_range();
         let n = r.len().max(1);
@@ -285,10 +288,10 @@ fn boilerplate_mask(
     hashes: &[u64],
     index: &Index,
     allowlist: &[String],
-) -> Vec<bool> {
+) -> Result<Vec<bool>> {
     let mut mask = vec![false; norm.len()];
     for (i, &h) in hashes.iter().enumerate() {
-        if h != NO_HASH && index.is_phrase_gram(h) {
+        if h != NO_HASH && index.is_phrase_gram(h)? {
             mask[i..i + PRINT_K].iter_mut().for_each(|m| *m = true);
         }
     }
@@ -303,7 +306,7 @@ fn boilerplate_mask(
             }
         }
     }
-    mask
+    Ok(mask)
 }
 
 fn newlines(text: &str) -> Vec<usize> {

@@ -9,189 +9,72 @@
 //! | 8..12 | format version (`u32`) |
 //! | 12..16 | print k-gram length, winnow window (`u16`, `u16`) |
 //! | 16..24 | body length (`u64`) |
-//! | 24..32 | xxh3-64 checksum of every other byte of the file |
-//! | 32..96 | eight section (offset, length) pairs of `u32`s into the body |
-//! | 96.. | body |
+//! | 24..32 | xxh3-64 of the header (but this field) and of the block sums |
+//! | 32..112 | ten section (offset, length) pairs of `u32`s into the body |
+//! | 112..116 | number of speeches (`u32`) |
+//! | 128.. | body |
 //!
 //! Sections: documents (fixed records), strings (paths, titles), texts (speech
 //! texts), hashes (sorted `u64` prints), post offsets (`u32`, one more than the
 //! hashes), postings (`u32` document ids), phrase grams (sorted `u64` k-gram
-//! hashes of the corpus's stock phrases).
+//! hashes of the corpus's stock phrases), two bucket directories (by the top 16
+//! bits of a hash, into hashes and phrase grams), and last the block sums: an
+//! xxh3-64 of every 4 KiB block of the body before them.
 //!
-//! Loading checks the magic, the version (a newer file is refused), the length,
-//! the checksum and every offset before anything is used, so a truncated or
-//! damaged file is an error, never a panic or a wrong answer. The file is mapped,
-//! not read, so a check against a large index touches only the pages it needs.
+//! Opening checks the magic, the version (a newer file is refused), the length,
+//! the header checksum (which covers the block sums) and the document table.
+//! Every other byte is checked against its block's sum the first time it is
+//! read, and every offset is checked before use, so a truncated or damaged file
+//! is an error, never a panic or a wrong answer. The file is mapped, not read:
+//! a check against a large index touches, and verifies, only the blocks it needs.
+
+mod encode;
+
+pub use encode::{encode, IndexData, IndexedDoc};
 
 use crate::error::{Error, Result};
-use crate::fingerprint::{kgram_hashes, winnow};
-use crate::ingest::Corpus;
-use crate::normalize::normalize;
-use crate::FastMap;
+use std::ops::Range;
 use std::path::Path;
-
-/// Position of `h` in a section of sorted little-endian `u64`s (binary search).
-fn find_u64(sorted: &[u8], h: u64) -> Option<usize> {
-    let n = sorted.len() / 8;
-    let key = |i: usize| u64::from_le_bytes(sorted[i * 8..i * 8 + 8].try_into().expect("8"));
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if key(mid) < h {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    (lo < n && key(lo) == h).then_some(lo)
-}
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Magic bytes at the start of every index.
 pub const MAGIC: &[u8; 8] = b"TAOHUAIX";
 /// The format version this build writes and the newest it reads.
 pub const VERSION: u32 = 1;
-const HEADER: usize = 96;
+const HEADER: usize = 128;
 const DOC_REC: usize = 40;
+const SECTIONS: usize = 10;
+const BLOCK: usize = 4096;
 /// k-gram length of index prints.
 pub const PRINT_K: usize = 8;
 /// Winnowing window of index prints.
 pub const PRINT_W: usize = 4;
 
-/// One speech of an index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexedDoc {
-    /// The speech text.
-    pub text: String,
-    /// Its file.
-    pub source: String,
-    /// Its title.
-    pub title: String,
-    /// Byte offset of the text in its file.
-    pub offset: usize,
-    /// Line of the text's first line in its file.
-    pub start_line: usize,
-}
+const DOCS: usize = 0;
+const STRINGS: usize = 1;
+const TEXTS: usize = 2;
+const HASHES: usize = 3;
+const OFFSETS: usize = 4;
+const POSTINGS: usize = 5;
+const GRAMS: usize = 6;
+const HASH_DIR: usize = 7;
+const GRAM_DIR: usize = 8;
+const SUMS: usize = 9;
 
-/// What goes into an index.
-#[derive(Debug, Clone, Default)]
-pub struct IndexData {
-    /// The speeches.
-    pub docs: Vec<IndexedDoc>,
-    /// k-gram hashes (k = [`crate::phrases::PHRASE_K`]) of the stock phrases.
-    pub phrase_grams: Vec<u64>,
-}
-
-impl IndexData {
-    /// The speeches of a corpus (phrase grams are added by the caller).
-    pub fn from_corpus(corpus: &Corpus) -> IndexData {
-        IndexData {
-            docs: corpus
-                .documents
-                .iter()
-                .map(|d| IndexedDoc {
-                    text: d.text().to_string(),
-                    source: corpus.files[d.file].path.clone(),
-                    title: d.title.clone(),
-                    offset: d.range.start,
-                    start_line: d.start_line,
-                })
-                .collect(),
-            phrase_grams: Vec::new(),
-        }
-    }
-}
-
-/// Serialise an index.
-pub fn encode(data: &IndexData) -> Vec<u8> {
-    let mut strings = Vec::new();
-    let mut texts = Vec::new();
-    let mut docs = Vec::with_capacity(data.docs.len() * DOC_REC);
-    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
-    for (id, d) in data.docs.iter().enumerate() {
-        let put = |blob: &mut Vec<u8>, s: &str| {
-            let at = blob.len() as u64;
-            blob.extend_from_slice(s.as_bytes());
-            (at, s.len() as u32)
-        };
-        let (t_at, t_len) = put(&mut texts, &d.text);
-        let (s_at, s_len) = put(&mut strings, &d.source);
-        let (ti_at, ti_len) = put(&mut strings, &d.title);
-        for v in [
-            t_at,
-            t_len as u64,
-            s_at,
-            s_len as u64,
-            ti_at,
-            ti_len as u64,
-            d.offset as u64,
-            d.start_line as u64,
-        ] {
-            docs.extend_from_slice(&(v as u32).to_le_bytes());
-        }
-        docs.extend_from_slice(&(t_at >> 32).to_le_bytes()[..4]);
-        docs.extend_from_slice(&[0; 4]);
-        let norm = normalize(&d.text);
-        let mut prints: Vec<u64> = winnow(&kgram_hashes(&norm.chars, PRINT_K), PRINT_W)
-            .into_iter()
-            .map(|p| p.1)
-            .collect();
-        prints.sort_unstable();
-        prints.dedup();
-        for h in prints {
-            postings.entry(h).or_default().push(id as u32);
-        }
-    }
-    let mut keys: Vec<u64> = postings.keys().copied().collect();
-    keys.sort_unstable();
-    let mut hashes = Vec::with_capacity(keys.len() * 8);
-    let mut offs = Vec::with_capacity((keys.len() + 1) * 4);
-    let mut posts = Vec::new();
-    for k in &keys {
-        hashes.extend_from_slice(&k.to_le_bytes());
-        offs.extend_from_slice(&((posts.len() / 4) as u32).to_le_bytes());
-        for d in &postings[k] {
-            posts.extend_from_slice(&d.to_le_bytes());
-        }
-    }
-    offs.extend_from_slice(&((posts.len() / 4) as u32).to_le_bytes());
-    let mut grams = data.phrase_grams.clone();
-    grams.sort_unstable();
-    grams.dedup();
-    let grams: Vec<u8> = grams.iter().flat_map(|g| g.to_le_bytes()).collect();
-    let sections: [&[u8]; 7] = [&docs, &strings, &texts, &hashes, &offs, &posts, &grams];
-    let mut body = Vec::new();
-    let mut table = Vec::new();
-    for s in sections {
-        while !body.len().is_multiple_of(8) {
-            body.push(0);
-        }
-        table.push((body.len() as u32, s.len() as u32));
-        body.extend_from_slice(s);
-    }
-    table.push((0, data.docs.len() as u32));
-    let mut out = Vec::with_capacity(HEADER + body.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&(PRINT_K as u16).to_le_bytes());
-    out.extend_from_slice(&(PRINT_W as u16).to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&[0; 8]);
-    for (o, l) in table {
-        out.extend_from_slice(&o.to_le_bytes());
-        out.extend_from_slice(&l.to_le_bytes());
-    }
-    out.extend_from_slice(&body);
-    let sum = checksum(&out);
-    out[24..32].copy_from_slice(&sum.to_le_bytes());
-    out
-}
-
-/// xxh3-64 of everything but the checksum field itself.
-fn checksum(bytes: &[u8]) -> u64 {
+fn header_checksum(header: &[u8], sums: &[u8]) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&bytes[..24]);
-    h.update(&bytes[32..]);
+    h.update(&header[..24]);
+    h.update(&header[32..]);
+    h.update(sums);
     h.digest()
+}
+
+fn le32(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes(b[i * 4..i * 4 + 4].try_into().expect("4 bytes"))
+}
+
+fn le64(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(b[i * 8..i * 8 + 8].try_into().expect("8 bytes"))
 }
 
 /// Bytes of an index: a mapped file or a buffer built in memory.
@@ -212,11 +95,12 @@ impl std::ops::Deref for Bytes {
     }
 }
 
-/// A validated index, ready to query.
+/// An opened index, ready to query.
 pub struct Index {
     bytes: Bytes,
-    sec: [(usize, usize); 7],
+    sec: [(usize, usize); SECTIONS],
     docs: usize,
+    checked: Vec<AtomicBool>,
     /// Where it came from (for messages).
     pub path: String,
 }
@@ -232,24 +116,21 @@ pub fn is_index(path: &Path) -> bool {
 }
 
 impl Index {
-    /// Map and validate an index file.
+    /// Map and open an index file.
     pub fn open(path: &Path) -> Result<Index> {
-        let file = std::fs::File::open(path).map_err(|source| Error::Read {
+        let read = |source| Error::Read {
             path: path.to_path_buf(),
             source,
-        })?;
-        // SAFETY: the map is read-only and every access is bounds-checked against
-        // its length; a file changed underneath us can give wrong bytes, which the
-        // checksum verified at open time does not cover, but never unsafety in Rust
-        // terms beyond what memmap2 documents for shared maps.
-        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        };
+        let file = std::fs::File::open(path).map_err(read)?;
+        // SAFETY: the map is read-only and every read is bounds-checked and
+        // verified against its block sum; a file changed underneath us after a
+        // block was verified can give wrong bytes, as with any mapped file.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(read)?;
         Index::from_bytes(Bytes::Mapped(map), &path.to_string_lossy())
     }
 
-    /// Validate index bytes.
+    /// Open index bytes.
     pub fn from_bytes(bytes: Bytes, path: &str) -> Result<Index> {
         let bad = |m: &str| Error::BadIndex {
             path: path.into(),
@@ -258,103 +139,119 @@ impl Index {
         if bytes.len() < HEADER || &bytes[..8] != MAGIC {
             return Err(bad("not a taohua index (or truncated before its header); build one with `taohua index CORPUS -o FILE`"));
         }
-        let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
+        let version = le32(&bytes[8..12], 0);
         if version > VERSION {
             return Err(bad(&format!("index format version {version} is newer than this taohua reads ({VERSION}); upgrade taohua or rebuild the index")));
         }
-        if version == 0
-            || u16::from_le_bytes([bytes[12], bytes[13]]) as usize != PRINT_K
-            || u16::from_le_bytes([bytes[14], bytes[15]]) as usize != PRINT_W
-        {
+        let settings = (
+            u16::from_le_bytes([bytes[12], bytes[13]]),
+            u16::from_le_bytes([bytes[14], bytes[15]]),
+        );
+        if version == 0 || settings != (PRINT_K as u16, PRINT_W as u16) {
             return Err(bad(
                 "index was built with other settings; rebuild it with `taohua index`",
             ));
         }
-        let body_len = u64::from_le_bytes(bytes[16..24].try_into().expect("8 bytes"));
+        let body_len = le64(&bytes[16..24], 0);
         if body_len != (bytes.len() - HEADER) as u64 {
             return Err(bad(
                 "index is truncated or has trailing bytes; rebuild it with `taohua index`",
             ));
         }
-        let sum = u64::from_le_bytes(bytes[24..32].try_into().expect("8 bytes"));
-        if checksum(&bytes) != sum {
-            return Err(bad(
-                "index is corrupted (checksum mismatch); rebuild it with `taohua index`",
-            ));
-        }
-        let mut sec = [(0usize, 0usize); 7];
+        let mut sec = [(0usize, 0usize); SECTIONS];
         for (i, s) in sec.iter_mut().enumerate() {
-            let at = 32 + i * 8;
-            let o = u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4")) as usize;
-            let l = u32::from_le_bytes(bytes[at + 4..at + 8].try_into().expect("4")) as usize;
+            let (o, l) = (
+                le32(&bytes[32..], 2 * i) as usize,
+                le32(&bytes[32..], 2 * i + 1) as usize,
+            );
             if o.checked_add(l).is_none_or(|e| e > body_len as usize) {
                 return Err(bad(
-                    "index section table is damaged; rebuild it with `taohua index`",
+                    "index is corrupted (section table); rebuild it with `taohua index`",
                 ));
             }
             *s = (HEADER + o, l);
         }
-        let docs = u32::from_le_bytes(bytes[92..96].try_into().expect("4")) as usize;
+        let (so, sl) = sec[SUMS];
+        let blocks = (so - HEADER).div_ceil(BLOCK);
+        if sl != blocks * 8
+            || header_checksum(&bytes[..HEADER], &bytes[so..so + sl]) != le64(&bytes[24..32], 0)
+        {
+            return Err(bad(
+                "index is corrupted (checksum mismatch); rebuild it with `taohua index`",
+            ));
+        }
+        let docs = le32(&bytes[112..116], 0) as usize;
+        let checked = (0..blocks).map(|_| AtomicBool::new(false)).collect();
         let idx = Index {
             bytes,
             sec,
             docs,
+            checked,
             path: path.to_string(),
         };
-        idx.validate().map_err(|m| bad(&m))?;
+        idx.validate()?;
         Ok(idx)
     }
 
-    fn section(&self, i: usize) -> &[u8] {
-        let (o, l) = self.sec[i];
-        &self.bytes[o..o + l]
+    fn damaged(&self, what: &str) -> Error {
+        Error::BadIndex {
+            path: self.path.clone().into(),
+            message: format!("index is corrupted ({what}); rebuild it with `taohua index`"),
+        }
     }
 
-    fn validate(&self) -> std::result::Result<(), String> {
-        let damaged = || "index structure is damaged; rebuild it with `taohua index`".to_string();
-        if self.section(0).len() != self.docs * DOC_REC
-            || !self.section(3).len().is_multiple_of(8)
-            || self.section(4).len() != self.section(3).len() / 2 + 4
-            || !self.section(5).len().is_multiple_of(4)
-            || !self.section(6).len().is_multiple_of(8)
-        {
-            return Err(damaged());
+    /// Bytes `range` of section `s`, verified against their block sums.
+    fn read(&self, s: usize, range: Range<usize>) -> Result<&[u8]> {
+        let (o, l) = self.sec[s];
+        if range.start > range.end || range.end > l {
+            return Err(self.damaged("offset out of range"));
         }
+        let (from, to) = (o + range.start, o + range.end);
+        if to > from {
+            let sums = &self.bytes[self.sec[SUMS].0..];
+            for b in (from - HEADER) / BLOCK..=(to - 1 - HEADER) / BLOCK {
+                if self.checked[b].load(Ordering::Relaxed) {
+                    continue;
+                }
+                let start = HEADER + b * BLOCK;
+                let end = (start + BLOCK).min(self.sec[SUMS].0);
+                if xxhash_rust::xxh3::xxh3_64(&self.bytes[start..end]) != le64(sums, b) {
+                    return Err(self.damaged("checksum mismatch"));
+                }
+                self.checked[b].store(true, Ordering::Relaxed);
+            }
+        }
+        Ok(&self.bytes[from..to])
+    }
+
+    fn u32_at(&self, s: usize, i: usize) -> Result<u32> {
+        Ok(le32(self.read(s, i * 4..i * 4 + 4)?, 0))
+    }
+
+    fn validate(&self) -> Result<()> {
+        let len = |s: usize| self.sec[s].1;
+        let shapes_ok = len(DOCS) == self.docs * DOC_REC
+            && len(HASHES).is_multiple_of(8)
+            && len(OFFSETS) == len(HASHES) / 2 + 4
+            && len(POSTINGS).is_multiple_of(4)
+            && len(GRAMS).is_multiple_of(8)
+            && len(HASH_DIR) == 65537 * 4
+            && len(GRAM_DIR) == 65537 * 4;
+        if !shapes_ok {
+            return Err(self.damaged("section sizes"));
+        }
+        let table = self.read(DOCS, 0..len(DOCS))?;
         for d in 0..self.docs {
-            let r = self.record(d);
-            let text_end = r[0] as u64 | ((r[8] as u64) << 32);
-            if text_end
-                .checked_add(r[1] as u64)
-                .is_none_or(|e| e > self.section(2).len() as u64)
-                || (r[2] as u64 + r[3] as u64) > self.section(1).len() as u64
-                || (r[4] as u64 + r[5] as u64) > self.section(1).len() as u64
+            let r: [u32; 10] = std::array::from_fn(|i| le32(table, d * 10 + i));
+            let text_at = r[0] as u64 | ((r[8] as u64) << 32);
+            if text_at + r[1] as u64 > len(TEXTS) as u64
+                || r[2] as u64 + r[3] as u64 > len(STRINGS) as u64
+                || r[4] as u64 + r[5] as u64 > len(STRINGS) as u64
             {
-                return Err(damaged());
+                return Err(self.damaged("document table"));
             }
-        }
-        let n_post = (self.section(5).len() / 4) as u32;
-        let offs = self.section(4);
-        let mut prev = 0;
-        for c in offs.chunks_exact(4) {
-            let v = u32::from_le_bytes(c.try_into().expect("4"));
-            if v < prev || v > n_post {
-                return Err(damaged());
-            }
-            prev = v;
-        }
-        if self
-            .section(5)
-            .chunks_exact(4)
-            .any(|c| u32::from_le_bytes(c.try_into().expect("4")) as usize >= self.docs)
-        {
-            return Err(damaged());
         }
         Ok(())
-    }
-
-    fn record(&self, d: usize) -> [u32; 10] {
-        let rec = &self.section(0)[d * DOC_REC..(d + 1) * DOC_REC];
-        std::array::from_fn(|i| u32::from_le_bytes(rec[i * 4..i * 4 + 4].try_into().expect("4")))
     }
 
     /// Number of speeches.
@@ -367,63 +264,95 @@ impl Index {
         self.docs == 0
     }
 
-    /// One speech (text checked as UTF-8 on access).
+    /// One speech.
     pub fn doc(&self, d: usize) -> Result<IndexedDoc> {
-        let r = self.record(d);
-        let bad = || Error::BadIndex {
-            path: self.path.clone().into(),
-            message: "index holds text that is not UTF-8; rebuild it with `taohua index`".into(),
-        };
+        if d >= self.docs {
+            return Err(self.damaged("document id"));
+        }
+        let r: [u32; 10] =
+            std::array::from_fn(|i| le32(&self.bytes[self.sec[DOCS].0 + d * DOC_REC..], i));
         let at = r[0] as usize | ((r[8] as usize) << 32);
-        let s = |o: u32, l: u32| {
-            std::str::from_utf8(&self.section(1)[o as usize..(o + l) as usize]).map(str::to_string)
+        let text = |s: usize, o: usize, l: u32| -> Result<String> {
+            std::str::from_utf8(self.read(s, o..o + l as usize)?)
+                .map(str::to_string)
+                .map_err(|_| self.damaged("text that is not UTF-8"))
         };
         Ok(IndexedDoc {
-            text: std::str::from_utf8(&self.section(2)[at..at + r[1] as usize])
-                .map_err(|_| bad())?
-                .to_string(),
-            source: s(r[2], r[3]).map_err(|_| bad())?,
-            title: s(r[4], r[5]).map_err(|_| bad())?,
+            text: text(TEXTS, at, r[1])?,
+            source: text(STRINGS, r[2] as usize, r[3])?,
+            title: text(STRINGS, r[4] as usize, r[5])?,
             offset: r[6] as usize,
             start_line: r[7] as usize,
         })
     }
 
-    /// The documents holding the print `h`.
-    pub fn postings(&self, h: u64) -> Vec<u32> {
-        let Some(at) = find_u64(self.section(3), h) else {
-            return Vec::new();
+    /// Position of `h` in a sorted hash section, through its bucket directory.
+    fn find(&self, sorted: usize, dir: usize, h: u64) -> Result<Option<usize>> {
+        let b = (h >> 48) as usize;
+        let (lo, hi) = (
+            self.u32_at(dir, b)? as usize,
+            self.u32_at(dir, b + 1)? as usize,
+        );
+        if lo > hi {
+            return Err(self.damaged("bucket directory"));
+        }
+        let bucket = self.read(sorted, lo * 8..hi * 8)?;
+        let (mut a, mut b) = (0, hi - lo);
+        while a < b {
+            let mid = (a + b) / 2;
+            if le64(bucket, mid) < h {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        Ok((a < hi - lo && le64(bucket, a) == h).then_some(lo + a))
+    }
+
+    /// The documents holding the print `h`; empty when more than `max_docs` hold
+    /// it (a print that common is stock wording: it cannot pick a source, and its
+    /// list is never read).
+    pub fn postings(&self, h: u64, max_docs: usize) -> Result<Vec<u32>> {
+        let Some(at) = self.find(HASHES, HASH_DIR, h)? else {
+            return Ok(Vec::new());
         };
-        let offs = self.section(4);
-        let off =
-            |i: usize| u32::from_le_bytes(offs[i * 4..i * 4 + 4].try_into().expect("4")) as usize;
-        self.section(5)[off(at) * 4..off(at + 1) * 4]
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().expect("4")))
-            .collect()
+        let (from, to) = (
+            self.u32_at(OFFSETS, at)? as usize,
+            self.u32_at(OFFSETS, at + 1)? as usize,
+        );
+        if from > to {
+            return Err(self.damaged("posting offsets"));
+        }
+        if to - from > max_docs {
+            return Ok(Vec::new());
+        }
+        let list = self.read(POSTINGS, from * 4..to * 4)?;
+        let docs: Vec<u32> = (0..to - from).map(|i| le32(list, i)).collect();
+        if docs.iter().any(|&d| d as usize >= self.docs) {
+            return Err(self.damaged("posting document id"));
+        }
+        Ok(docs)
     }
 
     /// Is `h` a k-gram of a stock phrase of the corpus?
-    pub fn is_phrase_gram(&self, h: u64) -> bool {
-        find_u64(self.section(6), h).is_some()
+    pub fn is_phrase_gram(&self, h: u64) -> Result<bool> {
+        Ok(self.find(GRAMS, GRAM_DIR, h)?.is_some())
     }
 
     /// Everything in the index, for `index add`.
     pub fn data(&self) -> Result<IndexData> {
+        let grams = self.read(GRAMS, 0..self.sec[GRAMS].1)?;
         Ok(IndexData {
             docs: (0..self.docs).map(|d| self.doc(d)).collect::<Result<_>>()?,
-            phrase_grams: self
-                .section(6)
-                .chunks_exact(8)
-                .map(|c| u64::from_le_bytes(c.try_into().expect("8")))
-                .collect(),
+            phrase_grams: (0..grams.len() / 8).map(|i| le64(grams, i)).collect(),
         })
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fingerprint::kgram_hashes;
+    use crate::normalize::normalize;
 
     fn sample() -> Vec<u8> {
         encode(&IndexData {
@@ -453,10 +382,10 @@ mod tests {
         assert_eq!(idx.len(), 2);
         assert_eq!(idx.doc(0).unwrap().title, "篇一");
         assert_eq!(idx.doc(1).unwrap().offset, 0);
-        assert!(idx.is_phrase_gram(42) && !idx.is_phrase_gram(43));
+        assert!(idx.is_phrase_gram(42).unwrap() && !idx.is_phrase_gram(43).unwrap());
         let n = normalize(&idx.doc(1).unwrap().text);
         let h = kgram_hashes(&n.chars, PRINT_K);
-        assert!(h.iter().any(|&h| idx.postings(h) == vec![1]));
+        assert!(h.iter().any(|&h| idx.postings(h, 10).unwrap() == vec![1]));
     }
 
     #[test]
@@ -471,6 +400,17 @@ mod tests {
                 Index::from_bytes(Bytes::Owned(flipped), "t").is_err(),
                 "flip at {at}"
             );
+        }
+        // A flipped byte in a speech's text is found when that text is read.
+        let mut text = good.clone();
+        let at = text
+            .windows("物业".len())
+            .position(|w| w == "物业".as_bytes())
+            .unwrap();
+        text[at] ^= 0x01;
+        // (at open when it shares a block with the document table, else on reading it)
+        if let Ok(idx) = Index::from_bytes(Bytes::Owned(text), "t") {
+            assert!(idx.doc(1).is_err());
         }
         let mut newer = good.clone();
         newer[8] = 9;
