@@ -59,9 +59,10 @@ pub fn scan(r: &ScanReport, w: &mut dyn Write) -> io::Result<()> {
         .collect();
     let titles: Vec<&str> = r.documents.iter().map(|d| d.title.as_str()).collect();
     let labels = scan_summary::short_titles(&titles);
+    let trimmed = trim(r);
     let data = ScanData {
         kind: "scan",
-        report: r,
+        report: &trimmed,
         labels,
         texts,
         offsets: &r.offsets,
@@ -70,6 +71,28 @@ pub fn scan(r: &ScanReport, w: &mut dyn Write) -> io::Result<()> {
     scan_summary::write(r, w)?;
     write_data(w, &data)?;
     foot(w, JS_SCAN)
+}
+
+/// Most phrases and templates the page carries (the JSON report has them all),
+/// and most occurrences listed per phrase: a page for 100 000 speeches stays
+/// small enough to open in seconds.
+const MAX_PHRASES: usize = 2000;
+const MAX_TEMPLATES: usize = 1000;
+const MAX_OCCURRENCES: usize = 50;
+
+/// The report the page embeds: the most used phrases and templates only.
+fn trim(r: &ScanReport) -> ScanReport {
+    let mut t = ScanReport {
+        texts: Vec::new(),
+        offsets: Vec::new(),
+        phrases: r.phrases.iter().take(MAX_PHRASES).cloned().collect(),
+        templates: r.templates.iter().take(MAX_TEMPLATES).cloned().collect(),
+        ..r.clone()
+    };
+    for p in &mut t.phrases {
+        p.occurrences.truncate(MAX_OCCURRENCES);
+    }
+    t
 }
 
 /// Render a check report as one HTML page.
