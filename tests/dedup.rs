@@ -130,3 +130,19 @@ fn phrases_allowlist_lists_the_stock_phrase() {
         "junk is not a stock phrase"
     );
 }
+
+#[test]
+fn output_to_a_device_writes_through_it() {
+    // `-o /dev/null` must never rename a file over the device.
+    taohua()
+        .arg("scan")
+        .arg(seed())
+        .args(["--format", "json", "-o", "/dev/null"])
+        .assert()
+        .success();
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+}

@@ -43,11 +43,24 @@ pub fn emit(
     }
 }
 
-/// Write a file atomically.
+/// Write a file atomically. A target that exists and is not a regular file
+/// (`/dev/null`, `/dev/stdout`, a named pipe) is written in place: renaming a
+/// temporary file over a device would replace the device.
 pub fn write_atomic(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("writing {}", path.display()))?;
+        let mut w = std::io::BufWriter::new(file);
+        render(&mut w).with_context(|| format!("writing {}", path.display()))?;
+        return w
+            .flush()
+            .with_context(|| format!("writing {}", path.display()));
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
