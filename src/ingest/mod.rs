@@ -5,7 +5,8 @@
 //! readable file decoded to UTF-8 and cut into [`Document`]s; every file that
 //! could not be read is listed in [`Corpus::skipped`] with its reason, and the
 //! run goes on. Documents are numbered in a stable order (paths sorted, then file
-//! order), so results never depend on the order the file system returns.
+//! order), so results depend neither on the order the file system returns nor
+//! on the order of the arguments.
 
 mod decode;
 mod split;
@@ -112,22 +113,29 @@ impl Default for IngestOptions {
 /// Read every path; unreadable ones land in [`Corpus::skipped`].
 pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
     let mut corpus = Corpus::default();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => add_bytes(&mut corpus, "-".into(), &bytes, opts),
-                Err(e) => corpus
-                    .skipped
-                    .push(skip("-", format!("cannot read stdin: {e}"))),
-            }
-            continue;
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        let mut bytes = Vec::new();
+        match std::io::stdin().lock().read_to_end(&mut bytes) {
+            Ok(_) => add_bytes(&mut corpus, "-".into(), &bytes, opts),
+            Err(e) => corpus
+                .skipped
+                .push(skip("-", format!("cannot read stdin: {e}"))),
         }
-        for found in expand(path, opts, &mut corpus.skipped) {
-            match std::fs::read(&found) {
-                Ok(bytes) => add_bytes(&mut corpus, display(&found), &bytes, opts),
-                Err(e) => corpus.skipped.push(skip(&display(&found), read_reason(&e))),
-            }
+    }
+    // Files in path order, each once, whatever the order of the arguments:
+    // the same inputs always give the same document ids and the same report.
+    let mut found: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .flat_map(|p| expand(p, opts, &mut corpus.skipped))
+        .collect();
+    found.sort();
+    found.dedup();
+    corpus.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    for f in found {
+        match std::fs::read(&f) {
+            Ok(bytes) => add_bytes(&mut corpus, display(&f), &bytes, opts),
+            Err(e) => corpus.skipped.push(skip(&display(&f), read_reason(&e))),
         }
     }
     corpus
