@@ -21,7 +21,7 @@
 //! let mut corpus = ingest::Corpus::default();
 //! let text = "汇编\n讲话篇一\n同志们：要全面落实党风廉政建设责任制，确保各项工作落到实处。\n讲话篇二\n同志们：要全面落实党风廉政建设责任制，确保各项工作落到实处。\n";
 //! ingest::add_text(&mut corpus, "a.txt".into(), text.into(), "UTF-8", &Default::default());
-//! let report = scan::scan(&corpus, &scan::ScanOptions::default(), &|_| {}).unwrap();
+//! let report = scan::scan(&corpus, &scan::ScanOptions::default(), &()).unwrap();
 //! assert_eq!(report.pairs.len(), 1);
 //! ```
 #![warn(missing_docs)]
