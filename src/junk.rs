@@ -66,13 +66,18 @@ pub fn find(corpus: &Corpus, group: &[usize], user: &[Regex]) -> Vec<JunkEntry> 
                 add(
                     &file.text[r.clone()],
                     "compilation preamble (title and site filler, not a speech)",
-                    occurrence(&file.path, &file.text, None, r),
+                    JunkOccurrence {
+                        source: file.path.clone(),
+                        document: None,
+                        line: 1 + file.text[..r.start].bytes().filter(|&b| b == b'\n').count(),
+                        start: r.start,
+                        end: r.end,
+                    },
                 );
             }
         }
     }
     for d in &corpus.documents {
-        let path = &corpus.files[d.file].path;
         for (re, reason) in builtin()
             .iter()
             .map(|r| (r, "built-in site phrase"))
@@ -80,23 +85,16 @@ pub fn find(corpus: &Corpus, group: &[usize], user: &[Regex]) -> Vec<JunkEntry> 
         {
             for m in re.find_iter(d.text()) {
                 let r = widen_to_line(d.text(), m.range());
-                let at = d.range.start + r.start..d.range.start + r.end;
-                add(
-                    &d.text()[r],
-                    reason,
-                    occurrence(path, d.file_text(), Some(d.id), at),
-                );
+                add(&d.text()[r.clone()], reason, occurrence(corpus, d, r));
             }
         }
     }
     for (text, occs) in recurring_edge_lines(&corpus.documents, group) {
         for (d, r) in occs {
-            let doc = &corpus.documents[d];
-            let at = doc.range.start + r.start..doc.range.start + r.end;
             add(
                 &text,
                 "recurs in unrelated speeches at their edge and shares no vocabulary with them",
-                occurrence(&corpus.files[doc.file].path, doc.file_text(), Some(d), at),
+                occurrence(corpus, &corpus.documents[d], r),
             );
         }
     }
@@ -133,18 +131,15 @@ fn widen_to_line(text: &str, r: Range<usize>) -> Range<usize> {
     }
 }
 
-fn occurrence(
-    source: &str,
-    file_text: &str,
-    document: Option<usize>,
-    r: Range<usize>,
-) -> JunkOccurrence {
+/// A junk occurrence at byte range `r` of speech `d` (lines from the speech's
+/// own line index, not a count over the whole file).
+fn occurrence(corpus: &Corpus, d: &Document, r: Range<usize>) -> JunkOccurrence {
     JunkOccurrence {
-        source: source.to_string(),
-        document,
-        line: 1 + file_text[..r.start].bytes().filter(|&b| b == b'\n').count(),
-        start: r.start,
-        end: r.end,
+        source: corpus.files[d.file].path.clone(),
+        document: Some(d.id),
+        line: d.line_of(r.start),
+        start: d.range.start + r.start,
+        end: d.range.start + r.end,
     }
 }
 

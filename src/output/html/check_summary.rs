@@ -2,7 +2,7 @@
 //! (总文字复制比, 去除套话复制比, 单篇最大文字复制比) and its main sources as
 //! plain HTML, plus the headings of the sections the script fills.
 
-use super::{clip, esc, pct, ratio, section, stat, topbar};
+use super::{clip, esc, pct, ratio, section, skipped_and_footer, stat, topbar};
 use std::io::{self, Write};
 use taohua::report::{CheckReport, DraftReport};
 
@@ -202,18 +202,5 @@ pub(super) fn write(r: &CheckReport, w: &mut dyn Write) -> io::Result<()> {
     }
     section(w, "draft", "全文标注", "Draft text, copied passages marked")?;
     section(w, "sources", "来源", "Sources")?;
-    if !r.skipped.is_empty() {
-        writeln!(w, "<section class=\"card\" id=\"skipped\"><h2>未能读取 <span class=\"en\">Skipped inputs</span></h2><ul>")?;
-        for s in &r.skipped {
-            writeln!(
-                w,
-                "<li><code>{}</code>: {}</li>",
-                esc(&s.path),
-                esc(&s.reason)
-            )?;
-        }
-        writeln!(w, "</ul></section>")?;
-    }
-    writeln!(w, "</main>")?;
-    writeln!(w, "<footer>taohua {} · 本报告为单一文件，不访问网络 · One self-contained file; nothing is fetched.</footer>", env!("CARGO_PKG_VERSION"))
+    skipped_and_footer(w, &r.skipped)
 }

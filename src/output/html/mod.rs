@@ -223,6 +223,27 @@ pub(crate) fn ratio(
 }
 
 /// The heading of a section the script fills, with a placeholder for no-JS readers.
+/// The list of inputs that could not be read (if any), then the page's end.
+pub(crate) fn skipped_and_footer(
+    w: &mut dyn Write,
+    skipped: &[taohua::ingest::Skipped],
+) -> io::Result<()> {
+    if !skipped.is_empty() {
+        writeln!(w, "<section class=\"card\" id=\"skipped\"><h2>未能读取 <span class=\"en\">Skipped inputs</span></h2><ul>")?;
+        for s in skipped {
+            writeln!(
+                w,
+                "<li><code>{}</code>: {}</li>",
+                esc(&s.path),
+                esc(&s.reason)
+            )?;
+        }
+        writeln!(w, "</ul></section>")?;
+    }
+    writeln!(w, "</main>")?;
+    writeln!(w, "<footer>taohua {} · 本报告为单一文件，不访问网络 · One self-contained file; nothing is fetched.</footer>", env!("CARGO_PKG_VERSION"))
+}
+
 pub(crate) fn section(w: &mut dyn Write, id: &str, zh: &str, en: &str) -> io::Result<()> {
     writeln!(
         w,

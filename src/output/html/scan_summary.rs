@@ -2,7 +2,7 @@
 //! plain HTML (meaningful before the script runs, and in print), plus the
 //! headings of the sections the script fills.
 
-use super::{clip, esc, pct, ratio, section, stat, topbar};
+use super::{clip, esc, pct, ratio, section, skipped_and_footer, stat, topbar};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 use taohua::cluster::Relation;
@@ -293,18 +293,5 @@ pub(super) fn write(r: &ScanReport, w: &mut dyn Write) -> io::Result<()> {
     section(w, "templates", "句式模板", "Sentence templates")?;
     section(w, "junk", "网站垃圾文字", "Site junk")?;
     section(w, "documents", "讲话列表", "Speeches")?;
-    if !r.skipped.is_empty() {
-        writeln!(w, "<section class=\"card\" id=\"skipped\"><h2>未能读取 <span class=\"en\">Skipped inputs</span></h2><ul>")?;
-        for s in &r.skipped {
-            writeln!(
-                w,
-                "<li><code>{}</code>: {}</li>",
-                esc(&s.path),
-                esc(&s.reason)
-            )?;
-        }
-        writeln!(w, "</ul></section>")?;
-    }
-    writeln!(w, "</main>")?;
-    writeln!(w, "<footer>taohua {} · 本报告为单一文件，不访问网络 · One self-contained file; nothing is fetched.</footer>", env!("CARGO_PKG_VERSION"))
+    skipped_and_footer(w, &r.skipped)
 }
