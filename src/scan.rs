@@ -161,7 +161,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let docs = &corpus.documents;
     progress.stage("fingerprint", docs.len() as u64);
     let (seg, prepared) = rayon::join(
-        || Segmenter::new(opts.user_dict.as_deref()),
+        || Segmenter::for_texts(docs.iter().map(|d| d.text()), opts.user_dict.as_deref()),
         || {
             docs.par_iter()
                 .map(|d| {
