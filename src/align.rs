@@ -65,6 +65,20 @@ pub struct Chain {
 }
 
 impl Chain {
+    /// The chain of a text of `len` characters with an identical text.
+    pub fn identity(len: usize) -> Chain {
+        Chain {
+            blocks: vec![Block {
+                a: 0,
+                b: 0,
+                len: len as _,
+            }],
+            a_spans: std::iter::once(0..len).collect(),
+            b_spans: std::iter::once(0..len).collect(),
+            matched: len,
+        }
+    }
+
     /// The whole extent in `a`.
     pub fn a_range(&self) -> Range<usize> {
         self.a_spans[0].start..self.a_spans[self.a_spans.len() - 1].end

@@ -44,6 +44,7 @@ pub mod scan;
 pub mod segment;
 pub mod store;
 pub mod templates;
+pub mod twins;
 
 /// The one hash map type of the crate (fast, not DoS-resistant; iteration order
 /// must never reach output: sort first).

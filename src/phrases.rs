@@ -9,12 +9,12 @@
 //! carried through the alignment into the other copies of its cluster, where a
 //! masked wording (`以******同志为核心的党***周围`) becomes a listed variant.
 
-use crate::align::Chain;
 use crate::fingerprint::{kgram_hashes, NO_HASH};
 use crate::ingest::Document;
 use crate::normalize::Normalized;
 use crate::report::{JunkEntry, Occurrence, PhraseEntry, Variant};
 use crate::scan::span;
+use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
 use rayon::prelude::*;
 
@@ -71,12 +71,12 @@ fn shared_counts(
 }
 
 /// Mine the shared phrases. `group[d]` is `d`'s cluster (its smallest member id
-/// when it has copies); `chains` holds the alignments of the candidate pairs.
+/// when it has copies); `aligned` carries positions from one copy to another.
 pub fn mine(
     docs: &[Document],
     norms: &[&Normalized],
     group: &[usize],
-    chains: &FastMap<(usize, usize), &Vec<Chain>>,
+    aligned: &Alignments,
     junk: &[JunkEntry],
     min_docs: usize,
 ) -> Vec<PhraseEntry> {
@@ -116,7 +116,7 @@ pub fn mine(
                 norms,
                 group,
                 &members,
-                chains,
+                aligned,
                 &occ,
                 groups.len(),
                 &key,
@@ -218,7 +218,11 @@ fn shared_junk(
 /// treats as boilerplate.
 pub fn stock_grams(docs: &[Document], norms: &[&Normalized], min_docs: usize) -> Vec<u64> {
     let group: Vec<usize> = (0..docs.len()).collect();
-    let mut grams: Vec<u64> = mine(docs, norms, &group, &FastMap::default(), &[], min_docs)
+    let none = Alignments {
+        chains: FastMap::default(),
+        lead: &group,
+    };
+    let mut grams: Vec<u64> = mine(docs, norms, &group, &none, &[], min_docs)
         .into_iter()
         .filter(|p| p.kind == "stock-phrase")
         .flat_map(|p| kgram_hashes(&crate::normalize::normalize(&p.text).chars, PHRASE_K))
@@ -400,7 +404,7 @@ fn entry(
     norms: &[&Normalized],
     group: &[usize],
     members: &[Vec<usize>],
-    chains: &FastMap<(usize, usize), &Vec<Chain>>,
+    aligned: &Alignments,
     occ: &[(usize, usize)],
     speeches: usize,
     key: &str,
@@ -412,7 +416,7 @@ fn entry(
     for &(d, p) in occ {
         occurrences.push(occurrence(docs, norms, d, p, p + len));
         for &m in members[group[d]].iter().filter(|&&m| m != d) {
-            if let Some((s, e)) = project(chains, d, m, p, p + len) {
+            if let Some((s, e)) = aligned.project(d, m, p, p + len) {
                 let o = occurrence(docs, norms, m, s, e);
                 let vkey: String = norms[m].string(s, e);
                 if vkey != key {
@@ -470,51 +474,6 @@ fn occurrence(
     let sp = span(&docs[d], norms[d], s, e);
     let text = docs[d].file_text()[sp.start..sp.end].to_string();
     Occurrence { span: sp, text }
-}
-
-/// Carry the character range `s..e` of `from` into `to` through their alignment.
-fn project(
-    chains: &FastMap<(usize, usize), &Vec<Chain>>,
-    from: usize,
-    to: usize,
-    s: usize,
-    e: usize,
-) -> Option<(usize, usize)> {
-    let (a, b, forward) = if from < to {
-        (from, to, true)
-    } else {
-        (to, from, false)
-    };
-    let list = chains.get(&(a, b))?;
-    for c in list.iter() {
-        let blocks: Vec<(usize, usize, usize)> = c
-            .blocks
-            .iter()
-            .map(|bl| {
-                if forward {
-                    (bl.a as usize, bl.b as usize, bl.len as usize)
-                } else {
-                    (bl.b as usize, bl.a as usize, bl.len as usize)
-                }
-            })
-            .collect();
-        let (first, last) = (blocks[0], blocks[blocks.len() - 1]);
-        if s < first.0 || e > last.0 + last.2 {
-            continue;
-        }
-        let map = |pos: usize| {
-            let bl = blocks
-                .iter()
-                .rev()
-                .find(|bl| bl.0 <= pos)
-                .copied()
-                .unwrap_or(first);
-            bl.1 + (pos - bl.0).min(bl.2)
-        };
-        let (ms, me) = (map(s), map(e - 1) + 1);
-        return (me > ms).then_some((ms, me));
-    }
-    None
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use crate::align::{align, AlignParams, Chain};
 use crate::candidates::{candidates, CandidateParams};
-use crate::cluster::{clusters, coverage, relation, RelationParams};
+use crate::cluster::{clusters, coverage, relation, Coverage, Relation, RelationParams};
 use crate::error::Result;
 use crate::fingerprint::{hamming, kgram_hashes, shingles, simhash, winnow};
 use crate::ingest::{Corpus, Document};
@@ -17,6 +17,7 @@ use crate::report::{
     ClusterEntry, DocumentEntry, PairEntry, Passage, ScanReport, Span, Stats, REPORT_VERSION,
 };
 use crate::segment::Segmenter;
+use crate::twins::{Alignments, Twins};
 use crate::{junk, phrases, templates, FastMap};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -175,15 +176,21 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let seg = seg?;
     progress.stage("simhash", 0);
     let sims = simhashes(docs, &seg);
-    let prints: Vec<Vec<u64>> = prepared.iter().map(|p| p.prints.clone()).collect();
+    let twins = Twins::group(&prepared);
+    let leaders = twins.leaders();
+    let prints: Vec<Vec<u64>> = leaders
+        .iter()
+        .map(|&d| prepared[d].prints.clone())
+        .collect();
+    let lead_sims: Vec<u64> = leaders.iter().map(|&d| sims[d]).collect();
     progress.stage("candidates", 0);
-    let cand = candidates(&prints, &sims, &opts.candidates);
+    let cand = candidates(&prints, &lead_sims, &opts.candidates);
     progress.stage("align", cand.pairs.len() as u64);
     let aligned: Vec<((usize, usize), Vec<Chain>)> = cand
         .pairs
         .par_iter()
         .map(|&(a, b)| {
-            let (a, b) = (a as usize, b as usize);
+            let (a, b) = (leaders[a as usize], leaders[b as usize]);
             let chains = align(
                 &prepared[a].norm.chars,
                 &prepared[b].norm.chars,
@@ -193,49 +200,20 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
             ((a, b), chains)
         })
         .collect();
-    let mut pairs = Vec::new();
-    let mut links = Vec::new();
-    for ((a, b), chains) in &aligned {
-        let cov = coverage(prepared[*a].norm.len(), prepared[*b].norm.len(), chains);
-        let Some(rel) = relation(&cov, &opts.relations) else {
-            continue;
-        };
-        if rel == crate::cluster::Relation::NearDuplicate {
-            links.push((*a, *b));
-        }
-        pairs.push(PairEntry {
-            a: *a,
-            b: *b,
-            relation: rel,
-            similarity: round(cov.similarity),
-            a_in_b: round(cov.a_in_b),
-            b_in_a: round(cov.b_in_a),
-            simhash_distance: hamming(sims[*a], sims[*b]),
-            passages: chains
-                .iter()
-                .map(|c| {
-                    passage(
-                        &docs[*a],
-                        &docs[*b],
-                        &prepared[*a].norm,
-                        &prepared[*b].norm,
-                        c,
-                    )
-                })
-                .collect(),
-        });
-    }
+    let (pairs, links) = verified_pairs(docs, &prepared, &sims, &twins, &aligned, opts);
     let junk_lines: Vec<usize> = docs.iter().map(|d| junk::builtin_hits(d.text())).collect();
     let (group, found) = clusters(docs.len(), &links, |d| {
         prepared[d].norm.len() as i64 - 40 * prepared[d].masks as i64 - 200 * junk_lines[d] as i64
     });
     progress.stage("junk", 0);
     let junk = junk::find(corpus, &group, &opts.junk_patterns);
-    let chains: FastMap<(usize, usize), &Vec<Chain>> =
-        aligned.iter().map(|(k, v)| (*k, v)).collect();
+    let alignments = Alignments {
+        chains: aligned.iter().map(|(k, v)| (*k, v)).collect(),
+        lead: &twins.lead,
+    };
     let norms: Vec<&Normalized> = prepared.iter().map(|p| &p.norm).collect();
     progress.stage("phrases", 0);
-    let phrases = phrases::mine(docs, &norms, &group, &chains, &junk, opts.min_docs);
+    let phrases = phrases::mine(docs, &norms, &group, &alignments, &junk, opts.min_docs);
     progress.stage("templates", 0);
     let templates = templates::find(docs, &seg, &group, opts.min_docs);
     Ok(ScanReport {
@@ -280,6 +258,97 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     })
 }
 
+/// The pairs of speeches the alignments verify, with the twins of each leader,
+/// sorted; and the near-duplicate links that join clusters.
+fn verified_pairs(
+    docs: &[Document],
+    prepared: &[Prepared],
+    sims: &[u64],
+    twins: &Twins,
+    aligned: &[((usize, usize), Vec<Chain>)],
+    opts: &ScanOptions,
+) -> (Vec<PairEntry>, Vec<(usize, usize)>) {
+    let mut pairs = Vec::new();
+    let mut links = Vec::new();
+    // `x` reads the chains' `a` side, `y` their `b` side; the entry puts the
+    // smaller id first.
+    let entry = |x: usize, y: usize, rel, cov: &Coverage, chains: &[Chain]| {
+        let mut passages: Vec<Passage> = chains
+            .iter()
+            .map(|c| {
+                let sa = span(
+                    &docs[x],
+                    &prepared[x].norm,
+                    c.a_range().start,
+                    c.a_range().end,
+                );
+                let sb = span(
+                    &docs[y],
+                    &prepared[y].norm,
+                    c.b_range().start,
+                    c.b_range().end,
+                );
+                if x < y {
+                    Passage {
+                        a: sa,
+                        b: sb,
+                        chars: c.a_covered(),
+                    }
+                } else {
+                    Passage {
+                        a: sb,
+                        b: sa,
+                        chars: c.b_covered(),
+                    }
+                }
+            })
+            .collect();
+        passages.sort_by_key(|p| (p.a.start, p.b.start));
+        let (a_in_b, b_in_a) = if x < y {
+            (cov.a_in_b, cov.b_in_a)
+        } else {
+            (cov.b_in_a, cov.a_in_b)
+        };
+        PairEntry {
+            a: x.min(y),
+            b: x.max(y),
+            relation: rel,
+            similarity: round(cov.similarity),
+            a_in_b: round(a_in_b),
+            b_in_a: round(b_in_a),
+            simhash_distance: hamming(sims[x], sims[y]),
+            passages,
+        }
+    };
+    for ((a, b), chains) in aligned {
+        let cov = coverage(prepared[*a].norm.len(), prepared[*b].norm.len(), chains);
+        let Some(rel) = relation(&cov, &opts.relations) else {
+            continue;
+        };
+        if rel == Relation::NearDuplicate {
+            links.push((*a, *b));
+        }
+        for (x, y) in twins.outer_pairs(*a, *b) {
+            pairs.push(entry(x, y, rel, &cov, chains));
+        }
+    }
+    let whole = Coverage {
+        a_in_b: 1.0,
+        b_in_a: 1.0,
+        similarity: 1.0,
+    };
+    for l in twins.leaders() {
+        let n = prepared[l].norm.len();
+        let identity = [Chain::identity(n)];
+        for (x, y) in twins.inner_pairs(l) {
+            links.push((x, y));
+            pairs.push(entry(x, y, Relation::NearDuplicate, &whole, &identity));
+        }
+    }
+    pairs.sort_by_key(|p| (p.a, p.b));
+    (pairs, links)
+}
+
 /// Round a ratio to 4 decimals (stable JSON).
 pub fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
@@ -294,14 +363,5 @@ pub fn span(doc: &Document, norm: &Normalized, from: usize, to: usize) -> Span {
         end: doc.range.start + r.end,
         start_line: doc.line_of(r.start),
         end_line: doc.line_of(r.end.saturating_sub(1)),
-    }
-}
-
-fn passage(da: &Document, db: &Document, na: &Normalized, nb: &Normalized, c: &Chain) -> Passage {
-    let (ra, rb) = (c.a_range(), c.b_range());
-    Passage {
-        a: span(da, na, ra.start, ra.end),
-        b: span(db, nb, rb.start, rb.end),
-        chars: c.a_covered(),
     }
 }

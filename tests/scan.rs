@@ -304,3 +304,59 @@ fn no_split_and_custom_split() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--split"));
 }
+
+/// Copies of one speech are paired without aligning each pair: every pair of a
+/// small group is listed, with the whole text as the passage; a large group
+/// lists each copy with its first one, and a near-duplicate of the group pairs
+/// with every copy.
+#[test]
+fn identical_copies_cost_one_alignment_and_still_list_their_pairs() {
+    let env = TestEnv::new();
+    let original = std::fs::read_to_string(fixture("scan/masked-copy/original.txt")).unwrap();
+    let masked = std::fs::read_to_string(fixture("scan/masked-copy/masked.txt")).unwrap();
+    for i in 0..3 {
+        // The same text up to width and punctuation: identical once normalised.
+        let copy = if i == 1 {
+            original.replace('，', ",")
+        } else {
+            original.clone()
+        };
+        env.write(&format!("small/copy{i}.txt"), copy);
+    }
+    env.write("small/masked.txt", &masked);
+    let r = json(env.cmd().arg("scan").arg(env.path("small")).args(["--format", "json"]));
+    let pairs = r["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 6, "3 copies pairwise, and each with the masked one");
+    let masked_id = doc_id(&r, "masked");
+    for p in pairs {
+        assert_eq!(p["relation"], "near-duplicate");
+        assert!(p["a"].as_u64() < p["b"].as_u64());
+        let whole = p["a"] != masked_id && p["b"] != masked_id;
+        if whole {
+            assert_eq!(p["similarity"], 1.0);
+            let passage = &p["passages"][0];
+            assert_eq!(passage["a"]["start"], 0);
+            assert!(passage["a"]["end"].as_u64().unwrap() as usize >= original.len() - 8);
+        } else {
+            assert!(p["similarity"].as_f64().unwrap() < 1.0);
+        }
+    }
+    assert_eq!(r["stats"]["candidate_pairs"], 1, "one pair is aligned");
+
+    for i in 0..200 {
+        env.write(&format!("large/copy{i:03}.txt"), &original);
+    }
+    env.write("large/masked.txt", &masked);
+    let r = json(env.cmd().arg("scan").arg(env.path("large")).args(["--format", "json"]));
+    let pairs = r["pairs"].as_array().unwrap();
+    let masked_id = doc_id(&r, "masked");
+    let with_masked = pairs
+        .iter()
+        .filter(|p| p["a"] == masked_id || p["b"] == masked_id)
+        .count();
+    assert_eq!(with_masked, 200);
+    assert_eq!(pairs.len(), 200 + 199, "copies are listed with the first copy");
+    assert_eq!(r["clusters"].as_array().unwrap().len(), 1);
+    assert_eq!(r["clusters"][0]["documents"].as_array().unwrap().len(), 201);
+    assert_eq!(r["stats"]["candidate_pairs"], 1);
+}
