@@ -1,0 +1,197 @@
+//! Counting k-grams across speeches, and finding where the shared ones are.
+//!
+//! A k-gram's count is the number of distinct clusters (copies of one speech
+//! count once) whose speeches hold it. Every cluster's distinct k-grams are
+//! gathered, sorted together and counted as runs; only the k-grams held by at
+//! least `min_docs` clusters are kept. Their positions in the representatives
+//! are indexed in one flat table (compressed rows: one slice per k-gram), so a
+//! phrase is located through its rarest k-gram in time proportional to where
+//! that k-gram occurs.
+
+use crate::fingerprint::{kgram_hashes, NO_HASH};
+use crate::normalize::Normalized;
+use crate::FastMap;
+use rayon::prelude::*;
+use std::borrow::Cow;
+
+use super::PHRASE_K;
+
+/// Partitions of the k-gram count, by the top bits of the hash.
+const PARTITION_BITS: u32 = 8;
+const PARTITIONS: usize = 1 << PARTITION_BITS;
+
+/// The k-grams held by enough clusters: their count and a dense id.
+pub(super) struct Shared {
+    map: FastMap<u64, (u32, u32)>,
+}
+
+impl Shared {
+    /// Count the k-grams of `groups` (each a list of speeches that are one
+    /// speech), keeping those held by at least `min_docs` groups.
+    pub(super) fn count<'h>(
+        groups: &[Vec<usize>],
+        hashes_of: &(dyn Fn(usize) -> Cow<'h, [u64]> + Sync),
+        min_docs: u32,
+    ) -> Shared {
+        // Each group's distinct k-grams, cut by their top bits into partitions
+        // that are sorted and counted on their own (each fits in cache).
+        let parts: Vec<Vec<u64>> = groups
+            .par_iter()
+            .fold(
+                || vec![Vec::new(); PARTITIONS],
+                |mut parts: Vec<Vec<u64>>, members| {
+                    let mut v: Vec<u64> = Vec::new();
+                    for &d in members {
+                        v.extend(hashes_of(d).iter().filter(|&&h| h != NO_HASH));
+                    }
+                    v.sort_unstable();
+                    v.dedup();
+                    for h in v {
+                        parts[(h >> (64 - PARTITION_BITS)) as usize].push(h);
+                    }
+                    parts
+                },
+            )
+            .reduce(
+                || vec![Vec::new(); PARTITIONS],
+                |mut a, b| {
+                    for (x, y) in a.iter_mut().zip(b) {
+                        x.extend(y);
+                    }
+                    a
+                },
+            );
+        let counted: Vec<Vec<(u64, u32)>> = parts
+            .into_par_iter()
+            .map(|mut part| {
+                part.sort_unstable();
+                part.chunk_by(|a, b| a == b)
+                    .filter(|run| run.len() as u32 >= min_docs)
+                    .map(|run| (run[0], run.len() as u32))
+                    .collect()
+            })
+            .collect();
+        let mut map = FastMap::default();
+        map.reserve(counted.iter().map(Vec::len).sum());
+        for (h, c) in counted.into_iter().flatten() {
+            let id = map.len() as u32;
+            map.insert(h, (c, id));
+        }
+        Shared { map }
+    }
+
+    /// How many groups hold `h` (0 when fewer than `min_docs`).
+    pub(super) fn count_of(&self, h: u64) -> u32 {
+        self.map.get(&h).map_or(0, |e| e.0)
+    }
+
+    /// Shared k-grams with given counts (for tests).
+    #[cfg(test)]
+    pub(super) fn from_counts(counts: impl Iterator<Item = (u64, u32)>) -> Shared {
+        let map = counts
+            .enumerate()
+            .map(|(id, (h, c))| (h, (c, id as u32)))
+            .collect();
+        Shared { map }
+    }
+
+    fn id(&self, h: u64) -> Option<u32> {
+        self.map.get(&h).map(|e| e.1)
+    }
+}
+
+/// Where each shared k-gram starts in the representatives, as `(document,
+/// position)`, ascending.
+pub(super) struct Positions {
+    offsets: Vec<u32>,
+    at: Vec<(u32, u32)>,
+}
+
+impl Positions {
+    /// Index the shared k-grams of each representative `reps[i]`, whose k-gram
+    /// hashes are `hashes[i]`.
+    pub(super) fn new(shared: &Shared, reps: &[usize], hashes: &[Vec<u64>]) -> Positions {
+        let ids: Vec<Vec<u32>> = hashes
+            .par_iter()
+            .map(|hs| {
+                hs.iter()
+                    .map(|&h| shared.id(h).unwrap_or(u32::MAX))
+                    .collect()
+            })
+            .collect();
+        let mut offsets = vec![0u32; shared.map.len() + 1];
+        for &id in ids.iter().flatten().filter(|&&id| id != u32::MAX) {
+            offsets[id as usize + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut fill = offsets.clone();
+        let mut at = vec![(0u32, 0u32); offsets[offsets.len() - 1] as usize];
+        for (&d, row) in reps.iter().zip(&ids) {
+            for (pos, &id) in row.iter().enumerate().filter(|(_, &id)| id != u32::MAX) {
+                at[fill[id as usize] as usize] = (d as u32, pos as u32);
+                fill[id as usize] += 1;
+            }
+        }
+        Positions { offsets, at }
+    }
+
+    /// Where the k-gram `h` starts, if it is shared.
+    pub(super) fn of(&self, shared: &Shared, h: u64) -> &[(u32, u32)] {
+        match shared.id(h) {
+            Some(id) => {
+                &self.at[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize]
+            }
+            None => &[],
+        }
+    }
+}
+
+/// k-gram hashes where windows that cross a line break never match.
+pub(super) fn line_bounded_hashes(text: &str, n: &Normalized) -> Vec<u64> {
+    let mut h = kgram_hashes(&n.chars, PHRASE_K);
+    let mut last_break: Option<usize> = None;
+    for i in 1..n.len() {
+        let gap = &text.as_bytes()[n.ends[i - 1] as usize..n.starts[i] as usize];
+        if gap.contains(&b'\n') {
+            last_break = Some(i);
+        }
+        // window starting at s covers s..s+k; it crosses the break at i when s < i < s+k
+        if let Some(b) = last_break.filter(|&b| b == i) {
+            for s in b.saturating_sub(PHRASE_K - 1)..b {
+                if let Some(x) = h.get_mut(s) {
+                    *x = NO_HASH;
+                }
+            }
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_count_once_and_positions_list_every_start() {
+        // Speeches 0 and 1 are one speech; 2 and 3 stand alone.
+        let hashes = [vec![5, 7, 9], vec![5, 7], vec![7, 9, 7], vec![11, 9]];
+        let groups = vec![vec![0, 1], vec![2], vec![3]];
+        let shared = Shared::count(&groups, &|d| Cow::Borrowed(&hashes[d][..]), 2);
+        assert_eq!(
+            shared.count_of(7),
+            2,
+            "held by the first pair once and by 2"
+        );
+        assert_eq!(shared.count_of(9), 3);
+        assert_eq!(shared.count_of(5), 0, "only in the copies of one speech");
+        assert_eq!(shared.count_of(11), 0);
+        let reps = [0, 2, 3];
+        let rep_hashes: Vec<Vec<u64>> = reps.iter().map(|&d| hashes[d].clone()).collect();
+        let pos = Positions::new(&shared, &reps, &rep_hashes);
+        assert_eq!(pos.of(&shared, 7), [(0, 1), (2, 0), (2, 2)]);
+        assert_eq!(pos.of(&shared, 9), [(0, 2), (2, 1), (3, 1)]);
+        assert!(pos.of(&shared, 5).is_empty());
+    }
+}

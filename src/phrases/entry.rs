@@ -1,0 +1,164 @@
+//! Phrase entries: each phrase with its occurrences in every speech that uses
+//! it, carried into the copies of those speeches, and the junk shared between
+//! speeches listed among the phrases.
+
+use super::STOCK_MAX_CHARS;
+use crate::ingest::Document;
+use crate::normalize::Normalized;
+use crate::report::{JunkEntry, Occurrence, PhraseEntry, Variant};
+use crate::scan::span;
+use crate::twins::Alignments;
+use crate::{FastMap, FastSet};
+
+/// Where junk sits, per document, to tell a phrase that is junk from one that is not.
+pub(super) struct JunkSpans(FastMap<usize, Vec<(usize, usize)>>);
+
+impl JunkSpans {
+    pub(super) fn new(junk: &[JunkEntry]) -> JunkSpans {
+        let mut m: FastMap<usize, Vec<(usize, usize)>> = FastMap::default();
+        for o in junk.iter().flat_map(|j| &j.occurrences) {
+            if let Some(d) = o.document {
+                m.entry(d).or_default().push((o.start, o.end));
+            }
+        }
+        m.values_mut().for_each(|v| v.sort_unstable());
+        JunkSpans(m)
+    }
+
+    /// Does junk cover at least half of `start..end` in document `d`?
+    fn covers(&self, d: usize, start: usize, end: usize) -> bool {
+        let Some(v) = self.0.get(&d) else {
+            return false;
+        };
+        let overlap: usize = v
+            .iter()
+            .take_while(|&&(s, _)| s < end)
+            .map(|&(s, e)| e.min(end).saturating_sub(s.max(start)))
+            .sum();
+        overlap * 2 >= end - start
+    }
+}
+
+/// Junk that sits in speeches of two or more clusters is text they share too:
+/// listed among the phrases with kind `junk`, never as a stock phrase or copying.
+pub(super) fn shared_junk(
+    docs: &[Document],
+    group: &[usize],
+    junk: &[JunkEntry],
+    min_docs: u32,
+) -> Vec<PhraseEntry> {
+    let mut out = Vec::new();
+    for j in junk {
+        let groups: FastSet<usize> = j.documents.iter().map(|&d| group[d]).collect();
+        if (groups.len() as u32) < min_docs {
+            continue;
+        }
+        let occurrences: Vec<Occurrence> = j
+            .occurrences
+            .iter()
+            .filter_map(|o| {
+                let doc = &docs[o.document?];
+                let line = doc.line_of(o.start - doc.range.start);
+                let span = crate::report::Span {
+                    document: doc.id,
+                    start: o.start,
+                    end: o.end,
+                    start_line: line,
+                    end_line: line,
+                };
+                Some(Occurrence {
+                    span,
+                    text: doc.file_text()[o.start..o.end].to_string(),
+                })
+            })
+            .collect();
+        out.push(PhraseEntry {
+            text: j.text.clone(),
+            kind: "junk".into(),
+            documents: j.documents.clone(),
+            speeches: groups.len(),
+            chars: crate::normalize::normalize(&j.text).len(),
+            occurrences,
+            variants: Vec::new(),
+        });
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)] // one call site; the pieces are the scan's own state
+pub(super) fn entry(
+    docs: &[Document],
+    norms: &[&Normalized],
+    group: &[usize],
+    members: &[Vec<usize>],
+    aligned: &Alignments,
+    occ: &[(usize, usize)],
+    speeches: usize,
+    key: &str,
+    junk_spans: &JunkSpans,
+) -> PhraseEntry {
+    let len = key.chars().count();
+    let mut occurrences = Vec::new();
+    let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
+    for &(d, p) in occ {
+        occurrences.push(occurrence(docs, norms, d, p, p + len));
+        for &m in members[group[d]].iter().filter(|&&m| m != d) {
+            if let Some((s, e)) = aligned.project(d, m, p, p + len) {
+                let o = occurrence(docs, norms, m, s, e);
+                let vkey: String = norms[m].string(s, e);
+                if vkey != key {
+                    variants.entry(o.text.clone()).or_default().push(m);
+                }
+                occurrences.push(o);
+            }
+        }
+    }
+    occurrences.sort_by_key(|o| (o.span.document, o.span.start));
+    occurrences.dedup();
+    let mut documents: Vec<usize> = occurrences.iter().map(|o| o.span.document).collect();
+    documents.dedup();
+    let mut variants: Vec<Variant> = variants
+        .into_iter()
+        .map(|(text, mut documents)| {
+            documents.sort_unstable();
+            documents.dedup();
+            Variant { text, documents }
+        })
+        .collect();
+    variants.sort_by(|a, b| a.text.cmp(&b.text));
+    let is_junk = occurrences
+        .iter()
+        .any(|o| junk_spans.covers(o.span.document, o.span.start, o.span.end));
+    PhraseEntry {
+        text: occurrences
+            .iter()
+            .find(|o| o.span.document == occ[0].0)
+            .map(|o| o.text.clone())
+            .unwrap_or_default(),
+        kind: if is_junk {
+            "junk"
+        } else if len <= STOCK_MAX_CHARS {
+            "stock-phrase"
+        } else {
+            "passage"
+        }
+        .to_string(),
+        documents,
+        speeches,
+        chars: len,
+        occurrences,
+        variants,
+    }
+}
+
+fn occurrence(
+    docs: &[Document],
+    norms: &[&Normalized],
+    d: usize,
+    s: usize,
+    e: usize,
+) -> Occurrence {
+    let sp = span(&docs[d], norms[d], s, e);
+    let text = docs[d].file_text()[sp.start..sp.end].to_string();
+    Occurrence { span: sp, text }
+}

@@ -1,0 +1,314 @@
+//! Speeches → the passages and stock phrases they share.
+//!
+//! Every character k-gram is counted in distinct speeches, where the copies of
+//! one speech (a duplicate cluster) count once. In each cluster's representative
+//! the positions whose k-gram is held by at least `min_docs` clusters form runs;
+//! a run is cut where the set of clusters holding the k-gram changes, so each
+//! phrase is maximal for its set of speeches and phrases are not substrings of
+//! one another. Each phrase is then located in every speech that holds it, and
+//! carried through the alignment into the other copies of its cluster, where a
+//! masked wording (`以******同志为核心的党***周围`) becomes a listed variant.
+
+mod count;
+mod entry;
+
+use crate::fingerprint::{kgram_hashes, NO_HASH};
+use crate::ingest::Document;
+use crate::normalize::Normalized;
+use crate::report::{JunkEntry, PhraseEntry};
+use crate::twins::Alignments;
+use crate::{FastMap, FastSet};
+use count::{line_bounded_hashes, Positions, Shared};
+use entry::{entry, shared_junk, JunkSpans};
+use rayon::prelude::*;
+use std::borrow::Cow;
+
+/// Shortest phrase, in characters (also the k-gram length).
+pub const PHRASE_K: usize = 8;
+/// Phrases up to this many characters are stock phrases; longer ones are passages.
+pub const STOCK_MAX_CHARS: usize = 40;
+
+/// Mine the shared phrases. `group[d]` is `d`'s cluster (its smallest member id
+/// when it has copies); `aligned` carries positions from one copy to another.
+pub fn mine(
+    docs: &[Document],
+    norms: &[&Normalized],
+    group: &[usize],
+    aligned: &Alignments,
+    junk: &[JunkEntry],
+    min_docs: usize,
+) -> Vec<PhraseEntry> {
+    let min_docs = min_docs.max(2) as u32;
+    let hashes_of = |d: usize| line_bounded_hashes(docs[d].text(), norms[d]);
+    let reps = representatives(docs, norms, group);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    for (d, &g) in group.iter().enumerate() {
+        members[g].push(d);
+    }
+    let groups: Vec<Vec<usize>> = members.iter().filter(|m| !m.is_empty()).cloned().collect();
+    let rep_hashes: Vec<Vec<u64>> = reps.par_iter().map(|&d| hashes_of(d)).collect();
+    let mut rep_index: Vec<Option<usize>> = vec![None; docs.len()];
+    for (i, &d) in reps.iter().enumerate() {
+        rep_index[d] = Some(i);
+    }
+    // The representatives' hashes are computed once; other copies on demand.
+    let any_hashes = |d: usize| match rep_index[d] {
+        Some(i) => Cow::Borrowed(&rep_hashes[i][..]),
+        None => Cow::Owned(hashes_of(d)),
+    };
+    let shared = Shared::count(&groups, &any_hashes, min_docs);
+    let positions = Positions::new(&shared, &reps, &rep_hashes);
+    let junk_spans = JunkSpans::new(junk);
+    // Candidate phrases of every representative, the first of each wording kept.
+    let found: Vec<Vec<(usize, usize, usize)>> = reps
+        .par_iter()
+        .zip(&rep_hashes)
+        .map(|(&d, hs)| {
+            runs(hs, &shared, min_docs)
+                .into_iter()
+                .map(|(s, e)| (d, s, e))
+                .collect()
+        })
+        .collect();
+    let mut seen: FastSet<&[char]> = FastSet::default();
+    let unique: Vec<(usize, usize, usize, &[u64])> = reps
+        .iter()
+        .zip(&rep_hashes)
+        .zip(found)
+        .flat_map(|((_, hs), list)| list.into_iter().map(move |(d, s, e)| (d, s, e, &hs[..])))
+        .filter(|&(d, s, e, _)| seen.insert(&norms[d].chars[s..e.min(norms[d].len())]))
+        .collect();
+    let mut out: Vec<PhraseEntry> = unique
+        .par_iter()
+        .filter_map(|&(d, s, e, hs)| {
+            let key = key_of(norms[d], s, e);
+            let occ = locate(&key, s, hs, &shared, &positions, norms);
+            let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
+            if (groups.len() as u32) < min_docs {
+                return None;
+            }
+            Some(entry(
+                docs,
+                norms,
+                group,
+                &members,
+                aligned,
+                &occ,
+                groups.len(),
+                &key,
+                &junk_spans,
+            ))
+        })
+        .collect();
+    out.extend(shared_junk(docs, group, junk, min_docs));
+    let mut out = maximal(out);
+    out.sort_by(|a, b| {
+        b.speeches
+            .cmp(&a.speeches)
+            .then(b.chars.cmp(&a.chars))
+            .then_with(|| {
+                (a.occurrences[0].span.document, a.occurrences[0].span.start)
+                    .cmp(&(b.occurrences[0].span.document, b.occurrences[0].span.start))
+            })
+    });
+    out
+}
+
+/// The k-gram hashes of the stock phrases (at most [`STOCK_MAX_CHARS`] long) used
+/// by at least `min_docs` speeches, each speech counted on its own: what a check
+/// treats as boilerplate.
+pub fn stock_grams(docs: &[Document], norms: &[&Normalized], min_docs: usize) -> Vec<u64> {
+    let group: Vec<usize> = (0..docs.len()).collect();
+    let none = Alignments {
+        chains: FastMap::default(),
+        lead: &group,
+    };
+    let mut grams: Vec<u64> = mine(docs, norms, &group, &none, &[], min_docs)
+        .into_iter()
+        .filter(|p| p.kind == "stock-phrase")
+        .flat_map(|p| kgram_hashes(&crate::normalize::normalize(&p.text).chars, PHRASE_K))
+        .filter(|&h| h != NO_HASH)
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// Is a phrase used by `more` speeches nearly the same as a longer one used by
+/// `fewer` (at most a twentieth fewer, rounded down)? Then it adds nothing.
+fn near(more: u32, fewer: u32) -> bool {
+    more.saturating_sub(fewer) <= more / 20
+}
+
+/// Drop phrases that are part of a longer phrase used by (nearly) as many speeches.
+fn maximal(mut list: Vec<PhraseEntry>) -> Vec<PhraseEntry> {
+    list.sort_by(|a, b| b.chars.cmp(&a.chars).then(b.speeches.cmp(&a.speeches)));
+    let keys: Vec<Vec<char>> = list
+        .iter()
+        .map(|p| crate::normalize::normalize(&p.text).chars)
+        .collect();
+    let mut by_gram: FastMap<u64, Vec<usize>> = FastMap::default();
+    let mut keep = vec![true; list.len()];
+    for i in 0..list.len() {
+        let first = kgram_hashes(&keys[i], PHRASE_K)
+            .first()
+            .copied()
+            .unwrap_or(NO_HASH);
+        let inside = by_gram.get(&first).is_some_and(|qs| {
+            qs.iter().any(|&q| {
+                near(list[i].speeches as u32, list[q].speeches as u32)
+                    && keys[q].windows(keys[i].len()).any(|w| w == &keys[i][..])
+            })
+        });
+        if inside && list[i].kind != "junk" {
+            keep[i] = false;
+            continue;
+        }
+        let mut grams = kgram_hashes(&keys[i], PHRASE_K);
+        grams.sort_unstable();
+        grams.dedup();
+        for g in grams {
+            by_gram.entry(g).or_default().push(i);
+        }
+    }
+    list.into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect()
+}
+
+/// One member per cluster: the one whose text is cleanest is chosen by the
+/// caller's grouping; here the member with fewest masks, then the longest.
+fn representatives(docs: &[Document], norms: &[&Normalized], group: &[usize]) -> Vec<usize> {
+    let mut best: FastMap<usize, usize> = FastMap::default();
+    let masks = |d: usize| {
+        norms[d]
+            .chars
+            .iter()
+            .filter(|&&c| c == crate::normalize::MASK)
+            .count()
+    };
+    for d in 0..docs.len() {
+        let cur = best.entry(group[d]).or_insert(d);
+        if (masks(d), std::cmp::Reverse(norms[d].len()), d)
+            < (masks(*cur), std::cmp::Reverse(norms[*cur].len()), *cur)
+        {
+            *cur = d;
+        }
+    }
+    let mut v: Vec<usize> = best.into_values().collect();
+    v.sort_unstable();
+    v
+}
+
+/// Candidate phrases of one speech: within each run of k-grams held by enough
+/// clusters, every maximal stretch whose k-grams are all held by at least `L`
+/// clusters, for each level `L` that occurs (a stretch that cannot grow without
+/// losing speeches). Levels within a twentieth of the enclosing stretch's are skipped
+/// as near-copies of it. Returns character ranges.
+fn runs(hashes: &[u64], shared: &Shared, min_docs: u32) -> Vec<(usize, usize)> {
+    let count: Vec<u32> = hashes.iter().map(|&h| shared.count_of(h)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < count.len() {
+        if count[i] < min_docs {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < count.len() && count[i] >= min_docs {
+            i += 1;
+        }
+        let mut stack = vec![(start, i, 0u32)];
+        while let Some((s, e, parent)) = stack.pop() {
+            let level = *count[s..e].iter().min().expect("non-empty");
+            if parent == 0 || !near(level, parent) {
+                out.push((s, e - 1 + PHRASE_K));
+            }
+            let mut j = s;
+            while j < e {
+                if count[j] == level {
+                    j += 1;
+                    continue;
+                }
+                let from = j;
+                while j < e && count[j] > level {
+                    j += 1;
+                }
+                stack.push((
+                    from,
+                    j,
+                    if parent == 0 || !near(level, parent) {
+                        level
+                    } else {
+                        parent
+                    },
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn key_of(n: &Normalized, s: usize, e: usize) -> String {
+    n.chars[s..e.min(n.len())].iter().collect()
+}
+
+/// Every (document, start) in the representatives where `key`, found at `s`
+/// in a speech with k-gram hashes `hs`, occurs: looked up through its rarest
+/// k-gram, so the work is proportional to how often the phrase occurs.
+fn locate(
+    key: &str,
+    s: usize,
+    hs: &[u64],
+    shared: &Shared,
+    positions: &Positions,
+    norms: &[&Normalized],
+) -> Vec<(usize, usize)> {
+    let k: Vec<char> = key.chars().collect();
+    let last = (s + k.len()).saturating_sub(PHRASE_K).max(s);
+    let Some(at) =
+        (s..=last.min(hs.len().saturating_sub(1))).min_by_key(|&i| (shared.count_of(hs[i]), i))
+    else {
+        return Vec::new();
+    };
+    let shift = at - s;
+    let mut out: Vec<(usize, usize)> = positions
+        .of(shared, hs[at])
+        .iter()
+        .filter(|&&(_, p)| p as usize >= shift)
+        .map(|&(d, p)| (d as usize, p as usize - shift))
+        .filter(|&(d, p)| norms[d].chars.get(p..p + k.len()) == Some(&k[..]))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_stretches_keep_a_core_used_by_clearly_more_speeches() {
+        // k-gram support along one speech: a long stretch held by 51, inside it a
+        // core held by 63, inside that a part held by 63 as well (not emitted twice).
+        let hashes: Vec<u64> = (1..=12).collect();
+        let counts = [51, 51, 63, 63, 63, 63, 63, 63, 51, 51, 0, 0];
+        let held = Shared::from_counts(
+            hashes
+                .iter()
+                .zip(counts)
+                .filter(|(_, c)| *c > 0)
+                .map(|(h, c)| (*h, c)),
+        );
+        let mut got = runs(&hashes, &held, 2);
+        got.sort_unstable();
+        assert_eq!(got, vec![(0, 9 + PHRASE_K), (2, 7 + PHRASE_K)]);
+    }
+
+    #[test]
+    fn near_counts_are_one_phrase() {
+        assert!(near(63, 63) && near(63, 61));
+        assert!(!near(63, 57) && !near(3, 2));
+    }
+}
