@@ -108,37 +108,70 @@ impl Chain {
     }
 }
 
-/// Maximal exact matches between `a` and `b` seeded by shared k-grams.
-pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
-    let hb = kgram_hashes(b, p.k);
-    let mut index: FastMap<u64, Vec<u32>> = FastMap::default();
-    for (j, &h) in hb.iter().enumerate() {
-        if h != NO_HASH {
-            index.entry(h).or_default().push(j as u32);
-        }
-    }
-    mems_with(a, b, &index, p)
+/// The k-gram positions of a text, as hash chains: `head` holds the last
+/// position of each bucket, `next` the previous position in the same bucket
+/// (no allocation per k-gram, unlike a map of lists).
+struct Seeds {
+    hashes: Vec<u64>,
+    head: Vec<u32>,
+    next: Vec<u32>,
+    mask: usize,
 }
 
-/// [`mems`] with a prebuilt k-gram index of `b` (hash → positions).
-pub fn mems_with(
-    a: &[char],
-    b: &[char],
-    index: &FastMap<u64, Vec<u32>>,
-    p: &AlignParams,
-) -> Vec<Block> {
+const NONE: u32 = u32::MAX;
+
+impl Seeds {
+    fn new(text: &[char], k: usize) -> Seeds {
+        let hashes = kgram_hashes(text, k);
+        let size = (hashes.len() * 2).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut head = vec![NONE; size];
+        let mut next = vec![NONE; hashes.len()];
+        for (j, &h) in hashes.iter().enumerate() {
+            if h != NO_HASH {
+                let slot = (h as usize) & mask;
+                next[j] = head[slot];
+                head[slot] = j as u32;
+            }
+        }
+        Seeds {
+            hashes,
+            head,
+            next,
+            mask,
+        }
+    }
+
+    /// The positions of `h`, ascending, if there are at most `max` of them.
+    fn positions(&self, h: u64, max: usize, out: &mut Vec<u32>) -> bool {
+        out.clear();
+        let mut j = self.head[(h as usize) & self.mask];
+        while j != NONE {
+            if self.hashes[j as usize] == h {
+                if out.len() == max {
+                    return false;
+                }
+                out.push(j);
+            }
+            j = self.next[j as usize];
+        }
+        out.reverse();
+        true
+    }
+}
+
+/// Maximal exact matches between `a` and `b` seeded by shared k-grams.
+pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
+    let seeds = Seeds::new(b, p.k);
     let ha = kgram_hashes(a, p.k);
     let mut reach: FastMap<i64, usize> = FastMap::default();
     let mut out = Vec::new();
+    let mut list = Vec::new();
     for (i, &h) in ha.iter().enumerate() {
-        if h == NO_HASH {
+        if h == NO_HASH || !seeds.positions(h, p.max_occ, &mut list) {
             continue;
         }
-        let Some(list) = index.get(&h) else { continue };
-        if list.len() > p.max_occ {
-            continue;
-        }
-        for &j in list {
+        for &j in &list {
             let j = j as usize;
             let diag = j as i64 - i as i64;
             if reach.get(&diag).is_some_and(|&end| end > i) {
