@@ -12,6 +12,7 @@
 
 use crate::fingerprint::hamming;
 use crate::FastMap;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Which way candidate pairs were found.
@@ -70,46 +71,58 @@ pub fn candidates(prints: &[Vec<u64>], simhashes: &[u64], p: &CandidateParams) -
     } else {
         Regime::Indexed
     };
-    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
-    for (d, ps) in prints.iter().enumerate() {
-        for &h in ps {
-            postings.entry(h).or_default().push(d as u32);
-        }
-    }
     let max_df = if regime == Regime::Exact {
         usize::MAX
     } else {
         p.max_df
     };
-    let mut shared: FastMap<(u32, u32), u32> = FastMap::default();
-    let mut comparisons = 0u64;
-    let mut lists: Vec<&Vec<u32>> = postings
-        .values()
-        .filter(|l| l.len() > 1 && l.len() <= max_df)
-        .collect();
-    lists.sort_unstable();
-    for list in lists {
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
-                comparisons += 1;
-                *shared.entry((a, b)).or_default() += 1;
-            }
-        }
-    }
-    let mut pairs: Vec<(u32, u32)> = shared
-        .into_iter()
-        .filter(|&((a, b), s)| {
-            let small = prints[a as usize]
-                .len()
-                .min(prints[b as usize].len())
-                .max(1);
-            let need = match regime {
-                Regime::Exact => p.min_shared.max((p.min_fraction * small as f64) as usize),
-                Regime::Indexed => p.min_shared.max((p.min_fraction * small as f64) as usize),
-            };
-            s as usize >= need
-        })
-        .map(|(k, _)| k)
+    let post = Postings::new(prints);
+    let mut comparisons: u64 = post
+        .lists()
+        .map(|l| l.len() as u64)
+        .filter(|&l| l > 1 && l <= max_df as u64)
+        .map(|l| l * (l - 1) / 2)
+        .sum();
+    let need = |a: u32, b: u32| {
+        let small = prints[a as usize]
+            .len()
+            .min(prints[b as usize].len())
+            .max(1);
+        p.min_shared.max((p.min_fraction * small as f64) as usize) as u32
+    };
+    // For each speech, the speeches after it that share its prints, counted in
+    // a dense array (the all-pairs similarity search way: no map of pairs).
+    let mut pairs: Vec<(u32, u32)> = (0..n)
+        .into_par_iter()
+        .with_min_len(64)
+        .map_init(
+            || (vec![0u32; n], Vec::new()),
+            |(count, touched), a| {
+                let a = a as u32;
+                for &l in &post.list_of[a as usize] {
+                    let list = post.list(l);
+                    if list.len() < 2 || list.len() > max_df {
+                        continue;
+                    }
+                    let after = list.partition_point(|&b| b <= a);
+                    for &b in &list[after..] {
+                        if count[b as usize] == 0 {
+                            touched.push(b);
+                        }
+                        count[b as usize] += 1;
+                    }
+                }
+                let mut out = Vec::new();
+                for b in touched.drain(..) {
+                    if count[b as usize] >= need(a, b) {
+                        out.push((a, b));
+                    }
+                    count[b as usize] = 0;
+                }
+                out
+            },
+        )
+        .flatten()
         .collect();
     if regime == Regime::Indexed {
         pairs.extend(simhash_pairs(simhashes, p.simhash_k, &mut comparisons));
@@ -120,6 +133,53 @@ pub fn candidates(prints: &[Vec<u64>], simhashes: &[u64], p: &CandidateParams) -
         pairs,
         regime,
         comparisons,
+    }
+}
+
+/// The inverted index of prints: for each distinct print the speeches that
+/// hold it (ascending), and for each speech the list of each of its prints.
+struct Postings {
+    offsets: Vec<u32>,
+    docs: Vec<u32>,
+    list_of: Vec<Vec<u32>>,
+}
+
+impl Postings {
+    fn new(prints: &[Vec<u64>]) -> Postings {
+        let mut entries: Vec<(u64, u32, u32)> = prints
+            .iter()
+            .enumerate()
+            .flat_map(|(d, ps)| {
+                ps.iter()
+                    .enumerate()
+                    .map(move |(i, &h)| (h, d as u32, i as u32))
+            })
+            .collect();
+        entries.par_sort_unstable();
+        let mut offsets = vec![0u32];
+        let mut docs = Vec::with_capacity(entries.len());
+        let mut list_of: Vec<Vec<u32>> = prints.iter().map(|p| vec![0; p.len()]).collect();
+        for run in entries.chunk_by(|x, y| x.0 == y.0) {
+            let id = (offsets.len() - 1) as u32;
+            for &(_, d, i) in run {
+                docs.push(d);
+                list_of[d as usize][i as usize] = id;
+            }
+            offsets.push(docs.len() as u32);
+        }
+        Postings {
+            offsets,
+            docs,
+            list_of,
+        }
+    }
+
+    fn list(&self, l: u32) -> &[u32] {
+        &self.docs[self.offsets[l as usize] as usize..self.offsets[l as usize + 1] as usize]
+    }
+
+    fn lists(&self) -> impl Iterator<Item = &[u32]> {
+        (0..self.offsets.len() as u32 - 1).map(|l| self.list(l))
     }
 }
 

@@ -10,7 +10,7 @@ use crate::align::{align, AlignParams, Chain};
 use crate::candidates::{candidates, CandidateParams};
 use crate::cluster::{clusters, coverage, relation, Coverage, Relation, RelationParams};
 use crate::error::Result;
-use crate::fingerprint::{hamming, kgram_hashes, shingles, simhash, winnow};
+use crate::fingerprint::{hamming, kgram_hashes, speech_simhashes, winnow};
 use crate::ingest::{Corpus, Document};
 use crate::normalize::{normalize, Normalized, MASK};
 use crate::report::{
@@ -18,7 +18,7 @@ use crate::report::{
 };
 use crate::segment::Segmenter;
 use crate::twins::{Alignments, Twins};
-use crate::{junk, phrases, templates, FastMap};
+use crate::{junk, phrases, templates};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -102,61 +102,6 @@ pub fn prepare(text: &str, k: usize, w: usize) -> Prepared {
     }
 }
 
-/// Weighted simhash of every speech: word-bigram shingles (within paragraphs),
-/// weighted by idf.
-pub fn simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
-    // Each distinct paragraph is segmented once: copies, stock paragraphs and
-    // site junk repeated across a collection cost nothing more.
-    let mut unique: FastMap<u64, usize> = FastMap::default();
-    let mut texts: Vec<&str> = Vec::new();
-    let doc_paras: Vec<Vec<usize>> = docs
-        .iter()
-        .map(|d| {
-            crate::segment::paragraphs(d.text())
-                .into_iter()
-                .map(|r| {
-                    let p = &d.text()[r];
-                    *unique
-                        .entry(xxhash_rust::xxh3::xxh3_64(p.as_bytes()))
-                        .or_insert_with(|| {
-                            texts.push(p);
-                            texts.len() - 1
-                        })
-                })
-                .collect()
-        })
-        .collect();
-    let para_shingles: Vec<Vec<u64>> = texts.par_iter().map(|p| shingles(&seg.words(p))).collect();
-    let feats: Vec<Vec<u64>> = doc_paras
-        .par_iter()
-        .map(|ps| {
-            let mut s: Vec<u64> = ps
-                .iter()
-                .flat_map(|&p| para_shingles[p].iter().copied())
-                .collect();
-            s.sort_unstable();
-            s.dedup();
-            s
-        })
-        .collect();
-    let mut df: FastMap<u64, u32> = FastMap::default();
-    for f in &feats {
-        for &h in f {
-            *df.entry(h).or_default() += 1;
-        }
-    }
-    let n = docs.len() as f32;
-    feats
-        .par_iter()
-        .map(|f| {
-            simhash(
-                f.iter()
-                    .map(|h| (*h, ((n + 1.0) / (df[h] as f32)).ln() + 0.1)),
-            )
-        })
-        .collect()
-}
-
 /// Run the whole scan.
 pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Result<ScanReport> {
     let docs = &corpus.documents;
@@ -175,7 +120,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     );
     let seg = seg?;
     progress.stage("simhash", 0);
-    let sims = simhashes(docs, &seg);
+    let sims = speech_simhashes(docs, &seg);
     let twins = Twins::group(&prepared);
     let leaders = twins.leaders();
     let prints: Vec<Vec<u64>> = leaders
