@@ -94,14 +94,30 @@ pub struct ClusterEntry {
     pub representative: usize,
 }
 
-/// Where a phrase or junk text occurs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Where a phrase or junk text occurs (serialised flat: the span's fields,
+/// then `text`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Occurrence {
     /// Where.
-    #[serde(flatten)]
     pub span: Span,
     /// The text there, as written (masks and all).
     pub text: String,
+}
+
+// Written out rather than `#[serde(flatten)]`, which goes through a map
+// serialiser: a large report holds millions of occurrences.
+impl Serialize for Occurrence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("Occurrence", 6)?;
+        m.serialize_field("document", &self.span.document)?;
+        m.serialize_field("start", &self.span.start)?;
+        m.serialize_field("end", &self.span.end)?;
+        m.serialize_field("start_line", &self.span.start_line)?;
+        m.serialize_field("end_line", &self.span.end_line)?;
+        m.serialize_field("text", &self.text)?;
+        m.end()
+    }
 }
 
 /// A wording of a phrase and the speeches that use it.
