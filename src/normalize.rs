@@ -65,9 +65,14 @@ fn is_mask_mark(c: char) -> bool {
 
 /// Normalise `text`.
 pub fn normalize(text: &str) -> Normalized {
-    let simplified: Vec<char> = fast2s::convert(text).chars().collect();
+    // fast2s converts one character for one, so the two streams stay in step.
+    let simplified = fast2s::convert(text);
     let mut out = Normalized::default();
-    let mut iter = text.char_indices().zip(simplified).peekable();
+    let expect = text.len() / 3;
+    out.chars.reserve(expect);
+    out.starts.reserve(expect);
+    out.ends.reserve(expect);
+    let mut iter = text.char_indices().zip(simplified.chars()).peekable();
     while let Some(((at, orig), simp)) = iter.next() {
         let c = fold(simp);
         let mut end = at + orig.len_utf8();
@@ -119,11 +124,17 @@ pub fn normalize(text: &str) -> Normalized {
             push(&mut out, MASK, at, at2 + o2.len_utf8());
             continue;
         }
-        if c.is_alphanumeric() {
+        if counts(c) {
             push(&mut out, c, at, end);
         }
     }
     out
+}
+
+/// Does `c` count (a letter or digit)? The common CJK block is tested first, as the
+/// general Unicode lookup is slow and nearly every character is in it.
+pub fn counts(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}') || c.is_alphanumeric()
 }
 
 fn ascii_letter_before(text: &str, at: usize) -> bool {

@@ -46,7 +46,8 @@ pub fn find(
                         .collect::<String>()
                 })
                 .filter(|s: &String| {
-                    (2..=MAX_CHARS).contains(&s.chars().filter(|c| c.is_alphanumeric()).count())
+                    (2..=MAX_CHARS)
+                        .contains(&s.chars().filter(|&c| crate::normalize::counts(c)).count())
                 })
                 .collect()
         })
@@ -61,8 +62,8 @@ pub fn find(
     // are segmented: same first and last letter or digit (punctuation aside).
     let edge = |t: &str| {
         (
-            t.chars().find(|c| c.is_alphanumeric()),
-            t.chars().rev().find(|c| c.is_alphanumeric()),
+            t.chars().find(|&c| crate::normalize::counts(c)),
+            t.chars().rev().find(|&c| crate::normalize::counts(c)),
         )
     };
     let mut edge_groups: FastMap<(Option<char>, Option<char>), FastSet<usize>> = FastMap::default();
@@ -111,7 +112,7 @@ pub fn find(
         let words: Vec<&String> = s
             .tokens
             .iter()
-            .filter(|t| t.chars().any(char::is_alphanumeric))
+            .filter(|t| t.chars().any(crate::normalize::counts))
             .collect();
         if words.len() >= 3 {
             buckets
@@ -187,7 +188,7 @@ fn bucket_templates(
 /// Tokens without sentence-final punctuation.
 fn content(tokens: &[String]) -> &[String] {
     let mut end = tokens.len();
-    while end > 0 && !tokens[end - 1].chars().any(char::is_alphanumeric) {
+    while end > 0 && !tokens[end - 1].chars().any(crate::normalize::counts) {
         end -= 1;
     }
     &tokens[..end]

@@ -49,7 +49,7 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
-    if t.chars().any(char::is_alphanumeric) {
+    if t.chars().any(crate::normalize::counts) {
         out.push(r.start + lead..r.start + lead + t.len());
     }
 }
@@ -120,7 +120,7 @@ impl Segmenter {
             .cut(text, false)
             .into_iter()
             .map(|t| t.word)
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.chars().any(crate::normalize::counts))
             .collect()
     }
 }
