@@ -160,6 +160,30 @@ impl Seeds {
     }
 }
 
+/// The maximal exact match through the seed at `a[i]`, `b[j]` (masks never
+/// match), and where it ends in `a`; `None` when fewer than `k` characters
+/// match from the seed on (a hash collision).
+pub fn grow(a: &[char], b: &[char], i: usize, j: usize, k: usize) -> Option<(Block, usize)> {
+    let mut len = 0;
+    while i + len < a.len() && j + len < b.len() && a[i + len] == b[j + len] && a[i + len] != MASK {
+        len += 1;
+    }
+    if len < k {
+        return None;
+    }
+    let (mut s, mut t) = (i, j);
+    while s > 0 && t > 0 && a[s - 1] == b[t - 1] && a[s - 1] != MASK {
+        s -= 1;
+        t -= 1;
+    }
+    let block = Block {
+        a: s as u32,
+        b: t as u32,
+        len: (i + len - s) as u32,
+    };
+    Some((block, i + len))
+}
+
 /// Maximal exact matches between `a` and `b` seeded by shared k-grams.
 pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
     let seeds = Seeds::new(b, p.k);
@@ -177,28 +201,11 @@ pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
             if reach.get(&diag).is_some_and(|&end| end > i) {
                 continue;
             }
-            let mut len = 0;
-            while i + len < a.len()
-                && j + len < b.len()
-                && a[i + len] == b[j + len]
-                && a[i + len] != MASK
-            {
-                len += 1;
-            }
-            if len < p.k {
+            let Some((block, end)) = grow(a, b, i, j, p.k) else {
                 continue; // hash collision
-            }
-            let (mut s, mut t) = (i, j);
-            while s > 0 && t > 0 && a[s - 1] == b[t - 1] && a[s - 1] != MASK {
-                s -= 1;
-                t -= 1;
-            }
-            reach.insert(diag, i + len);
-            out.push(Block {
-                a: s as u32,
-                b: t as u32,
-                len: (i + len - s) as u32,
-            });
+            };
+            reach.insert(diag, end);
+            out.push(block);
         }
     }
     out.sort_by_key(|m| (m.a, m.b));
