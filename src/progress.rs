@@ -40,13 +40,22 @@ impl Bar {
         if let Some(t) = &self.1 {
             let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
             eprintln!(
-                "timing: {:<12} {:>9.1} ms",
+                "timing: {:<12} {:>9.1} ms  rss {:>6} MB",
                 t.0,
-                t.1.elapsed().as_secs_f64() * 1000.0
+                t.1.elapsed().as_secs_f64() * 1000.0,
+                resident_mb().map_or_else(|| "?".to_string(), |m| m.to_string())
             );
             *t = (next.to_string(), std::time::Instant::now());
         }
     }
+}
+
+/// Resident memory of this process (Linux; `None` elsewhere).
+fn resident_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }
 
 impl taohua::scan::Progress for Bar {
