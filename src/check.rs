@@ -1,29 +1,30 @@
 //! A draft and an [`Index`] of a corpus → what the draft copies, from where (查重).
 //!
 //! Every character k-gram of the draft is looked up in the index's postings;
-//! the speeches it hits most are aligned with the draft (seed, extend, chain:
-//! see [`crate::align`]), so copying survives masks, punctuation and width
-//! changes, changed characters, deleted or reordered sentences, split or merged
-//! paragraphs and Traditional script. A passage is boilerplate when most of it
-//! is a stock phrase of the corpus (or of the user's allowlist); boilerplate is
-//! shown but not counted in 去除套话复制比.
+//! the speeches it hits most are candidates, ranked by their hits. They are
+//! aligned with the draft best first (seed, extend, chain: see
+//! [`crate::align`]), so copying survives masks, punctuation and width changes,
+//! changed characters, deleted or reordered sentences, split or merged
+//! paragraphs and Traditional script. A candidate whose hits all lie in draft
+//! text that better sources already cover cannot add copied text and is not
+//! aligned (a passage held by ten speeches is traced to the one that shares
+//! most with the draft). A passage is boilerplate when most of it is a stock
+//! phrase of the corpus (or of the user's allowlist); boilerplate is shown but
+//! not counted in 去除套话复制比.
 //!
 //! Ratios count characters the way 查重 services do: letters and digits only
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
 
-use crate::align::{align, extend_ends, AlignParams, Chain};
+use crate::align::{chain, extend_ends, AlignParams, Block, Chain};
 use crate::error::Result;
 use crate::fingerprint::{kgram_hashes, NO_HASH};
 use crate::ingest::Corpus;
-use crate::normalize::{normalize, Normalized};
-use crate::report::{
-    DraftInfo, DraftReport, DraftSpan, MatchEntry, ParagraphEntry, SourceEntry, SourceSpan,
-};
+use crate::normalize::{normalize, Normalized, MASK};
+use crate::report::{DraftReport, FoundPassage, FoundSource};
 use crate::scan::round;
-use crate::segment::paragraphs;
-use crate::store::{Index, IndexData, IndexedDoc, PRINT_K};
-use crate::FastMap;
+use crate::store::{doc_prints, encode_parts, DocRef, Index, IndexData, PostingList, PRINT_K};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Tuning of a check.
@@ -31,7 +32,7 @@ use std::ops::Range;
 pub struct CheckOptions {
     /// Alignment.
     pub align: AlignParams,
-    /// Most source speeches aligned per draft.
+    /// Most candidate source speeches considered per draft.
     pub max_sources: usize,
     /// Prints held by more speeches than this do not vote for sources.
     pub max_df: usize,
@@ -60,36 +61,65 @@ impl Default for CheckOptions {
 /// Fewest speeches a stock phrase must be used by to count as boilerplate in a check.
 pub const BOILERPLATE_MIN_DOCS: usize = 3;
 
+/// Candidates aligned together (in parallel) before the next ones are tested
+/// against what they cover. A constant, so the result is the same on any
+/// number of threads.
+const BATCH: usize = 4;
+
+/// Fewest hits for a speech to be a candidate.
+const MIN_HITS: usize = 2;
+
+/// Fewest hits reaching outside the covered draft text for a candidate to be aligned.
+const MIN_NEW: usize = 1;
+
 /// Everything an index of `corpus` holds: its speeches and the k-grams of its stock phrases.
 pub fn index_data(corpus: &Corpus) -> IndexData {
     let mut data = IndexData::from_corpus(corpus);
-    let norms: Vec<Normalized> = corpus
-        .documents
-        .par_iter()
-        .map(|d| normalize(d.text()))
-        .collect();
-    let refs: Vec<&Normalized> = norms.iter().collect();
-    data.phrase_grams = crate::phrases::stock_grams(&corpus.documents, &refs, BOILERPLATE_MIN_DOCS);
+    let norms = normalize_all(corpus);
+    data.phrase_grams = stock_grams(corpus, &norms);
     data
 }
 
-/// Letters and digits of the original text behind each normalised character.
-fn weights(text: &str, n: &Normalized) -> Vec<u32> {
-    (0..n.len())
-        .map(|i| {
-            text[n.starts[i] as usize..n.ends[i] as usize]
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .count() as u32
+/// The index file of `corpus` ([`crate::store::encode`] of [`index_data`], with every speech
+/// normalised once and its text not copied).
+pub fn index_bytes(corpus: &Corpus) -> Vec<u8> {
+    let norms = normalize_all(corpus);
+    let grams = stock_grams(corpus, &norms);
+    let prints: Vec<Vec<u64>> = norms.par_iter().map(doc_prints).collect();
+    drop(norms);
+    let docs: Vec<DocRef> = corpus
+        .documents
+        .iter()
+        .map(|d| DocRef {
+            text: d.text(),
+            source: &corpus.files[d.file].path,
+            title: &d.title,
+            offset: d.range.start,
+            start_line: d.start_line,
         })
+        .collect();
+    encode_parts(&docs, prints, &grams)
+}
+
+fn normalize_all(corpus: &Corpus) -> Vec<Normalized> {
+    corpus
+        .documents
+        .par_iter()
+        .map(|d| normalize(d.text()))
         .collect()
 }
 
-struct Found {
-    doc: usize,
-    meta: IndexedDoc,
-    norm: Normalized,
-    chains: Vec<Chain>,
+fn stock_grams(corpus: &Corpus, norms: &[Normalized]) -> Vec<u64> {
+    let refs: Vec<&Normalized> = norms.iter().collect();
+    crate::phrases::stock_grams(&corpus.documents, &refs, BOILERPLATE_MIN_DOCS)
+}
+
+/// A speech that shares prints with the draft.
+struct Candidate {
+    doc: u32,
+    /// Draft positions of the shared k-grams (ascending, with repeats when the
+    /// draft repeats a k-gram).
+    hits: Vec<u32>,
 }
 
 /// Check one draft against an index.
@@ -100,199 +130,337 @@ pub fn check_draft(
     opts: &CheckOptions,
 ) -> Result<DraftReport> {
     let norm = normalize(text);
-    let w = weights(text, &norm);
-    let total: u64 = w.iter().map(|&x| x as u64).sum();
     let hashes = kgram_hashes(&norm.chars, PRINT_K);
-    let mut hits: FastMap<u32, u32> = FastMap::default();
-    for &h in &hashes {
-        if h != NO_HASH {
-            for d in index.postings(h, opts.max_df)? {
-                *hits.entry(d).or_default() += 1;
-            }
+    let cands = candidates(index, &hashes, opts)?;
+    let seeds = Seeds::new(&norm.chars, opts.align.k);
+    let align_one = |c: &Candidate| -> Result<Option<FoundSource>> {
+        let doc = index.doc_ref(c.doc as usize)?;
+        let snorm = normalize(doc.text);
+        let chains = seeds.align(&norm.chars, &snorm.chars, &opts.align);
+        if chains.is_empty() {
+            return Ok(None);
         }
-    }
-    let mut cands: Vec<(u32, u32)> = hits
-        .into_iter()
-        .filter(|&(d, n)| n >= 2 && Some(d as usize) != opts.exclude)
-        .collect();
-    cands.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    cands.truncate(opts.max_sources);
-    let found: Vec<Found> = cands
-        .par_iter()
-        .map(|&(d, _)| {
-            let meta = index.doc(d as usize)?;
-            let snorm = normalize(&meta.text);
-            let mut chains = align(&norm.chars, &snorm.chars, &opts.align);
-            for c in &mut chains {
-                extend_ends(&norm.chars, &snorm.chars, c);
-            }
-            Ok(Found {
-                doc: d as usize,
-                meta,
-                norm: snorm,
-                chains,
+        let passages = chains
+            .iter()
+            .map(|ch| {
+                let (ra, rb) = (ch.a_range(), ch.b_range());
+                FoundPassage {
+                    draft: norm.byte_range(ra.start, ra.end),
+                    source: snorm.byte_range(rb.start, rb.end),
+                    similarity: round(ch.matched as f64 / ra.len().max(rb.len()).max(1) as f64),
+                    boilerplate: false,
+                    chars: ra,
+                }
             })
-        })
-        .collect::<Result<Vec<_>>>()?
-        .into_iter()
-        .filter(|f| !f.chains.is_empty())
-        .collect();
-    let boiler = boilerplate_mask(&norm, &hashes, index, &opts.allowlist)?;
-    let is_boiler = |c: &Chain| {
-        let r = c.a_range();
-        let n = r.len().max(1);
-        boiler[r].iter().filter(|&&b| b).count() as f64 >= opts.boilerplate_share * n as f64
+            .collect();
+        Ok(Some(FoundSource {
+            document: c.doc as usize,
+            source: doc.source,
+            title: doc.title,
+            text: doc.text,
+            offset: doc.offset,
+            start_line: doc.start_line,
+            passages,
+        }))
     };
-    let weight_of = |spans: &mut dyn Iterator<Item = Range<usize>>| -> u64 {
-        let mut mark = vec![false; norm.len()];
-        for r in spans {
-            mark[r].iter_mut().for_each(|m| *m = true);
-        }
-        mark.iter()
-            .zip(&w)
-            .filter(|(m, _)| **m)
-            .map(|(_, &x)| x as u64)
-            .sum()
-    };
-    let ratio = |x: u64| {
-        if total == 0 {
-            0.0
-        } else {
-            round(x as f64 / total as f64)
-        }
-    };
-    let all = weight_of(
-        &mut found
-            .iter()
-            .flat_map(|f| f.chains.iter().map(|c| c.a_range())),
-    );
-    let copied = weight_of(&mut found.iter().flat_map(|f| {
-        f.chains
-            .iter()
-            .filter(|c| !is_boiler(c))
-            .map(|c| c.a_range())
-    }));
-    let mut sources: Vec<SourceEntry> = found
-        .iter()
-        .map(|f| {
-            let chars = weight_of(
-                &mut f
-                    .chains
-                    .iter()
-                    .filter(|c| !is_boiler(c))
-                    .map(|c| c.a_range()),
-            );
-            SourceEntry {
-                number: 0,
-                document: f.doc,
-                source: f.meta.source.clone(),
-                title: f.meta.title.clone(),
-                ratio: ratio(chars),
-                chars: chars as usize,
+    // Best candidates first, a batch at a time; a candidate is aligned only
+    // when enough of its hits lie outside the draft text already covered, or
+    // when it has the very hits of one aligned before (the index cannot tell
+    // the two apart, so neither is preferred by its id).
+    let mut covered = vec![false; norm.len()];
+    let mut found: Vec<FoundSource> = Vec::new();
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    let mut next = 0;
+    while next < cands.len() {
+        let from = chosen.len();
+        while next < cands.len() && chosen.len() - from < BATCH {
+            let c = &cands[next];
+            next += 1;
+            let new = c
+                .hits
+                .iter()
+                .filter(|&&i| !covered[i as usize..i as usize + PRINT_K].iter().all(|&x| x))
+                .count();
+            if new >= MIN_NEW || chosen.iter().any(|a| a.hits == c.hits) {
+                chosen.push(c);
             }
-        })
-        .collect();
-    sources.sort_by(|a, b| b.chars.cmp(&a.chars).then(a.document.cmp(&b.document)));
-    for (i, s) in sources.iter_mut().enumerate() {
-        s.number = i + 1;
-    }
-    let number: FastMap<usize, usize> = sources.iter().map(|s| (s.document, s.number)).collect();
-    let draft_lines = newlines(text);
-    let mut matches = Vec::new();
-    for f in &found {
-        let src_lines = newlines(&f.meta.text);
-        for c in &f.chains {
-            let (ra, rb) = (c.a_range(), c.b_range());
-            let (da, db) = (
-                norm.byte_range(ra.start, ra.end),
-                f.norm.byte_range(rb.start, rb.end),
-            );
-            matches.push(MatchEntry {
-                draft: DraftSpan {
-                    start: da.start,
-                    end: da.end,
-                    start_line: line(&draft_lines, 1, da.start),
-                    end_line: line(&draft_lines, 1, da.end - 1),
-                },
-                source: SourceSpan {
-                    document: f.doc,
-                    number: number[&f.doc],
-                    source: f.meta.source.clone(),
-                    title: f.meta.title.clone(),
-                    start: f.meta.offset + db.start,
-                    end: f.meta.offset + db.end,
-                    start_line: line(&src_lines, f.meta.start_line, db.start),
-                    end_line: line(&src_lines, f.meta.start_line, db.end - 1),
-                },
-                similarity: round(c.matched as f64 / ra.len().max(rb.len()).max(1) as f64),
-                boilerplate: is_boiler(c),
-                text: text[da].to_string(),
-                source_text: f.meta.text[db].to_string(),
-            });
         }
-    }
-    matches.sort_by_key(|m| (m.draft.start, m.source.number));
-    // Copied (non-boilerplate) characters, marked once; each paragraph's characters
-    // are a contiguous run of the stream (starts and ends increase), found by
-    // binary search: linear in the draft, not paragraphs × characters × spans.
-    let mut copied_mark = vec![false; norm.len()];
-    for f in &found {
-        for c in f.chains.iter().filter(|c| !is_boiler(c)) {
-            copied_mark[c.a_range()].iter_mut().for_each(|m| *m = true);
-        }
-    }
-    let paragraphs = paragraphs(text)
-        .into_iter()
-        .map(|p| {
-            let lo = norm.starts.partition_point(|&s| (s as usize) < p.start);
-            let hi = norm.ends.partition_point(|&e| (e as usize) <= p.end);
-            let inside = lo..hi.max(lo);
-            let chars: u64 = inside.clone().map(|i| w[i] as u64).sum();
-            let cov: u64 = inside
-                .filter(|&i| copied_mark[i])
-                .map(|i| w[i] as u64)
-                .sum();
-            ParagraphEntry {
-                line: line(&draft_lines, 1, p.start),
-                start: p.start,
-                end: p.end,
-                chars: chars as usize,
-                copy_ratio: if chars == 0 {
-                    0.0
-                } else {
-                    round(cov as f64 / chars as f64)
-                },
+        let aligned = chosen[from..]
+            .par_iter()
+            .map(|c| align_one(c))
+            .collect::<Result<Vec<_>>>()?;
+        for f in aligned.into_iter().flatten() {
+            for p in &f.passages {
+                covered[p.chars.clone()].iter_mut().for_each(|m| *m = true);
             }
-        })
-        .collect();
-    let max = sources.first().map_or(0.0, |s| s.ratio);
-    Ok(DraftReport {
-        draft: DraftInfo {
-            source: source.to_string(),
-            chars: total as usize,
-        },
-        copy_ratio: ratio(all),
-        copy_ratio_excluding_boilerplate: ratio(copied),
-        max_single_source_ratio: max,
-        max_single_source: sources.first().filter(|s| s.chars > 0).map(|s| s.number),
-        sources,
-        matches,
-        paragraphs,
-        text: text.to_string(),
-    })
+            found.push(f);
+        }
+    }
+    let boiler = boilerplate_mask(&norm, &hashes, &covered, index, &opts.allowlist)?;
+    for p in found.iter_mut().flat_map(|f| f.passages.iter_mut()) {
+        let n = p.chars.len().max(1);
+        let stock = boiler[p.chars.clone()].iter().filter(|&&b| b).count();
+        p.boilerplate = stock as f64 >= opts.boilerplate_share * n as f64;
+    }
+    Ok(DraftReport::assemble(source, text, &norm, &found))
 }
 
-/// Which draft characters lie in a stock phrase of the corpus or an allowlisted phrase.
+/// The speeches sharing at least [`MIN_HITS`] prints with the draft, most
+/// hits first (ties by id), at most `opts.max_sources`.
+fn candidates(index: &Index, hashes: &[u64], opts: &CheckOptions) -> Result<Vec<Candidate>> {
+    // Each distinct k-gram looked up once, in hash order (the order of the index).
+    let mut order: Vec<(u64, u32)> = hashes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &h)| h != NO_HASH)
+        .map(|(i, &h)| (h, i as u32))
+        .collect();
+    order.sort_unstable();
+    let mut lists: Vec<(PostingList, usize, usize)> = Vec::new();
+    let mut votes = vec![0u32; index.len()];
+    let mut at = 0;
+    while at < order.len() {
+        let h = order[at].0;
+        let end = at + order[at..].partition_point(|&(x, _)| x == h);
+        let list = index.posting_list(h, opts.max_df)?;
+        if !list.is_empty() {
+            for d in list.iter() {
+                votes[d as usize] += (end - at) as u32;
+            }
+            lists.push((list, at, end));
+        }
+        at = end;
+    }
+    if let Some(x) = opts.exclude.filter(|&x| x < votes.len()) {
+        votes[x] = 0;
+    }
+    let mut ranked: Vec<(u32, u32)> = votes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &v)| v as usize >= MIN_HITS)
+        .map(|(d, &v)| (v, d as u32))
+        .collect();
+    ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    ranked.truncate(opts.max_sources);
+    // Slot of each candidate, by document (0 = not a candidate).
+    let mut slot = votes;
+    slot.iter_mut().for_each(|v| *v = 0);
+    for (k, &(_, d)) in ranked.iter().enumerate() {
+        slot[d as usize] = k as u32 + 1;
+    }
+    let mut cands: Vec<Candidate> = ranked
+        .iter()
+        .map(|&(_, doc)| Candidate {
+            doc,
+            hits: Vec::new(),
+        })
+        .collect();
+    for (list, from, to) in &lists {
+        for d in list.iter() {
+            if let Some(k) = (slot[d as usize] as usize).checked_sub(1) {
+                cands[k].hits.extend(order[*from..*to].iter().map(|p| p.1));
+            }
+        }
+    }
+    for c in &mut cands {
+        c.hits.sort_unstable();
+    }
+    Ok(cands)
+}
+
+/// The draft's k-grams (k = the aligner's seed length), built once per draft;
+/// each source streams its k-grams through this table, so aligning a source
+/// builds no map of its own. Finds the maximal exact matches
+/// [`crate::align::mems`] finds, in a different order.
+struct Seeds {
+    /// Open addressing: entry + 1, or 0 for an empty slot.
+    slots: Vec<u32>,
+    /// Entry → k-gram hash.
+    keys: Vec<u64>,
+    /// Entry → its draft positions, `pos[starts[e]..starts[e + 1]]`.
+    starts: Vec<u32>,
+    pos: Vec<u32>,
+}
+
+impl Seeds {
+    fn new(chars: &[char], k: usize) -> Seeds {
+        let mut pairs: Vec<(u64, u32)> = kgram_hashes(chars, k)
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, h)| h != NO_HASH)
+            .map(|(i, h)| (h, i as u32))
+            .collect();
+        pairs.sort_unstable();
+        let (mut keys, mut starts) = (Vec::new(), Vec::new());
+        let mut pos = Vec::with_capacity(pairs.len());
+        for (h, i) in pairs {
+            if keys.last() != Some(&h) {
+                keys.push(h);
+                starts.push(pos.len() as u32);
+            }
+            pos.push(i);
+        }
+        starts.push(pos.len() as u32);
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![0u32; cap];
+        for (e, &h) in keys.iter().enumerate() {
+            let mut s = Self::home(h, cap);
+            while slots[s] != 0 {
+                s = (s + 1) & (cap - 1);
+            }
+            slots[s] = e as u32 + 1;
+        }
+        Seeds {
+            slots,
+            keys,
+            starts,
+            pos,
+        }
+    }
+
+    /// First slot of `h` (hashes are odd: the low bit carries nothing).
+    fn home(h: u64, cap: usize) -> usize {
+        (h >> 1) as usize & (cap - 1)
+    }
+
+    fn find(&self, h: u64) -> Option<usize> {
+        let cap = self.slots.len();
+        let mut s = Self::home(h, cap);
+        loop {
+            let e = self.slots[s] as usize;
+            if e == 0 {
+                return None;
+            }
+            if self.keys[e - 1] == h {
+                return Some(e - 1);
+            }
+            s = (s + 1) & (cap - 1);
+        }
+    }
+
+    /// Maximal exact matches of the draft `a` (this table's text) and `b`,
+    /// seeded by shared k-grams that occur at most `p.max_occ` times in `b`;
+    /// sorted by position in `a`, then `b`.
+    fn mems(&self, a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
+        let mut hits: Vec<(u32, u32)> = kgram_hashes(b, p.k)
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, h)| h != NO_HASH)
+            .filter_map(|(j, h)| Some((self.find(h)? as u32, j as u32)))
+            .collect();
+        hits.sort_unstable();
+        let mut seeds: Vec<(i64, u32, u32)> = Vec::new();
+        for group in hits.chunk_by(|x, y| x.0 == y.0) {
+            if group.len() > p.max_occ {
+                continue;
+            }
+            let e = group[0].0 as usize;
+            for &i in &self.pos[self.starts[e] as usize..self.starts[e + 1] as usize] {
+                seeds.extend(group.iter().map(|&(_, j)| (j as i64 - i as i64, i, j)));
+            }
+        }
+        seeds.sort_unstable();
+        let mut out = Vec::new();
+        let (mut diag, mut reach) = (i64::MIN, 0usize);
+        for &(d, i, j) in &seeds {
+            let (i, j) = (i as usize, j as usize);
+            if d != diag {
+                (diag, reach) = (d, 0);
+            } else if i < reach {
+                continue; // inside the match found on this diagonal
+            }
+            let mut len = 0;
+            while i + len < a.len() && j + len < b.len() && a[i + len] == b[j + len] {
+                if a[i + len] == MASK {
+                    break;
+                }
+                len += 1;
+            }
+            if len < p.k {
+                continue; // hash collision
+            }
+            let (mut s, mut t) = (i, j);
+            while s > 0 && t > 0 && a[s - 1] == b[t - 1] && a[s - 1] != MASK {
+                s -= 1;
+                t -= 1;
+            }
+            reach = i + len;
+            out.push(Block {
+                a: s as u32,
+                b: t as u32,
+                len: (i + len - s) as u32,
+            });
+        }
+        out.sort_unstable_by_key(|m| (m.a, m.b));
+        out.dedup();
+        out
+    }
+
+    /// The shared passages of the draft `a` and `b`, as [`crate::align::align`]
+    /// finds them, with their ends grown by [`extend_ends`]. A chain that
+    /// overlaps a better one in `a` is dropped whole by [`chain`], even when
+    /// only a stray match at its start overlaps; so the matches outside every
+    /// passage are chained again, and chains that fit are kept.
+    fn align(&self, a: &[char], b: &[char], p: &AlignParams) -> Vec<Chain> {
+        let mut rest = self.mems(a, b, p);
+        let mut chains: Vec<Chain> = Vec::new();
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let overlaps = |taken: &BTreeMap<usize, usize>, r: Range<usize>| {
+            taken
+                .range(..r.end)
+                .next_back()
+                .is_some_and(|(_, &end)| r.start < end)
+        };
+        while !rest.is_empty() {
+            let before = chains.len();
+            for c in chain(&rest, p) {
+                let r = c.a_range();
+                if !overlaps(&taken, r.clone()) {
+                    taken.insert(r.start, r.end);
+                    chains.push(c);
+                }
+            }
+            if chains.len() == before {
+                break;
+            }
+            rest.retain(|m| !overlaps(&taken, m.a as usize..(m.a + m.len) as usize));
+        }
+        chains.sort_by_key(|c| (c.a_range().start, c.b_range().start));
+        for c in &mut chains {
+            extend_ends(a, b, c);
+        }
+        chains
+    }
+}
+
+/// Which draft characters lie in a stock phrase of the corpus or an allowlisted
+/// phrase; only k-grams that reach into `covered` characters are looked up.
 fn boilerplate_mask(
     norm: &Normalized,
     hashes: &[u64],
+    covered: &[bool],
     index: &Index,
     allowlist: &[String],
 ) -> Result<Vec<bool>> {
     let mut mask = vec![false; norm.len()];
-    for (i, &h) in hashes.iter().enumerate() {
-        if h != NO_HASH && index.is_phrase_gram(h)? {
-            mask[i..i + PRINT_K].iter_mut().for_each(|m| *m = true);
+    // k-grams ending at or after the next covered character, each hash once,
+    // in hash order.
+    let mut next_covered = norm.len();
+    let mut wanted: Vec<(u64, u32)> = Vec::new();
+    for i in (0..norm.len()).rev() {
+        if covered[i] {
+            next_covered = i;
+        }
+        if i < hashes.len() && hashes[i] != NO_HASH && next_covered < i + PRINT_K {
+            wanted.push((hashes[i], i as u32));
+        }
+    }
+    wanted.sort_unstable();
+    for group in wanted.chunk_by(|x, y| x.0 == y.0) {
+        if index.is_phrase_gram(group[0].0)? {
+            for &(_, i) in group {
+                mask[i as usize..i as usize + PRINT_K].fill(true);
+            }
         }
     }
     for phrase in allowlist {
@@ -302,21 +470,44 @@ fn boilerplate_mask(
         }
         for (i, win) in norm.chars.windows(p.len()).enumerate() {
             if win == &p[..] {
-                mask[i..i + p.len()].iter_mut().for_each(|m| *m = true);
+                mask[i..i + p.len()].fill(true);
             }
         }
     }
     Ok(mask)
 }
 
-fn newlines(text: &str) -> Vec<usize> {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
-        .collect()
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::mems;
+    use crate::fingerprint::mix;
 
-fn line(newlines: &[usize], first: usize, offset: usize) -> usize {
-    first + newlines.partition_point(|&n| n < offset)
+    /// Texts over a small alphabet with masks, so repeats, collisions of
+    /// diagonals and masks all occur.
+    fn text(seed: u64, n: usize) -> Vec<char> {
+        (0..n as u64)
+            .map(|i| match mix(seed ^ i.wrapping_mul(0x9e37)) % 9 {
+                0 => MASK,
+                x => ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'][x as usize - 1],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seed_table_finds_the_mems_the_aligner_finds() {
+        let p = AlignParams {
+            k: 3,
+            ..AlignParams::default()
+        };
+        for seed in 0..200u64 {
+            let a = text(seed, 20 + (seed as usize * 7) % 300);
+            let mut b = text(seed + 1000, 10 + (seed as usize * 13) % 200);
+            // b copies a stretch of a, so long matches occur too.
+            let from = (seed as usize * 3) % a.len();
+            b.extend_from_slice(&a[from..a.len().min(from + 60)]);
+            let table = Seeds::new(&a, p.k);
+            assert_eq!(table.mems(&a, &b, &p), mems(&a, &b, &p), "seed {seed}");
+        }
+    }
 }

@@ -6,10 +6,10 @@ use crate::exit_code;
 use crate::output;
 use anyhow::{bail, Context};
 use std::process::ExitCode;
-use taohua::check::{check_draft, index_data, CheckOptions};
+use taohua::check::{check_draft, index_bytes, CheckOptions};
 use taohua::ingest::{decode, read_corpus, Skipped};
 use taohua::report::{CheckReport, DraftReport, REPORT_VERSION};
-use taohua::store::{encode, is_index, Bytes, Index};
+use taohua::store::{is_index, Bytes, Index};
 
 /// Run `check`.
 pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
@@ -84,10 +84,7 @@ pub fn open_against(args: &CheckArgs) -> anyhow::Result<(Index, Vec<Skipped>)> {
     if corpus.documents.is_empty() {
         bail!("no speech could be read from --against; give corpus files, folders or an index");
     }
-    let index = Index::from_bytes(
-        Bytes::Owned(encode(&index_data(&corpus))),
-        "(corpus in memory)",
-    )?;
+    let index = Index::from_bytes(Bytes::Owned(index_bytes(&corpus)), "(corpus in memory)")?;
     Ok((index, corpus.skipped))
 }
 

@@ -7,7 +7,7 @@ use crate::output::write_atomic;
 use anyhow::{bail, Context};
 use std::path::Path;
 use std::process::ExitCode;
-use taohua::check::index_data;
+use taohua::check::{index_bytes, index_data};
 use taohua::ingest::read_corpus;
 use taohua::store::{encode, Index, IndexData};
 
@@ -51,15 +51,22 @@ pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if corpus.documents.is_empty() {
         bail!("no speech could be read from the inputs; nothing to index");
     }
-    let data = index_data(&corpus);
-    write(&out, &data)?;
-    eprintln!("{}: {} speeches indexed", out.display(), data.docs.len());
+    let bytes = index_bytes(&corpus);
+    write_bytes(&out, &bytes)?;
+    eprintln!(
+        "{}: {} speeches indexed",
+        out.display(),
+        corpus.documents.len()
+    );
     Ok(status(corpus.skipped.is_empty()))
 }
 
 fn write(path: &Path, data: &IndexData) -> anyhow::Result<()> {
-    let bytes = encode(data);
-    write_atomic(path, |w| w.write_all(&bytes))
+    write_bytes(path, &encode(data))
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_atomic(path, |w| w.write_all(bytes))
         .with_context(|| format!("writing index {}", path.display()))
 }
 

@@ -1,7 +1,10 @@
 //! The check half of the report model: what a draft copies and from where.
 
 use crate::ingest::Skipped;
+use crate::normalize::Normalized;
+use crate::scan::round;
 use serde::Serialize;
+use std::ops::Range;
 
 /// A draft file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -130,4 +133,199 @@ pub struct CheckReport {
     pub drafts: Vec<DraftReport>,
     /// Drafts or corpus inputs that could not be read.
     pub skipped: Vec<Skipped>,
+}
+
+/// One passage `check` found, in the terms of the report: normalised draft
+/// characters (for the ratios) and bytes on both sides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundPassage {
+    /// Normalised characters of the draft.
+    pub chars: Range<usize>,
+    /// Bytes of the draft.
+    pub draft: Range<usize>,
+    /// Bytes of the source speech's text.
+    pub source: Range<usize>,
+    /// Exactly equal characters over the passage's characters.
+    pub similarity: f64,
+    /// Mostly stock phrase or allowlisted.
+    pub boilerplate: bool,
+}
+
+/// A source speech `check` aligned, with the passages it shares with the draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundSource<'a> {
+    /// Corpus id.
+    pub document: usize,
+    /// Its file.
+    pub source: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// The speech text.
+    pub text: &'a str,
+    /// Byte offset of the text in its file.
+    pub offset: usize,
+    /// Line of the text's first line in its file.
+    pub start_line: usize,
+    /// The shared passages (not empty).
+    pub passages: Vec<FoundPassage>,
+}
+
+/// Letters and digits of the original text behind each normalised character.
+pub fn char_weights(text: &str, n: &Normalized) -> Vec<u32> {
+    (0..n.len())
+        .map(|i| {
+            text[n.starts[i] as usize..n.ends[i] as usize]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count() as u32
+        })
+        .collect()
+}
+
+impl DraftReport {
+    /// The report of a draft (`text`, normalised as `norm`) from the sources
+    /// found: the three ratios, ranked sources, matches in draft order and
+    /// per-paragraph ratios.
+    pub fn assemble(source: &str, text: &str, norm: &Normalized, found: &[FoundSource]) -> Self {
+        let w = char_weights(text, norm);
+        let total: u64 = w.iter().map(|&x| x as u64).sum();
+        let mut mark = vec![false; norm.len()];
+        // Weight of the draft characters covered by `spans`, each counted once.
+        let mut weight_of = |spans: &mut dyn Iterator<Item = Range<usize>>| -> (u64, Vec<bool>) {
+            mark.iter_mut().for_each(|m| *m = false);
+            for r in spans {
+                mark[r].iter_mut().for_each(|m| *m = true);
+            }
+            let sum = mark
+                .iter()
+                .zip(&w)
+                .filter(|(m, _)| **m)
+                .map(|(_, &x)| x as u64);
+            (sum.sum(), mark.clone())
+        };
+        let ratio = |x: u64| {
+            if total == 0 {
+                0.0
+            } else {
+                round(x as f64 / total as f64)
+            }
+        };
+        let passages = || found.iter().flat_map(|f| f.passages.iter());
+        let (all, _) = weight_of(&mut passages().map(|p| p.chars.clone()));
+        let (copied, copied_mark) = weight_of(
+            &mut passages()
+                .filter(|p| !p.boilerplate)
+                .map(|p| p.chars.clone()),
+        );
+        let mut sources: Vec<SourceEntry> = found
+            .iter()
+            .map(|f| {
+                let (chars, _) = weight_of(
+                    &mut f
+                        .passages
+                        .iter()
+                        .filter(|p| !p.boilerplate)
+                        .map(|p| p.chars.clone()),
+                );
+                SourceEntry {
+                    number: 0,
+                    document: f.document,
+                    source: f.source.to_string(),
+                    title: f.title.to_string(),
+                    ratio: ratio(chars),
+                    chars: chars as usize,
+                }
+            })
+            .collect();
+        sources.sort_by(|a, b| b.chars.cmp(&a.chars).then(a.document.cmp(&b.document)));
+        for (i, s) in sources.iter_mut().enumerate() {
+            s.number = i + 1;
+        }
+        let number: crate::FastMap<usize, usize> =
+            sources.iter().map(|s| (s.document, s.number)).collect();
+        let draft_lines = newlines(text);
+        let mut matches = Vec::new();
+        for f in found {
+            let src_lines = newlines(f.text);
+            for p in &f.passages {
+                let (da, db) = (p.draft.clone(), p.source.clone());
+                matches.push(MatchEntry {
+                    draft: DraftSpan {
+                        start: da.start,
+                        end: da.end,
+                        start_line: line(&draft_lines, 1, da.start),
+                        end_line: line(&draft_lines, 1, da.end - 1),
+                    },
+                    source: SourceSpan {
+                        document: f.document,
+                        number: number[&f.document],
+                        source: f.source.to_string(),
+                        title: f.title.to_string(),
+                        start: f.offset + db.start,
+                        end: f.offset + db.end,
+                        start_line: line(&src_lines, f.start_line, db.start),
+                        end_line: line(&src_lines, f.start_line, db.end - 1),
+                    },
+                    similarity: p.similarity,
+                    boilerplate: p.boilerplate,
+                    text: text[da].to_string(),
+                    source_text: f.text[db].to_string(),
+                });
+            }
+        }
+        matches.sort_by_key(|m| (m.draft.start, m.source.number));
+        // Each paragraph's characters are a contiguous run of the stream (starts
+        // and ends increase), found by binary search: linear in the draft.
+        let paragraphs = crate::segment::paragraphs(text)
+            .into_iter()
+            .map(|p| {
+                let lo = norm.starts.partition_point(|&s| (s as usize) < p.start);
+                let hi = norm.ends.partition_point(|&e| (e as usize) <= p.end);
+                let inside = lo..hi.max(lo);
+                let chars: u64 = inside.clone().map(|i| w[i] as u64).sum();
+                let cov: u64 = inside
+                    .filter(|&i| copied_mark[i])
+                    .map(|i| w[i] as u64)
+                    .sum();
+                ParagraphEntry {
+                    line: line(&draft_lines, 1, p.start),
+                    start: p.start,
+                    end: p.end,
+                    chars: chars as usize,
+                    copy_ratio: if chars == 0 {
+                        0.0
+                    } else {
+                        round(cov as f64 / chars as f64)
+                    },
+                }
+            })
+            .collect();
+        let max = sources.first().map_or(0.0, |s| s.ratio);
+        DraftReport {
+            draft: DraftInfo {
+                source: source.to_string(),
+                chars: total as usize,
+            },
+            copy_ratio: ratio(all),
+            copy_ratio_excluding_boilerplate: ratio(copied),
+            max_single_source_ratio: max,
+            max_single_source: sources.first().filter(|s| s.chars > 0).map(|s| s.number),
+            sources,
+            matches,
+            paragraphs,
+            text: text.to_string(),
+        }
+    }
+}
+
+fn newlines(text: &str) -> Vec<usize> {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn line(newlines: &[usize], first: usize, offset: usize) -> usize {
+    first + newlines.partition_point(|&n| n < offset)
 }

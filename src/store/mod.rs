@@ -30,7 +30,7 @@
 
 mod encode;
 
-pub use encode::{encode, IndexData, IndexedDoc};
+pub use encode::{doc_prints, encode, encode_parts, IndexData, IndexedDoc};
 
 use crate::error::{Error, Result};
 use std::ops::Range;
@@ -103,6 +103,44 @@ pub struct Index {
     checked: Vec<AtomicBool>,
     /// Where it came from (for messages).
     pub path: String,
+}
+
+/// One speech of an index, borrowed from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocRef<'a> {
+    /// The speech text.
+    pub text: &'a str,
+    /// Its file.
+    pub source: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Byte offset of the text in its file.
+    pub offset: usize,
+    /// Line of the text's first line in its file.
+    pub start_line: usize,
+}
+
+/// The document ids holding one print, as they lie in the index (ascending).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PostingList<'a>(&'a [u8]);
+
+impl<'a> PostingList<'a> {
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    /// True when no document holds the print (or too many do).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The document ids.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + 'a {
+        let b: &'a [u8] = self.0;
+        b.chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+    }
 }
 
 /// Is this file an index (by its magic bytes)?
@@ -264,20 +302,32 @@ impl Index {
         self.docs == 0
     }
 
-    /// One speech.
+    /// One speech (its text and strings copied out of the index).
     pub fn doc(&self, d: usize) -> Result<IndexedDoc> {
+        let r = self.doc_ref(d)?;
+        Ok(IndexedDoc {
+            text: r.text.to_string(),
+            source: r.source.to_string(),
+            title: r.title.to_string(),
+            offset: r.offset,
+            start_line: r.start_line,
+        })
+    }
+
+    /// One speech, borrowed from the index (nothing copied; the text is
+    /// verified and checked to be UTF-8).
+    pub fn doc_ref(&self, d: usize) -> Result<DocRef<'_>> {
         if d >= self.docs {
             return Err(self.damaged("document id"));
         }
         let r: [u32; 10] =
             std::array::from_fn(|i| le32(&self.bytes[self.sec[DOCS].0 + d * DOC_REC..], i));
         let at = r[0] as usize | ((r[8] as usize) << 32);
-        let text = |s: usize, o: usize, l: u32| -> Result<String> {
+        let text = |s: usize, o: usize, l: u32| -> Result<&str> {
             std::str::from_utf8(self.read(s, o..o + l as usize)?)
-                .map(str::to_string)
                 .map_err(|_| self.damaged("text that is not UTF-8"))
         };
-        Ok(IndexedDoc {
+        Ok(DocRef {
             text: text(TEXTS, at, r[1])?,
             source: text(STRINGS, r[2] as usize, r[3])?,
             title: text(STRINGS, r[4] as usize, r[5])?,
@@ -313,8 +363,14 @@ impl Index {
     /// it (a print that common is stock wording: it cannot pick a source, and its
     /// list is never read).
     pub fn postings(&self, h: u64, max_docs: usize) -> Result<Vec<u32>> {
+        Ok(self.posting_list(h, max_docs)?.iter().collect())
+    }
+
+    /// [`Index::postings`] without copying: the list as it lies in the index,
+    /// verified, every document id checked.
+    pub fn posting_list(&self, h: u64, max_docs: usize) -> Result<PostingList<'_>> {
         let Some(at) = self.find(HASHES, HASH_DIR, h)? else {
-            return Ok(Vec::new());
+            return Ok(PostingList(&[]));
         };
         let (from, to) = (
             self.u32_at(OFFSETS, at)? as usize,
@@ -324,14 +380,13 @@ impl Index {
             return Err(self.damaged("posting offsets"));
         }
         if to - from > max_docs {
-            return Ok(Vec::new());
+            return Ok(PostingList(&[]));
         }
-        let list = self.read(POSTINGS, from * 4..to * 4)?;
-        let docs: Vec<u32> = (0..to - from).map(|i| le32(list, i)).collect();
-        if docs.iter().any(|&d| d as usize >= self.docs) {
+        let list = PostingList(self.read(POSTINGS, from * 4..to * 4)?);
+        if list.iter().any(|d| d as usize >= self.docs) {
             return Err(self.damaged("posting document id"));
         }
-        Ok(docs)
+        Ok(list)
     }
 
     /// Is `h` a k-gram of a stock phrase of the corpus?
