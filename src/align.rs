@@ -241,7 +241,7 @@ pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
     order.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
     let mut used = vec![false; n];
     let mut chains = Vec::new();
-    // Passages taken so far, disjoint, by start → end: an overlap test is one
+    // Spans covered so far, disjoint, by start → end: an overlap test is one
     // look at the nearest start before the new end (a scan of every taken
     // passage made a draft of one sentence repeated 100 000 times quadratic).
     let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
@@ -262,15 +262,20 @@ pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
         if c.matched < p.min_matched {
             continue;
         }
-        let r = c.a_range();
-        if taken
-            .range(..r.end)
-            .next_back()
-            .is_some_and(|(_, &t_end)| r.start < t_end)
-        {
+        // Chains may interleave (a reordered sentence sits in the gap a
+        // longer chain bridged as a deletion) but never cover the same text.
+        let overlaps = |r: &Range<usize>| {
+            taken
+                .range(..r.end)
+                .next_back()
+                .is_some_and(|(_, &t_end)| r.start < t_end)
+        };
+        if c.a_spans.iter().any(overlaps) {
             continue;
         }
-        taken.insert(r.start, r.end);
+        for r in &c.a_spans {
+            taken.insert(r.start, r.end);
+        }
         chains.push(c);
     }
     chains.sort_by_key(|c| (c.a_range().start, c.b_range().start));
@@ -423,6 +428,27 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].a_range(), 0..n);
         assert_eq!(c[0].matched, n);
+    }
+
+    #[test]
+    fn reordered_sentences_are_all_covered() {
+        // Real sentences of the seed; the copy moves the second one to the end.
+        let s = [
+            "这次会议是市委决定召开的一次非常重要的会议。",
+            "刚才，会议传达了省和市宣传思想工作会议精神，命名表彰了我市宣传思想战线先进集体和先进个人。",
+            "市委对宣传思想战线的工作是满意的。",
+            "一年来，宣传思想战线以贯彻落实科学发展观为主线，紧紧围绕全市的中心和大局，唱响主旋律，打好主动仗。",
+        ];
+        let a = s.concat();
+        let b = [s[0], s[2], s[3], s[1]].concat();
+        let (na, nb) = (normalize(&a), normalize(&b));
+        let c = align(&na.chars, &nb.chars, &AlignParams::default());
+        let inside = covered(na.len(), c.iter().flat_map(|c| c.a_spans.clone()));
+        assert!(
+            inside * 100 >= na.len() * 95,
+            "{inside} of {}: {c:?}",
+            na.len()
+        );
     }
 
     #[test]
