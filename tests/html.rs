@@ -49,12 +49,18 @@ impl Page {
 
     /// The embedded report data.
     fn data(&self) -> serde_json::Value {
+        self.blob("data")
+    }
+
+    /// The JSON blob `<script type="application/json" id=ID>`.
+    fn blob(&self, id: &str) -> serde_json::Value {
         let doc = Html::parse_document(&self.html);
         let blob = doc
-            .select(&sel("script#data[type=\"application/json\"]"))
+            .select(&sel(&format!("script#{id}[type=\"application/json\"]")))
             .next()
-            .expect("a data blob");
-        serde_json::from_str(&blob.text().collect::<String>()).expect("the data blob is JSON")
+            .unwrap_or_else(|| panic!("a {id} blob"));
+        serde_json::from_str(&blob.text().collect::<String>())
+            .unwrap_or_else(|e| panic!("the {id} blob is JSON: {e}"))
     }
 
     /// The DOM after the page's script ran, with `#fragment` (may be empty);
@@ -281,17 +287,29 @@ fn scan_page_is_one_self_contained_file() {
     eprintln!("seed scan report: {} bytes", page.html.len());
     let data = page.data();
     assert_eq!(data["kind"], "scan");
-    assert_eq!(
-        data["report"]["documents"].as_array().map(Vec::len),
-        Some(19)
-    );
+    assert_eq!(data["docs"].as_array().map(Vec::len), Some(19));
+    // The texts of the speeches in a pair, each stored once: the first of a
+    // pair as text, the copy as pieces of it (`[doc, start, len]`) and text.
+    let texts = page.blob("texts");
     for (a, b) in seed_pairs() {
         for id in [a, b] {
+            let t = &texts[id.to_string()];
             assert!(
-                data["texts"][id as usize].is_string(),
+                t.is_string() || t.is_array(),
                 "text of speech {id} embedded for the side-by-side view"
             );
         }
+        // `to` is stored as pieces copied from `from`, which is stored as text.
+        let copies = |to: u64, from: u64| {
+            texts[from.to_string()].is_string()
+                && texts[to.to_string()]
+                    .as_array()
+                    .is_some_and(|ps| ps.iter().any(|p| p[0].as_u64() == Some(from)))
+        };
+        assert!(
+            copies(b, a) || copies(a, b),
+            "one of {a} and {b} stored as pieces of the other"
+        );
     }
     // The static summary reads without the script: counts and the two clusters.
     let doc = Html::parse_document(&page.html);

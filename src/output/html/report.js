@@ -3,7 +3,16 @@
 // tables, the side-by-side overlay). Everything runs from the embedded JSON; the
 // page fetches nothing.
 
-const D = JSON.parse(document.getElementById('data').textContent);
+// A data blob's text. Read once and then dropped from the DOM (it stays in the
+// file): the document the browser keeps is the rendered page only.
+function blob(id) {
+  const el = document.getElementById(id);
+  if (!el) return null;
+  const t = el.textContent;
+  el.remove();
+  return t;
+}
+const D = JSON.parse(blob('data'));
 
 function h(tag, attrs, ...kids) {
   const el = document.createElement(tag);
@@ -155,7 +164,8 @@ function diff(a, b, maxD) {
 
 // A table of `rows`, `pageSize` rows a page, with a filter box.
 // columns: [{t: [zh, en], f: row => content, cls}]; opts.detail: row => node
-// (a toggle shows it under the row); opts.tools: extra toolbar nodes.
+// (a toggle shows it under the row); opts.tools: extra toolbar nodes; opts.note:
+// a node under the table.
 function pagedTable(container, columns, rows, opts) {
   opts = opts || {};
   const size = opts.pageSize || 100;
@@ -172,6 +182,7 @@ function pagedTable(container, columns, rows, opts) {
     tbody);
   const tools = h('div', { class: 'toolbar' }, opts.filter && rows.length > 10 ? input : null, opts.tools || null, h('span', { class: 'grow' }), info, prev, next);
   container.append(tools, h('div', { class: 'scroll' }, table));
+  if (opts.note) container.append(opts.note);
   function apply() {
     view = rows.filter(r => (!opts.keep || opts.keep(r)) && (!query || !opts.filter || opts.filter(r).toLowerCase().includes(query)));
     go(0);
@@ -184,7 +195,7 @@ function pagedTable(container, columns, rows, opts) {
       const tr = h('tr', opts.rowAttrs ? opts.rowAttrs(row) : null);
       for (const c of cols) {
         const td = h('td', { class: c.cls });
-        if (c.f) td.append(...[c.f(row)].flat());
+        if (c.f) td.append(...[c.f(row)].flat(Infinity).filter(k => k != null && k !== false));
         tr.append(td);
       }
       tbody.append(tr);

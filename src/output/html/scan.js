@@ -1,7 +1,45 @@
 // taohua scan report: clusters, contained speeches, the similarity map, phrases,
 // templates, junk and speeches, each a paged table; any pair opens side by side.
 (function () {
-  const R = D.report, docs = R.documents, L = D.labels;
+  // The data comes packed (rows as arrays, see scan_data.rs): unpack it into
+  // the report's shapes. Passages are UTF-16 ranges of the speech texts.
+  const docs = [];
+  {
+    let src = '', title = '';
+    for (const r of D.docs) {
+      src = src.slice(0, r[0]) + r[1];
+      title = title.slice(0, r[2]) + r[3];
+      docs.push({ id: docs.length, source: src, title, start_line: r[4], end_line: r[5], chars: r[6], masks: r[7] });
+    }
+  }
+  const L = docs.map(d => d.title.slice(D.cut));
+  const span = (f, i) => ({ start: f[i], end: f[i + 1], start_line: f[i + 2], end_line: f[i + 3] });
+  const vr = v => ({ text: v[0], n: v[1], documents: v[2] });
+  const R = {
+    documents: docs,
+    pairs: D.pairs.map(p => {
+      const ps = [];
+      for (let i = 0; i + 8 < p[7].length; i += 9) ps.push({ a: span(p[7], i), b: span(p[7], i + 4), chars: p[7][i + 8] });
+      return { a: p[0], b: p[1], relation: p[2] ? 'contained' : 'near-duplicate', similarity: p[3], a_in_b: p[4], b_in_a: p[5], simhash_distance: p[6], passages: ps };
+    }),
+    clusters: D.clusters.map(c => ({ id: c[0], representative: c[1], documents: c[2] })),
+    phrases: D.phrases.map(p => ({ kind: p[0], text: p[1], speeches: p[2], chars: p[3], uses: p[4],
+      occurrences: p[5].map(o => ({ document: o[0], start_line: o[1], text: o.length > 2 ? o[2] : p[1] })), variants: p[6].map(vr) })),
+    templates: D.templates.map(t => ({ skeleton: t[0], speeches: t[1], n: t[2], members: t[3].map(vr), slots: t[4] })),
+    junk: D.junk.map(j => ({ text: j[0], reason: j[1], n: j[2], documents: j[3], uses: j[4], occurrences: j[5].map(o => ({ source: o[0], line: o[1] })) })),
+  };
+  // Speech texts (only of speeches in some pair), parsed when a pair is first opened;
+  // a copy is stored as pieces of the speech it copies: [doc, start, length] or text.
+  let rawTexts = blob('texts'), TX = null;
+  function textOf(id) {
+    if (!TX) { TX = JSON.parse(rawTexts || '{}'); rawTexts = null; }
+    let t = TX[id];
+    if (t == null || typeof t === 'string') return t;
+    t = t.map(x => (typeof x === 'string' ? x : (textOf(x[0]) || '').slice(x[1], x[1] + x[2]))).join('');
+    TX[id] = t;
+    return t;
+  }
+  const more = (shown, total) => (total > shown ? h('span', { class: 'muted' }, ' +' + (total - shown)) : null);
   const key = (a, b) => Math.min(a, b) + '-' + Math.max(a, b);
   const pairs = new Map(R.pairs.map(p => [key(p.a, p.b), p]));
   const REL = { 'near-duplicate': ['重复', 'duplicate', 'red'], contained: ['包含', 'contained', 'orange'] };
@@ -20,7 +58,7 @@
   }
   const docText = id => { const d = docs[id]; return d ? name(id) + ' ' + d.title + ' #' + id : '#' + id; };
   const cmp = (p, label) => h('button', { class: 'btn sm', title: '并排对照 Side by side', onclick: () => openPair(p.a, p.b) }, label || '对照 Compare');
-  const docList = ids => h('span', { class: 'docs' }, ids.slice(0, 12).map(doc), ids.length > 12 ? h('span', { class: 'muted' }, ' +' + (ids.length - 12)) : null);
+  const docList = (ids, n) => h('span', { class: 'docs' }, ids.slice(0, 12).map(doc), more(Math.min(12, ids.length), n == null ? ids.length : n));
 
   function clusters(el) {
     pagedTable(el, [
@@ -77,10 +115,10 @@
     const cv = h('canvas', { width: Math.ceil(size * dpr), height: Math.ceil(size * dpr), style: 'width:' + size + 'px;height:' + size + 'px', role: 'img', 'aria-label': '相似度矩阵 Similarity map' });
     const ctx = cv.getContext('2d');
     ctx.scale(dpr, dpr);
-    ctx.font = '12px ' + getComputedStyle(document.body).fontFamily;
-    ctx.fillStyle = '#374151';
-    ctx.textBaseline = 'middle';
     if (lab) {
+      ctx.font = '12px ' + getComputedStyle(document.body).fontFamily;
+      ctx.fillStyle = '#374151';
+      ctx.textBaseline = 'middle';
       ids.forEach((id, i) => {
         const t = clip(name(id), 8);
         ctx.textAlign = 'right';
@@ -91,13 +129,27 @@
         cs.forEach((ch, k) => ctx.fillText(ch, lab + i * cell + cell / 2, lab - 6 - 13 * (cs.length - 1 - k) - 6));
       });
     }
+    // Unrelated cells as one light square ruled white, then the diagonal and the pairs.
     const gap = cell >= 6 ? 1 : 0;
     const color = p => (p.relation === 'contained' ? 'rgba(217,119,6,' : 'rgba(200,16,46,') + (0.3 + 0.7 * p.similarity).toFixed(2) + ')';
-    ids.forEach((a, i) => ids.forEach((b, j) => {
-      const p = a === b ? null : pairs.get(key(a, b));
-      ctx.fillStyle = a === b ? '#cbd5e1' : p ? color(p) : '#f1f3f5';
-      ctx.fillRect(lab + j * cell, lab + i * cell, cell - gap, cell - gap);
-    }));
+    ctx.fillStyle = '#f1f3f5';
+    ctx.fillRect(lab, lab, n * cell - gap, n * cell - gap);
+    if (gap) {
+      ctx.fillStyle = '#fff';
+      for (let i = 1; i < n; i++) {
+        ctx.fillRect(lab + i * cell - gap, lab, gap, n * cell);
+        ctx.fillRect(lab, lab + i * cell - gap, n * cell, gap);
+      }
+    }
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const cellAt = (i, j, style) => { ctx.fillStyle = style; ctx.fillRect(lab + j * cell, lab + i * cell, cell - gap, cell - gap); };
+    ids.forEach((_, i) => cellAt(i, i, '#cbd5e1'));
+    for (const p of R.pairs) {
+      const i = index.get(p.a), j = index.get(p.b);
+      if (i == null || j == null) continue;
+      cellAt(i, j, color(p));
+      cellAt(j, i, color(p));
+    }
     const tip = h('div', { class: 'tip', hidden: true });
     const at = e => {
       const r = cv.getBoundingClientRect();
@@ -124,6 +176,10 @@
         ids.length < docs.length ? h('p', { class: 'muted' }, '显示 ' + n + ' / ' + docs.length + ' 篇（仅有关联的讲话）', h('br'), h('span', { class: 'en' }, 'Showing ' + n + ' of ' + docs.length + ' speeches: those in some pair.')) : null)));
   }
 
+  // What a capped table says under it: the page carries the most used rows.
+  const capped = (shown, total, zh, en) => (total > shown ? h('p', { class: 'muted' }, '本页收录最常用的 ' + shown + ' ' + zh + '（共 ' + total + '），完整列表见 JSON 报告。',
+    h('br'), h('span', { class: 'en' }, 'The ' + shown + ' most used of ' + total + ' ' + en + '; the JSON report (--format json) lists them all.')) : null);
+
   function phrases(el) {
     const counts = {};
     for (const p of R.phrases) counts[p.kind] = (counts[p.kind] || 0) + 1;
@@ -134,18 +190,19 @@
       { t: ['文字', 'Text'], cls: 'txt', f: p => h('span', { title: p.text }, masked(clip(p.text, 90))) },
       { t: ['讲话', 'Speeches'], cls: 'num', f: p => String(p.speeches) },
       { t: ['字数', 'Chars'], cls: 'num', f: p => String(p.chars) },
-      { t: ['出现', 'Uses'], cls: 'num', f: p => String(p.occurrences.length) },
+      { t: ['出现', 'Uses'], cls: 'num', f: p => String(p.uses) },
       { t: ['变体', 'Variants'], cls: 'txt', f: p => (p.variants || []).slice(0, 2).map(v => h('div', { class: 'variant' }, masked(clip(v.text, 40)))) },
     ], R.phrases, {
+      note: capped(R.phrases.length, D.total.phrases, '条', 'phrases and passages'),
       filter: p => p.text + ' ' + (p.variants || []).map(v => v.text).join(' '),
       keep: p => !kind || p.kind === kind,
       tools: choice(opts, k => { kind = k; t.refresh(); }),
       detail: p => h('div', { class: 'occ' },
         h('p', { class: 'full' }, masked(p.text)),
-        (p.variants || []).length ? h('div', null, h('b', null, '变体 Variants'), (p.variants || []).map(v => h('div', { class: 'variant' }, masked(v.text), ' ', docList(v.documents)))) : null,
+        (p.variants || []).length ? h('div', null, h('b', null, '变体 Variants'), (p.variants || []).map(v => h('div', { class: 'variant' }, masked(v.text), ' ', docList(v.documents, v.n)))) : null,
         h('b', null, '出现位置 Occurrences'),
-        h('ul', null, p.occurrences.slice(0, 200).map(o => h('li', null, doc(o.document), ' ', h('span', { class: 'muted' }, '行 line ' + o.start_line), ' ', masked(clip(o.text, 80))))),
-        p.occurrences.length > 200 ? h('p', { class: 'muted' }, '… +' + (p.occurrences.length - 200)) : null),
+        h('ul', null, p.occurrences.map(o => h('li', null, doc(o.document), ' ', h('span', { class: 'muted' }, '行 line ' + o.start_line), ' ', masked(clip(o.text, 80))))),
+        p.uses > p.occurrences.length ? h('p', { class: 'muted' }, '… 另有 ' + (p.uses - p.occurrences.length) + ' 处，见 JSON 报告 · ' + (p.uses - p.occurrences.length) + ' more in the JSON report (--format json)') : null),
     });
   }
 
@@ -157,8 +214,10 @@
       { t: ['例句', 'Examples'], cls: 'txt', f: t => t.members.slice(0, 2).map(m => h('div', { class: 'variant' }, masked(clip(m.text, 50)))) },
       { t: ['填充', 'Slot fillers'], cls: 'txt', f: t => t.slots.map(s => h('div', { class: 'fill' }, clip(s.join(' / '), 60))) },
     ], R.templates, {
+      note: capped(R.templates.length, D.total.templates, '句式', 'templates'),
       filter: t => t.skeleton + ' ' + t.members.map(m => m.text).join(' '),
-      detail: t => h('ul', { class: 'occ' }, t.members.map(m => h('li', null, masked(m.text), ' ', docList(m.documents)))),
+      detail: t => h('ul', { class: 'occ' }, t.members.map(m => h('li', null, masked(m.text), ' ', docList(m.documents, m.n))),
+        t.n > t.members.length ? h('li', { class: 'muted' }, '… 另有 ' + (t.n - t.members.length) + ' 句 · ' + (t.n - t.members.length) + ' more sentences in the JSON report') : null),
     });
   }
 
@@ -166,8 +225,8 @@
     pagedTable(el, [
       { t: ['文字', 'Text'], cls: 'txt', f: j => h('span', { class: 'junk', title: j.text }, clip(j.text, 80)) },
       { t: ['原因', 'Reason'], f: j => j.reason },
-      { t: ['位置', 'Where'], f: j => [j.occurrences.slice(0, 4).map(o => h('div', { class: 'muted' }, o.source + ':' + o.line)), j.occurrences.length > 4 ? '… +' + (j.occurrences.length - 4) : null] },
-      { t: ['讲话', 'Speeches'], f: j => (j.documents.length ? docList(j.documents) : h('span', { class: 'muted' }, '汇编前言 preamble')) },
+      { t: ['位置', 'Where'], f: j => [j.occurrences.slice(0, 4).map(o => h('div', { class: 'muted' }, o.source + ':' + o.line)), j.uses > 4 ? '… +' + (j.uses - 4) : null] },
+      { t: ['讲话', 'Speeches'], f: j => (j.documents.length ? docList(j.documents, j.n) : h('span', { class: 'muted' }, '汇编前言 preamble')) },
     ], R.junk, { filter: j => j.text + ' ' + j.reason });
   }
 
@@ -193,16 +252,15 @@
     if (!p) return;
     const head = [doc(p.a), h('span', { class: 'vs' }, '↔'), doc(p.b), ' ', relTag(p.relation),
       h('span', { class: 'metrics' }, '相似度 similarity ' + pct(p.similarity) + ' · A 在 B ' + pct(p.a_in_b) + ' · B 在 A ' + pct(p.b_in_a) + ' · 段落 passages ' + p.passages.length)];
-    const ta = D.texts[p.a], tb = D.texts[p.b];
+    const ta = textOf(p.a), tb = textOf(p.b);
     const legend = h('div', { class: 'legend' }, h('mark', { class: 'hl h0' }, '对齐段落 aligned passage'), ' ', h('span', { class: 'diff' }, '差异 difference'), ' ', h('span', { class: 'mask' }, '**'), ' 遮盖 mask');
     if (ta == null || tb == null) {
       overlay(head, h('div', { class: 'sheet-body' }, h('p', { class: 'muted' }, '报告中没有这两篇的全文 · The texts of these speeches are not in the report.')), 'pair=' + p.a + '-' + p.b);
       return;
     }
-    const ia = byteIndex(ta), ib = byteIndex(tb), oa = D.offsets[p.a] || 0, ob = D.offsets[p.b] || 0;
     const sa = [], sb = [], rows = [];
     p.passages.forEach((ps, k) => {
-      const a0 = ia(ps.a.start - oa), a1 = ia(ps.a.end - oa), b0 = ib(ps.b.start - ob), b1 = ib(ps.b.end - ob);
+      const a0 = ps.a.start, a1 = ps.a.end, b0 = ps.b.start, b1 = ps.b.end;
       const dd = diff(ta.slice(a0, a1), tb.slice(b0, b1));
       const cls = 'hl h' + (k % 2), title = '段落 passage ' + (k + 1);
       const num = () => h('sup', { class: 'pn' }, String(k + 1));

@@ -11,9 +11,10 @@ use taohua::report::ScanReport;
 /// Findings listed statically, per kind.
 const MAX_FINDINGS: usize = 12;
 
-/// Short labels for the speeches: titles without the prefix they all share
-/// (`全市开发区工作会议讲话精神篇四` → `篇四`), keeping at least two characters.
-pub(super) fn short_titles(titles: &[&str]) -> Vec<String> {
+/// Characters the labels drop from the titles: the prefix all titles share
+/// (`全市开发区工作会议讲话精神篇四` → `篇四`), keeping at least two characters
+/// of each, and only when at least four are shared.
+pub(super) fn shared_prefix(titles: &[&str]) -> usize {
     let chars: Vec<Vec<char>> = titles.iter().map(|t| t.chars().collect()).collect();
     let mut p = match chars.split_first() {
         Some((first, rest)) if !rest.is_empty() => rest.iter().fold(first.len(), |p, t| {
@@ -25,9 +26,16 @@ pub(super) fn short_titles(titles: &[&str]) -> Vec<String> {
         p -= 1;
     }
     if p < 4 {
-        p = 0;
+        0
+    } else {
+        p
     }
-    chars.iter().map(|t| t[p..].iter().collect()).collect()
+}
+
+/// Short labels for the speeches: titles without their shared prefix.
+pub(super) fn short_titles(titles: &[&str]) -> Vec<String> {
+    let p = shared_prefix(titles);
+    titles.iter().map(|t| t.chars().skip(p).collect()).collect()
 }
 
 /// Write the top bar, the summary card and the section headings.
