@@ -15,14 +15,14 @@
 //! Ratios count characters the way 查重 services do: letters and digits only
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
 
-use crate::align::{chain, extend_ends, AlignParams, Block, Chain};
+use crate::align::{chain, extend_ends, grow, AlignParams, Block, Chain};
 use crate::error::Result;
 use crate::fingerprint::{kgram_hashes, NO_HASH};
 use crate::ingest::Corpus;
-use crate::normalize::{normalize, Normalized, MASK};
+use crate::normalize::{normalize, Normalized};
 use crate::report::{DraftReport, FoundPassage, FoundSource};
 use crate::scan::round;
-use crate::store::{doc_prints, encode_parts, DocRef, Index, IndexData, PostingList, PRINT_K};
+use crate::store::{doc_prints, encode_parts, Candidate, DocRef, Index, IndexData, PRINT_K};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -114,14 +114,6 @@ fn stock_grams(corpus: &Corpus, norms: &[Normalized]) -> Vec<u64> {
     crate::phrases::stock_grams(&corpus.documents, &refs, BOILERPLATE_MIN_DOCS)
 }
 
-/// A speech that shares prints with the draft.
-struct Candidate {
-    doc: u32,
-    /// Draft positions of the shared k-grams (ascending, with repeats when the
-    /// draft repeats a k-gram).
-    hits: Vec<u32>,
-}
-
 /// Check one draft against an index.
 pub fn check_draft(
     source: &str,
@@ -131,7 +123,13 @@ pub fn check_draft(
 ) -> Result<DraftReport> {
     let norm = normalize(text);
     let hashes = kgram_hashes(&norm.chars, PRINT_K);
-    let cands = candidates(index, &hashes, opts)?;
+    let cands = index.candidates(
+        &hashes,
+        opts.max_df,
+        MIN_HITS,
+        opts.max_sources,
+        opts.exclude,
+    )?;
     let seeds = Seeds::new(&norm.chars, opts.align.k);
     let align_one = |c: &Candidate| -> Result<Option<FoundSource>> {
         let doc = index.doc_ref(c.doc as usize)?;
@@ -203,69 +201,6 @@ pub fn check_draft(
         p.boilerplate = stock as f64 >= opts.boilerplate_share * n as f64;
     }
     Ok(DraftReport::assemble(source, text, &norm, &found))
-}
-
-/// The speeches sharing at least [`MIN_HITS`] prints with the draft, most
-/// hits first (ties by id), at most `opts.max_sources`.
-fn candidates(index: &Index, hashes: &[u64], opts: &CheckOptions) -> Result<Vec<Candidate>> {
-    // Each distinct k-gram looked up once, in hash order (the order of the index).
-    let mut order: Vec<(u64, u32)> = hashes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &h)| h != NO_HASH)
-        .map(|(i, &h)| (h, i as u32))
-        .collect();
-    order.sort_unstable();
-    let mut lists: Vec<(PostingList, usize, usize)> = Vec::new();
-    let mut votes = vec![0u32; index.len()];
-    let mut at = 0;
-    while at < order.len() {
-        let h = order[at].0;
-        let end = at + order[at..].partition_point(|&(x, _)| x == h);
-        let list = index.posting_list(h, opts.max_df)?;
-        if !list.is_empty() {
-            for d in list.iter() {
-                votes[d as usize] += (end - at) as u32;
-            }
-            lists.push((list, at, end));
-        }
-        at = end;
-    }
-    if let Some(x) = opts.exclude.filter(|&x| x < votes.len()) {
-        votes[x] = 0;
-    }
-    let mut ranked: Vec<(u32, u32)> = votes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &v)| v as usize >= MIN_HITS)
-        .map(|(d, &v)| (v, d as u32))
-        .collect();
-    ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-    ranked.truncate(opts.max_sources);
-    // Slot of each candidate, by document (0 = not a candidate).
-    let mut slot = votes;
-    slot.iter_mut().for_each(|v| *v = 0);
-    for (k, &(_, d)) in ranked.iter().enumerate() {
-        slot[d as usize] = k as u32 + 1;
-    }
-    let mut cands: Vec<Candidate> = ranked
-        .iter()
-        .map(|&(_, doc)| Candidate {
-            doc,
-            hits: Vec::new(),
-        })
-        .collect();
-    for (list, from, to) in &lists {
-        for d in list.iter() {
-            if let Some(k) = (slot[d as usize] as usize).checked_sub(1) {
-                cands[k].hits.extend(order[*from..*to].iter().map(|p| p.1));
-            }
-        }
-    }
-    for c in &mut cands {
-        c.hits.sort_unstable();
-    }
-    Ok(cands)
 }
 
 /// The draft's k-grams (k = the aligner's seed length), built once per draft;
@@ -363,33 +298,16 @@ impl Seeds {
         let mut out = Vec::new();
         let (mut diag, mut reach) = (i64::MIN, 0usize);
         for &(d, i, j) in &seeds {
-            let (i, j) = (i as usize, j as usize);
             if d != diag {
                 (diag, reach) = (d, 0);
-            } else if i < reach {
+            } else if (i as usize) < reach {
                 continue; // inside the match found on this diagonal
             }
-            let mut len = 0;
-            while i + len < a.len() && j + len < b.len() && a[i + len] == b[j + len] {
-                if a[i + len] == MASK {
-                    break;
-                }
-                len += 1;
-            }
-            if len < p.k {
+            let Some((block, end)) = grow(a, b, i as usize, j as usize, p.k) else {
                 continue; // hash collision
-            }
-            let (mut s, mut t) = (i, j);
-            while s > 0 && t > 0 && a[s - 1] == b[t - 1] && a[s - 1] != MASK {
-                s -= 1;
-                t -= 1;
-            }
-            reach = i + len;
-            out.push(Block {
-                a: s as u32,
-                b: t as u32,
-                len: (i + len - s) as u32,
-            });
+            };
+            reach = end;
+            out.push(block);
         }
         out.sort_unstable_by_key(|m| (m.a, m.b));
         out.dedup();
@@ -443,25 +361,13 @@ fn boilerplate_mask(
     allowlist: &[String],
 ) -> Result<Vec<bool>> {
     let mut mask = vec![false; norm.len()];
-    // k-grams ending at or after the next covered character, each hash once,
-    // in hash order.
-    let mut next_covered = norm.len();
-    let mut wanted: Vec<(u64, u32)> = Vec::new();
+    // Only k-grams that reach a covered character matter.
+    let mut next_covered = vec![norm.len(); norm.len() + 1];
     for i in (0..norm.len()).rev() {
-        if covered[i] {
-            next_covered = i;
-        }
-        if i < hashes.len() && hashes[i] != NO_HASH && next_covered < i + PRINT_K {
-            wanted.push((hashes[i], i as u32));
-        }
+        next_covered[i] = if covered[i] { i } else { next_covered[i + 1] };
     }
-    wanted.sort_unstable();
-    for group in wanted.chunk_by(|x, y| x.0 == y.0) {
-        if index.is_phrase_gram(group[0].0)? {
-            for &(_, i) in group {
-                mask[i as usize..i as usize + PRINT_K].fill(true);
-            }
-        }
+    for i in index.phrase_positions(hashes, |i| next_covered[i] < i + PRINT_K)? {
+        mask[i..i + PRINT_K].fill(true);
     }
     for phrase in allowlist {
         let p = normalize(phrase).chars;
@@ -482,6 +388,7 @@ mod tests {
     use super::*;
     use crate::align::mems;
     use crate::fingerprint::mix;
+    use crate::normalize::MASK;
 
     /// Texts over a small alphabet with masks, so repeats, collisions of
     /// diagonals and masks all occur.

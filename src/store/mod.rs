@@ -29,8 +29,10 @@
 //! a check against a large index touches, and verifies, only the blocks it needs.
 
 mod encode;
+mod probe;
 
 pub use encode::{doc_prints, encode, encode_parts, IndexData, IndexedDoc};
+pub use probe::{Candidate, PostingList};
 
 use crate::error::{Error, Result};
 use std::ops::Range;
@@ -118,29 +120,6 @@ pub struct DocRef<'a> {
     pub offset: usize,
     /// Line of the text's first line in its file.
     pub start_line: usize,
-}
-
-/// The document ids holding one print, as they lie in the index (ascending).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PostingList<'a>(&'a [u8]);
-
-impl<'a> PostingList<'a> {
-    /// Number of documents.
-    pub fn len(&self) -> usize {
-        self.0.len() / 4
-    }
-
-    /// True when no document holds the print (or too many do).
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The document ids.
-    pub fn iter(&self) -> impl Iterator<Item = u32> + 'a {
-        let b: &'a [u8] = self.0;
-        b.chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
-    }
 }
 
 /// Is this file an index (by its magic bytes)?
@@ -366,29 +345,6 @@ impl Index {
         Ok(self.posting_list(h, max_docs)?.iter().collect())
     }
 
-    /// [`Index::postings`] without copying: the list as it lies in the index,
-    /// verified, every document id checked.
-    pub fn posting_list(&self, h: u64, max_docs: usize) -> Result<PostingList<'_>> {
-        let Some(at) = self.find(HASHES, HASH_DIR, h)? else {
-            return Ok(PostingList(&[]));
-        };
-        let (from, to) = (
-            self.u32_at(OFFSETS, at)? as usize,
-            self.u32_at(OFFSETS, at + 1)? as usize,
-        );
-        if from > to {
-            return Err(self.damaged("posting offsets"));
-        }
-        if to - from > max_docs {
-            return Ok(PostingList(&[]));
-        }
-        let list = PostingList(self.read(POSTINGS, from * 4..to * 4)?);
-        if list.iter().any(|d| d as usize >= self.docs) {
-            return Err(self.damaged("posting document id"));
-        }
-        Ok(list)
-    }
-
     /// Is `h` a k-gram of a stock phrase of the corpus?
     pub fn is_phrase_gram(&self, h: u64) -> Result<bool> {
         Ok(self.find(GRAMS, GRAM_DIR, h)?.is_some())
@@ -404,75 +360,4 @@ impl Index {
     }
 }
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::fingerprint::kgram_hashes;
-    use crate::normalize::normalize;
-
-    fn sample() -> Vec<u8> {
-        encode(&IndexData {
-            docs: vec![
-                IndexedDoc {
-                    text: "同志们：要全面落实党风廉政建设责任制，确保各项工作落到实处。".into(),
-                    source: "a.txt".into(),
-                    title: "篇一".into(),
-                    offset: 10,
-                    start_line: 3,
-                },
-                IndexedDoc {
-                    text: "为了规范物业管理活动，维护业主的合法权益，制定本条例。".into(),
-                    source: "b.txt".into(),
-                    title: "b".into(),
-                    offset: 0,
-                    start_line: 1,
-                },
-            ],
-            phrase_grams: vec![42],
-        })
-    }
-
-    #[test]
-    fn round_trip() {
-        let idx = Index::from_bytes(Bytes::Owned(sample()), "t").unwrap();
-        assert_eq!(idx.len(), 2);
-        assert_eq!(idx.doc(0).unwrap().title, "篇一");
-        assert_eq!(idx.doc(1).unwrap().offset, 0);
-        assert!(idx.is_phrase_gram(42).unwrap() && !idx.is_phrase_gram(43).unwrap());
-        let n = normalize(&idx.doc(1).unwrap().text);
-        let h = kgram_hashes(&n.chars, PRINT_K);
-        assert!(h.iter().any(|&h| idx.postings(h, 10).unwrap() == vec![1]));
-    }
-
-    #[test]
-    fn damage_is_an_error() {
-        let good = sample();
-        let truncated = good[..good.len() - 5].to_vec();
-        assert!(Index::from_bytes(Bytes::Owned(truncated), "t").is_err());
-        for at in [HEADER + 3, good.len() - 1, 40] {
-            let mut flipped = good.clone();
-            flipped[at] ^= 0x10;
-            assert!(
-                Index::from_bytes(Bytes::Owned(flipped), "t").is_err(),
-                "flip at {at}"
-            );
-        }
-        // A flipped byte in a speech's text is found when that text is read.
-        let mut text = good.clone();
-        let at = text
-            .windows("物业".len())
-            .position(|w| w == "物业".as_bytes())
-            .unwrap();
-        text[at] ^= 0x01;
-        // (at open when it shares a block with the document table, else on reading it)
-        if let Ok(idx) = Index::from_bytes(Bytes::Owned(text), "t") {
-            assert!(idx.doc(1).is_err());
-        }
-        let mut newer = good.clone();
-        newer[8] = 9;
-        let err = Index::from_bytes(Bytes::Owned(newer), "t")
-            .err()
-            .unwrap()
-            .to_string();
-        assert!(err.contains("newer"), "{err}");
-    }
-}
+mod tests;
