@@ -258,28 +258,61 @@ pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
             idx.push(cur);
         }
         idx.reverse();
-        let c = build(idx.iter().map(|&i| mems[i]).collect(), p);
-        if c.matched < p.min_matched {
-            continue;
-        }
         // Chains may interleave (a reordered sentence sits in the gap a
-        // longer chain bridged as a deletion) but never cover the same text.
-        let overlaps = |r: &Range<usize>| {
+        // longer chain bridged as a deletion) but never cover the same text:
+        // blocks on text already covered are dropped and the chain is cut
+        // there, each piece standing on its own.
+        let overlaps = |taken: &std::collections::BTreeMap<usize, usize>, r: &Range<usize>| {
             taken
                 .range(..r.end)
                 .next_back()
                 .is_some_and(|(_, &t_end)| r.start < t_end)
         };
-        if c.a_spans.iter().any(overlaps) {
-            continue;
+        let mut pieces: Vec<Vec<Block>> = vec![Vec::new()];
+        for &i in &idx {
+            match trim(mems[i], &taken, p.k) {
+                Some(m) => pieces.last_mut().expect("never empty").push(m),
+                None => pieces.push(Vec::new()),
+            }
         }
-        for r in &c.a_spans {
-            taken.insert(r.start, r.end);
+        for piece in pieces.into_iter().filter(|v| !v.is_empty()) {
+            let c = build(piece, p);
+            if c.matched < p.min_matched || c.a_spans.iter().any(|r| overlaps(&taken, r)) {
+                continue;
+            }
+            for r in &c.a_spans {
+                taken.insert(r.start, r.end);
+            }
+            chains.push(c);
         }
-        chains.push(c);
     }
     chains.sort_by_key(|c| (c.a_range().start, c.b_range().start));
     chains
+}
+
+/// `m` with its ends cut back off text already covered (a maximal match often
+/// runs a character or two into its neighbour's); `None` if covered text lies
+/// inside it or fewer than `k` characters are left.
+fn trim(m: Block, taken: &std::collections::BTreeMap<usize, usize>, k: usize) -> Option<Block> {
+    let (mut s, mut e) = (m.a as usize, (m.a + m.len) as usize);
+    if let Some((_, &t_end)) = taken.range(..=s).next_back() {
+        s = s.max(t_end);
+    }
+    if s + k > e {
+        return None;
+    }
+    if let Some((&t_start, _)) = taken.range(s..e).next() {
+        e = t_start;
+    }
+    if e < s + k {
+        return None;
+    }
+    let shift = (s - m.a as usize) as u32;
+    Some(Block {
+        a: m.a + shift,
+        b: m.b + shift,
+        len: (e - s) as u32,
+    })
 }
 
 /// Can `next` follow `prev` in a chain? Returns the score gain and the overlap trimmed.
@@ -449,6 +482,19 @@ mod tests {
             "{inside} of {}: {c:?}",
             na.len()
         );
+    }
+
+    #[test]
+    fn matches_are_cut_back_off_covered_text() {
+        let taken: std::collections::BTreeMap<usize, usize> = [(0, 10), (30, 40)].into();
+        let m = |a, len| Block { a, b: a + 100, len };
+        // One character into the covered text before it: trimmed, and its
+        // other side moves with it.
+        assert_eq!(trim(m(9, 15), &taken, 6), Some(m(10, 14)));
+        assert_eq!(trim(m(12, 20), &taken, 6), Some(m(12, 18)));
+        assert_eq!(trim(m(5, 8), &taken, 6), None, "too little left");
+        assert_eq!(trim(m(12, 40), &taken, 6), Some(m(12, 18)));
+        assert_eq!(trim(m(31, 5), &taken, 6), None, "inside covered text");
     }
 
     #[test]
