@@ -32,8 +32,17 @@ pub struct CandidateParams {
     pub exact_limit: usize,
     /// Fewest shared prints for a pair to be aligned.
     pub min_shared: usize,
-    /// In the indexed regime, the share of the smaller speech's prints a pair must share.
+    /// The share of the smaller speech's prints a pair must share (one inside
+    /// the other) ...
     pub min_fraction: f64,
+    /// ... or, for two speeches of about the same length (the shorter at
+    /// least `similar_length` of the longer), this share of both speeches'
+    /// prints: the same speech heavily edited (a fifth of its characters
+    /// changed leaves about a sixth of its prints, on both sides), where text
+    /// one speech merely takes from a longer one shares less of the longer.
+    pub min_fraction_both: f64,
+    /// See `min_fraction_both`.
+    pub similar_length: f64,
     /// In the indexed regime, prints held by more speeches than this are not posted.
     pub max_df: usize,
     /// Simhash Hamming distance that makes a pair a candidate regardless of prints.
@@ -46,6 +55,8 @@ impl Default for CandidateParams {
             exact_limit: 400,
             min_shared: 3,
             min_fraction: 0.3,
+            min_fraction_both: 0.15,
+            similar_length: 0.8,
             max_df: 64,
             simhash_k: 3,
         }
@@ -84,11 +95,14 @@ pub fn candidates(prints: &[Vec<u64>], simhashes: &[u64], p: &CandidateParams) -
         .map(|l| l * (l - 1) / 2)
         .sum();
     let need = |a: u32, b: u32| {
-        let small = prints[a as usize]
-            .len()
-            .min(prints[b as usize].len())
-            .max(1);
-        p.min_shared.max((p.min_fraction * small as f64) as usize) as u32
+        let (la, lb) = (prints[a as usize].len(), prints[b as usize].len());
+        let share = |f: f64, n: usize| p.min_shared.max((f * n.max(1) as f64) as usize);
+        let (small, large) = (la.min(lb), la.max(lb));
+        let one_inside = share(p.min_fraction, small);
+        if (small as f64) < p.similar_length * large as f64 {
+            return one_inside as u32;
+        }
+        one_inside.min(share(p.min_fraction_both, large)) as u32
     };
     // For each speech, the speeches after it that share its prints, counted in
     // a dense array (the all-pairs similarity search way: no map of pairs).
@@ -230,5 +244,19 @@ mod tests {
         let c = candidates(&prints, &[0, u64::MAX, 0xFFFF_0000, 0xFFFF_0007], &p);
         assert_eq!(c.pairs, vec![(0, 1), (2, 3)]);
         assert_eq!(c.regime, Regime::Indexed);
+    }
+
+    #[test]
+    fn heavily_edited_copies_of_similar_length_are_candidates() {
+        // 100 prints each, 17 shared: too few for one inside the other (30 of
+        // the smaller), enough for two speeches of the same length.
+        let a: Vec<u64> = (0..100).collect();
+        let b: Vec<u64> = (83..183).collect();
+        let c = candidates(&[a.clone(), b], &[0, u64::MAX], &CandidateParams::default());
+        assert_eq!(c.pairs, vec![(0, 1)]);
+        // The same 17 shared prints with a speech twice as long: not a candidate.
+        let long: Vec<u64> = (83..283).collect();
+        let c = candidates(&[a, long], &[0, u64::MAX], &CandidateParams::default());
+        assert!(c.pairs.is_empty());
     }
 }
