@@ -198,7 +198,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
             candidate_pairs: cand.pairs.len(),
             comparisons: cand.comparisons,
         },
-        texts: docs.iter().map(|d| d.text().to_string()).collect(),
+        texts: docs.iter().map(|d| d.speech_text()).collect(),
         offsets: docs.iter().map(|d| d.range.start).collect(),
     })
 }

@@ -46,6 +46,11 @@ impl Document {
         &self.text[self.range.clone()]
     }
 
+    /// The speech text, sharing the file's text (no copy).
+    pub fn speech_text(&self) -> crate::report::SpeechText {
+        crate::report::SpeechText::new(self.text.clone(), self.range.clone())
+    }
+
     /// The text of the whole file the speech comes from.
     pub fn file_text(&self) -> &str {
         &self.text

@@ -230,10 +230,53 @@ pub struct ScanReport {
     pub stats: Stats,
     /// Each document's speech text, by id (for renderers; not serialised).
     #[serde(skip)]
-    pub texts: Vec<String>,
+    pub texts: Vec<SpeechText>,
     /// Byte offset of each speech text within its file (for renderers; not serialised).
     #[serde(skip)]
     pub offsets: Vec<usize>,
+}
+
+/// A speech's text, shared with the file it was read from (a report of a
+/// large corpus holds no second copy of it).
+#[derive(Debug, Clone)]
+pub struct SpeechText {
+    file: std::sync::Arc<str>,
+    range: std::ops::Range<usize>,
+}
+
+impl SpeechText {
+    /// The text at `range` of a file's text.
+    pub fn new(file: std::sync::Arc<str>, range: std::ops::Range<usize>) -> SpeechText {
+        SpeechText { file, range }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.file[self.range.clone()]
+    }
+}
+
+impl From<String> for SpeechText {
+    fn from(s: String) -> SpeechText {
+        let range = 0..s.len();
+        SpeechText {
+            file: s.into(),
+            range,
+        }
+    }
+}
+
+impl PartialEq for SpeechText {
+    fn eq(&self, other: &SpeechText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl std::ops::Deref for SpeechText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
 }
 
 mod check;

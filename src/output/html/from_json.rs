@@ -177,7 +177,7 @@ fn read(json: &str, base: &str) -> ScanReport {
     let f = std::io::BufReader::new(std::fs::File::open(json).expect("the JSON report"));
     let j: JReport = serde_json::from_reader(f).expect("a scan report");
     let mut files = HashMap::new();
-    let (texts, offsets) = j
+    let (texts, offsets): (Vec<String>, Vec<usize>) = j
         .documents
         .iter()
         .map(|d| body(&mut files, base, d))
@@ -301,7 +301,7 @@ fn read(json: &str, base: &str) -> ScanReport {
             candidate_pairs: j.stats.candidate_pairs,
             comparisons: j.stats.comparisons,
         },
-        texts,
+        texts: texts.into_iter().map(Into::into).collect(),
         offsets,
     }
 }

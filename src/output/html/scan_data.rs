@@ -133,7 +133,7 @@ impl Utf16<'_> {
 /// A passage span as UTF-16 indices into its speech's text.
 fn units<'a>(r: &'a ScanReport, s: &Span, index: &mut HashMap<usize, Utf16<'a>>) -> (usize, usize) {
     let off = r.offsets.get(s.document).copied().unwrap_or(0);
-    let text = r.texts.get(s.document).map_or("", String::as_str);
+    let text = r.texts.get(s.document).map_or("", |t| t.as_str());
     let ix = index.entry(s.document).or_insert(Utf16 {
         text,
         byte: 0,
@@ -295,6 +295,6 @@ fn texts(r: &ScanReport) -> BTreeMap<usize, Stored> {
     let mut in_pair: Vec<usize> = related.keys().copied().collect();
     in_pair.sort_unstable();
     order.extend(in_pair);
-    let texts: Vec<&str> = r.texts.iter().map(String::as_str).collect();
+    let texts: Vec<&str> = r.texts.iter().map(|t| t.as_str()).collect();
     delta::store(&texts, &order, &related)
 }

@@ -328,7 +328,7 @@ fn big_scan_page() {
             candidate_pairs: 2500,
             comparisons: 0,
         },
-        texts,
+        texts: texts.into_iter().map(Into::into).collect(),
         offsets: vec![0; N],
     };
     let mut out = Vec::new();
