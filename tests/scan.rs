@@ -324,9 +324,18 @@ fn identical_copies_cost_one_alignment_and_still_list_their_pairs() {
         env.write(&format!("small/copy{i}.txt"), copy);
     }
     env.write("small/masked.txt", &masked);
-    let r = json(env.cmd().arg("scan").arg(env.path("small")).args(["--format", "json"]));
+    let r = json(
+        env.cmd()
+            .arg("scan")
+            .arg(env.path("small"))
+            .args(["--format", "json"]),
+    );
     let pairs = r["pairs"].as_array().unwrap();
-    assert_eq!(pairs.len(), 6, "3 copies pairwise, and each with the masked one");
+    assert_eq!(
+        pairs.len(),
+        6,
+        "3 copies pairwise, and each with the masked one"
+    );
     let masked_id = doc_id(&r, "masked");
     for p in pairs {
         assert_eq!(p["relation"], "near-duplicate");
@@ -347,7 +356,12 @@ fn identical_copies_cost_one_alignment_and_still_list_their_pairs() {
         env.write(&format!("large/copy{i:03}.txt"), &original);
     }
     env.write("large/masked.txt", &masked);
-    let r = json(env.cmd().arg("scan").arg(env.path("large")).args(["--format", "json"]));
+    let r = json(
+        env.cmd()
+            .arg("scan")
+            .arg(env.path("large"))
+            .args(["--format", "json"]),
+    );
     let pairs = r["pairs"].as_array().unwrap();
     let masked_id = doc_id(&r, "masked");
     let with_masked = pairs
@@ -355,7 +369,11 @@ fn identical_copies_cost_one_alignment_and_still_list_their_pairs() {
         .filter(|p| p["a"] == masked_id || p["b"] == masked_id)
         .count();
     assert_eq!(with_masked, 200);
-    assert_eq!(pairs.len(), 200 + 199, "copies are listed with the first copy");
+    assert_eq!(
+        pairs.len(),
+        200 + 199,
+        "copies are listed with the first copy"
+    );
     assert_eq!(r["clusters"].as_array().unwrap().len(), 1);
     assert_eq!(r["clusters"][0]["documents"].as_array().unwrap().len(), 201);
     assert_eq!(r["stats"]["candidate_pairs"], 1);
