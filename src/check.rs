@@ -1,16 +1,17 @@
 //! A draft and an [`Index`] of a corpus → what the draft copies, from where (查重).
 //!
 //! Every character k-gram of the draft is looked up in the index's postings;
-//! the speeches it hits most are candidates, ranked by their hits. They are
-//! aligned with the draft best first (seed, extend, chain: see
-//! [`crate::align`]), so copying survives masks, punctuation and width changes,
-//! changed characters, deleted or reordered sentences, split or merged
-//! paragraphs and Traditional script. A candidate whose hits all lie in draft
-//! text that better sources already cover cannot add copied text and is not
-//! aligned (a passage held by ten speeches is traced to the one that shares
-//! most with the draft). A passage is boilerplate when most of it is a stock
-//! phrase of the corpus (or of the user's allowlist); boilerplate is shown but
-//! not counted in 去除套话复制比.
+//! the speeches it hits are candidates, ranked by their hits, and are aligned
+//! with the draft best first (seed, extend, chain: see [`crate::align`]), so
+//! copying survives masks, punctuation and width changes, changed characters,
+//! deleted or reordered sentences, split or merged paragraphs and Traditional
+//! script. A candidate whose hits all lie in draft text that better sources
+//! already cover cannot add copied text and is not aligned: a passage held by
+//! ten speeches is traced to the one that shares most with the draft, and the
+//! budget of aligned sources goes to the draft's other passages, however far
+//! down the ranking their sources are. A passage is boilerplate when most of
+//! it is a stock phrase of the corpus (or of the user's allowlist);
+//! boilerplate is shown but not counted in 去除套话复制比.
 //!
 //! Ratios count characters the way 查重 services do: letters and digits only
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
@@ -22,7 +23,7 @@ use crate::ingest::Corpus;
 use crate::normalize::{normalize, Normalized};
 use crate::report::{DraftReport, FoundPassage, FoundSource};
 use crate::scan::round;
-use crate::store::{doc_prints, encode_parts, Candidate, DocRef, Index, IndexData, PRINT_K};
+use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -32,8 +33,11 @@ use std::ops::Range;
 pub struct CheckOptions {
     /// Alignment.
     pub align: AlignParams,
-    /// Most candidate source speeches considered per draft.
+    /// Most source speeches aligned per draft.
     pub max_sources: usize,
+    /// Most candidate speeches considered per draft (by votes), of which those
+    /// that can add copied text are aligned.
+    pub max_candidates: usize,
     /// Prints held by more speeches than this do not vote for sources.
     pub max_df: usize,
     /// Phrases the user declares boilerplate (one per entry).
@@ -50,6 +54,7 @@ impl Default for CheckOptions {
         CheckOptions {
             align: AlignParams::default(),
             max_sources: 40,
+            max_candidates: 1000,
             max_df: 1000,
             allowlist: Vec::new(),
             boilerplate_share: 0.8,
@@ -69,49 +74,29 @@ const BATCH: usize = 4;
 /// Fewest hits for a speech to be a candidate.
 const MIN_HITS: usize = 2;
 
-/// Fewest hits reaching outside the covered draft text for a candidate to be aligned.
-const MIN_NEW: usize = 1;
-
 /// Everything an index of `corpus` holds: its speeches and the k-grams of its stock phrases.
 pub fn index_data(corpus: &Corpus) -> IndexData {
     let mut data = IndexData::from_corpus(corpus);
-    let norms = normalize_all(corpus);
-    data.phrase_grams = stock_grams(corpus, &norms);
+    data.phrase_grams = normalize_and_mine(corpus).1;
     data
 }
 
-/// The index file of `corpus` ([`crate::store::encode`] of [`index_data`], with every speech
-/// normalised once and its text not copied).
+/// The index file of `corpus` ([`crate::store::encode`] of [`index_data`],
+/// with every speech normalised once and its text not copied).
 pub fn index_bytes(corpus: &Corpus) -> Vec<u8> {
-    let norms = normalize_all(corpus);
-    let grams = stock_grams(corpus, &norms);
+    let (norms, grams) = normalize_and_mine(corpus);
     let prints: Vec<Vec<u64>> = norms.par_iter().map(doc_prints).collect();
     drop(norms);
-    let docs: Vec<DocRef> = corpus
-        .documents
-        .iter()
-        .map(|d| DocRef {
-            text: d.text(),
-            source: &corpus.files[d.file].path,
-            title: &d.title,
-            offset: d.range.start,
-            start_line: d.start_line,
-        })
-        .collect();
-    encode_parts(&docs, prints, &grams)
+    encode_parts(&corpus_docs(corpus), prints, &grams)
 }
 
-fn normalize_all(corpus: &Corpus) -> Vec<Normalized> {
-    corpus
-        .documents
-        .par_iter()
-        .map(|d| normalize(d.text()))
-        .collect()
-}
-
-fn stock_grams(corpus: &Corpus, norms: &[Normalized]) -> Vec<u64> {
+/// Every speech normalised, and the k-grams of the corpus's stock phrases.
+fn normalize_and_mine(corpus: &Corpus) -> (Vec<Normalized>, Vec<u64>) {
+    let docs = &corpus.documents;
+    let norms: Vec<Normalized> = docs.par_iter().map(|d| normalize(d.text())).collect();
     let refs: Vec<&Normalized> = norms.iter().collect();
-    crate::phrases::stock_grams(&corpus.documents, &refs, BOILERPLATE_MIN_DOCS)
+    let grams = crate::phrases::stock_grams(docs, &refs, BOILERPLATE_MIN_DOCS);
+    (norms, grams)
 }
 
 /// Check one draft against an index.
@@ -127,7 +112,7 @@ pub fn check_draft(
         &hashes,
         opts.max_df,
         MIN_HITS,
-        opts.max_sources,
+        opts.max_candidates,
         opts.exclude,
     )?;
     let seeds = Seeds::new(&norm.chars, opts.align.k);
@@ -151,49 +136,48 @@ pub fn check_draft(
                 }
             })
             .collect();
-        Ok(Some(FoundSource {
-            document: c.doc as usize,
-            source: doc.source,
-            title: doc.title,
-            text: doc.text,
-            offset: doc.offset,
-            start_line: doc.start_line,
-            passages,
-        }))
+        Ok(Some(FoundSource::new(c.doc as usize, doc, passages)))
     };
-    // Best candidates first, a batch at a time; a candidate is aligned only
-    // when enough of its hits lie outside the draft text already covered, or
-    // when it has the very hits of one aligned before (the index cannot tell
-    // the two apart, so neither is preferred by its id).
+    let align_all = |batch: &[&Candidate]| -> Result<Vec<FoundSource>> {
+        let found = batch.par_iter().map(|c| align_one(c));
+        Ok(found
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect())
+    };
+    // Best candidates first, a batch at a time: a candidate is aligned only
+    // when one of its hits reaches draft text not yet covered. Then, while the
+    // budget lasts, those passed over that have the very hits of one aligned:
+    // the index cannot tell them apart, so they are listed alike.
     let mut covered = vec![false; norm.len()];
     let mut found: Vec<FoundSource> = Vec::new();
-    let mut chosen: Vec<&Candidate> = Vec::new();
+    let (mut chosen, mut twins): (Vec<&Candidate>, Vec<&Candidate>) = Default::default();
     let mut next = 0;
-    while next < cands.len() {
+    while next < cands.len() && chosen.len() < opts.max_sources {
         let from = chosen.len();
-        while next < cands.len() && chosen.len() - from < BATCH {
+        while next < cands.len() && chosen.len() - from < BATCH && chosen.len() < opts.max_sources {
             let c = &cands[next];
             next += 1;
-            let new = c
-                .hits
-                .iter()
-                .filter(|&&i| !covered[i as usize..i as usize + PRINT_K].iter().all(|&x| x))
-                .count();
-            if new >= MIN_NEW || chosen.iter().any(|a| a.hits == c.hits) {
+            let window = |&i: &u32| &covered[i as usize..i as usize + PRINT_K];
+            if c.hits.iter().any(|i| window(i).contains(&false)) {
                 chosen.push(c);
+            } else if chosen.iter().any(|a| a.hits == c.hits) {
+                twins.push(c);
             }
         }
-        let aligned = chosen[from..]
-            .par_iter()
-            .map(|c| align_one(c))
-            .collect::<Result<Vec<_>>>()?;
-        for f in aligned.into_iter().flatten() {
-            for p in &f.passages {
-                covered[p.chars.clone()].iter_mut().for_each(|m| *m = true);
-            }
-            found.push(f);
-        }
+        found.extend(align_all(&chosen[from..])?);
+        found
+            .iter()
+            .flat_map(|f| &f.passages)
+            .for_each(|p| covered[p.chars.clone()].fill(true));
     }
+    twins.truncate(opts.max_sources - chosen.len());
+    found.extend(align_all(&twins)?);
+    found
+        .iter()
+        .flat_map(|f| &f.passages)
+        .for_each(|p| covered[p.chars.clone()].fill(true));
     let boiler = boilerplate_mask(&norm, &hashes, &covered, index, &opts.allowlist)?;
     for p in found.iter_mut().flat_map(|f| f.passages.iter_mut()) {
         let n = p.chars.len().max(1);

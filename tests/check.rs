@@ -239,3 +239,71 @@ fn folder_as_draft_is_named_and_others_still_checked() {
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["drafts"].as_array().unwrap().len(), 1);
 }
+
+/// An edited paragraph whose first words also match an earlier sentence of
+/// the source: the aligner's chain for it starts with that stray match and
+/// overlaps the previous passage; the rest of it is still found.
+#[test]
+fn a_passage_behind_a_stray_overlapping_match_is_found() {
+    let env = TestEnv::new();
+    env.write(
+        "draft.txt",
+        "要把打造郑州都市区生态工业新城作为发展方向。我们在狠抓工业的同时，按照创建国家生态****示范园区的要求，谋求从工业支撑向城市支撑要生产力，推进工业强区向产城融合转变，统筹xx、人口、环境和生态的合理配xx打造融入郑州都市区的生态工业新城。\n\
+         ——要把方业强区作为矢志不移的基本战略。“”,我策面临的最大问题仍是工业经济发展不足,必须矢志不移地坚持以工业为主导,律力做大做强工业经济。\n",
+    );
+    let r = check(&env.path("draft.txt"), &seed());
+    let d = &r["drafts"][0];
+    let paras: Vec<f64> = d["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["copy_ratio"].as_f64().unwrap())
+        .collect();
+    assert!(
+        paras.iter().all(|&p| p > 0.9),
+        "both paragraphs copied: {paras:?}"
+    );
+}
+
+/// Speeches of a folder: `n` of them hold the paragraphs `a` and `b`, one
+/// holds `c` only; the draft copies all three.
+fn crowded_corpus(env: &TestEnv, n: usize) -> std::path::PathBuf {
+    let a = "各级党组织要全面落实党风廉政建设责任制，确保各项工作落到实处，推动全面从严治党向纵深发展。";
+    let b = "要坚持以人民为中心的发展思想，着力解决群众最关心最直接最现实的利益问题，不断增强人民群众的获得感。";
+    let c = "为了规范物业管理活动，维护业主和物业服务企业的合法权益，改善人民群众的生活和工作环境，制定本条例。";
+    for i in 0..n {
+        env.write(
+            &format!("corpus/s{i:03}.txt"),
+            format!("第{i}号讲话的开头。\n{a}\n{b}\n"),
+        );
+    }
+    env.write("corpus/z.txt", format!("另一篇讲话的开头。\n{c}\n"));
+    env.write("draft.txt", format!("{a}\n{b}\n{c}\n"))
+}
+
+#[test]
+fn a_source_ranked_below_many_redundant_ones_is_still_aligned() {
+    let env = TestEnv::new();
+    let draft = crowded_corpus(&env, 60);
+    let r = check(&draft, &env.path("corpus"));
+    let d = &r["drafts"][0];
+    assert!(
+        d["copy_ratio"].as_f64().unwrap() > 0.99,
+        "{}",
+        d["copy_ratio"]
+    );
+    let sources: Vec<&str> = d["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["source"].as_str().unwrap())
+        .collect();
+    assert!(sources.iter().any(|s| s.ends_with("z.txt")), "{sources:?}");
+    // Sixty speeches hold the first two paragraphs alike: the index cannot
+    // tell them apart, so all are listed or none is preferred by its id.
+    assert!(
+        sources.len() == 61 || sources.len() <= 41,
+        "{}",
+        sources.len()
+    );
+}

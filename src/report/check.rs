@@ -3,6 +3,7 @@
 use crate::ingest::Skipped;
 use crate::normalize::Normalized;
 use crate::scan::round;
+use crate::store::DocRef;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -170,6 +171,21 @@ pub struct FoundSource<'a> {
     pub passages: Vec<FoundPassage>,
 }
 
+impl<'a> FoundSource<'a> {
+    /// Speech `document` of an index and its passages.
+    pub fn new(document: usize, doc: DocRef<'a>, passages: Vec<FoundPassage>) -> Self {
+        FoundSource {
+            document,
+            source: doc.source,
+            title: doc.title,
+            text: doc.text,
+            offset: doc.offset,
+            start_line: doc.start_line,
+            passages,
+        }
+    }
+}
+
 /// Letters and digits of the original text behind each normalised character.
 pub fn char_weights(text: &str, n: &Normalized) -> Vec<u32> {
     (0..n.len())
@@ -189,20 +205,14 @@ impl DraftReport {
     pub fn assemble(source: &str, text: &str, norm: &Normalized, found: &[FoundSource]) -> Self {
         let w = char_weights(text, norm);
         let total: u64 = w.iter().map(|&x| x as u64).sum();
-        let mut mark = vec![false; norm.len()];
-        // Weight of the draft characters covered by `spans`, each counted once.
-        let mut weight_of = |spans: &mut dyn Iterator<Item = Range<usize>>| -> (u64, Vec<bool>) {
-            mark.iter_mut().for_each(|m| *m = false);
-            for r in spans {
-                mark[r].iter_mut().for_each(|m| *m = true);
-            }
-            let sum = mark
-                .iter()
-                .zip(&w)
-                .filter(|(m, _)| **m)
-                .map(|(_, &x)| x as u64);
-            (sum.sum(), mark.clone())
+        // Which draft characters `spans` cover, and their weight (each once).
+        let mark = |spans: &mut dyn Iterator<Item = &FoundPassage>| {
+            let mut m = vec![false; norm.len()];
+            spans.for_each(|p| m[p.chars.clone()].fill(true));
+            m
         };
+        let weight =
+            |m: &[bool]| -> u64 { m.iter().zip(&w).filter(|p| *p.0).map(|p| *p.1 as u64).sum() };
         let ratio = |x: u64| {
             if total == 0 {
                 0.0
@@ -211,22 +221,13 @@ impl DraftReport {
             }
         };
         let passages = || found.iter().flat_map(|f| f.passages.iter());
-        let (all, _) = weight_of(&mut passages().map(|p| p.chars.clone()));
-        let (copied, copied_mark) = weight_of(
-            &mut passages()
-                .filter(|p| !p.boilerplate)
-                .map(|p| p.chars.clone()),
-        );
+        let all = weight(&mark(&mut passages()));
+        let copied_mark = mark(&mut passages().filter(|p| !p.boilerplate));
+        let copied = weight(&copied_mark);
         let mut sources: Vec<SourceEntry> = found
             .iter()
             .map(|f| {
-                let (chars, _) = weight_of(
-                    &mut f
-                        .passages
-                        .iter()
-                        .filter(|p| !p.boilerplate)
-                        .map(|p| p.chars.clone()),
-                );
+                let chars = weight(&mark(&mut f.passages.iter().filter(|p| !p.boilerplate)));
                 SourceEntry {
                     number: 0,
                     document: f.document,

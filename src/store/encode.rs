@@ -34,18 +34,36 @@ impl IndexData {
     /// The speeches of a corpus (phrase grams are added by the caller).
     pub fn from_corpus(corpus: &Corpus) -> IndexData {
         IndexData {
-            docs: corpus
-                .documents
-                .iter()
-                .map(|d| IndexedDoc {
-                    text: d.text().to_string(),
-                    source: corpus.files[d.file].path.clone(),
-                    title: d.title.clone(),
-                    offset: d.range.start,
-                    start_line: d.start_line,
-                })
-                .collect(),
+            docs: corpus_docs(corpus).iter().map(DocRef::to_owned).collect(),
             phrase_grams: Vec::new(),
+        }
+    }
+}
+
+/// The speeches of a corpus as an index holds them, borrowed.
+pub fn corpus_docs(corpus: &Corpus) -> Vec<DocRef<'_>> {
+    corpus
+        .documents
+        .iter()
+        .map(|d| DocRef {
+            text: d.text(),
+            source: &corpus.files[d.file].path,
+            title: &d.title,
+            offset: d.range.start,
+            start_line: d.start_line,
+        })
+        .collect()
+}
+
+impl DocRef<'_> {
+    /// This speech, copied.
+    pub fn to_owned(&self) -> IndexedDoc {
+        IndexedDoc {
+            text: self.text.to_string(),
+            source: self.source.to_string(),
+            title: self.title.to_string(),
+            offset: self.offset,
+            start_line: self.start_line,
         }
     }
 }

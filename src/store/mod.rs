@@ -31,7 +31,7 @@
 mod encode;
 mod probe;
 
-pub use encode::{doc_prints, encode, encode_parts, IndexData, IndexedDoc};
+pub use encode::{corpus_docs, doc_prints, encode, encode_parts, IndexData, IndexedDoc};
 pub use probe::{Candidate, PostingList};
 
 use crate::error::{Error, Result};
@@ -283,14 +283,7 @@ impl Index {
 
     /// One speech (its text and strings copied out of the index).
     pub fn doc(&self, d: usize) -> Result<IndexedDoc> {
-        let r = self.doc_ref(d)?;
-        Ok(IndexedDoc {
-            text: r.text.to_string(),
-            source: r.source.to_string(),
-            title: r.title.to_string(),
-            offset: r.offset,
-            start_line: r.start_line,
-        })
+        Ok(self.doc_ref(d)?.to_owned())
     }
 
     /// One speech, borrowed from the index (nothing copied; the text is
