@@ -241,10 +241,7 @@ pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
     order.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
     let mut used = vec![false; n];
     let mut chains = Vec::new();
-    // Spans covered so far, disjoint, by start → end: an overlap test is one
-    // look at the nearest start before the new end (a scan of every taken
-    // passage made a draft of one sentence repeated 100 000 times quadratic).
-    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut taken = Covered::default();
     for end in order {
         if used[end] {
             continue;
@@ -262,26 +259,20 @@ pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
         // longer chain bridged as a deletion) but never cover the same text:
         // blocks on text already covered are dropped and the chain is cut
         // there, each piece standing on its own.
-        let overlaps = |taken: &std::collections::BTreeMap<usize, usize>, r: &Range<usize>| {
-            taken
-                .range(..r.end)
-                .next_back()
-                .is_some_and(|(_, &t_end)| r.start < t_end)
-        };
         let mut pieces: Vec<Vec<Block>> = vec![Vec::new()];
         for &i in &idx {
-            match trim(mems[i], &taken, p.k) {
+            match taken.trim(mems[i], p.k) {
                 Some(m) => pieces.last_mut().expect("never empty").push(m),
                 None => pieces.push(Vec::new()),
             }
         }
         for piece in pieces.into_iter().filter(|v| !v.is_empty()) {
             let c = build(piece, p);
-            if c.matched < p.min_matched || c.a_spans.iter().any(|r| overlaps(&taken, r)) {
+            if c.matched < p.min_matched || c.a_spans.iter().any(|r| taken.overlaps(r)) {
                 continue;
             }
             for r in &c.a_spans {
-                taken.insert(r.start, r.end);
+                taken.insert(r);
             }
             chains.push(c);
         }
@@ -290,29 +281,51 @@ pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
     chains
 }
 
-/// `m` with its ends cut back off text already covered (a maximal match often
-/// runs a character or two into its neighbour's); `None` if covered text lies
-/// inside it or fewer than `k` characters are left.
-fn trim(m: Block, taken: &std::collections::BTreeMap<usize, usize>, k: usize) -> Option<Block> {
-    let (mut s, mut e) = (m.a as usize, (m.a + m.len) as usize);
-    if let Some((_, &t_end)) = taken.range(..=s).next_back() {
-        s = s.max(t_end);
+/// Disjoint spans of a text already covered by passages, by start → end: an
+/// overlap test is one look at the nearest start before the new end (a scan of
+/// every taken passage made a draft of one sentence repeated 100 000 times
+/// quadratic).
+#[derive(Debug, Default)]
+pub struct Covered(std::collections::BTreeMap<usize, usize>);
+
+impl Covered {
+    /// Does `r` overlap covered text?
+    pub fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &t_end)| r.start < t_end)
     }
-    if s + k > e {
-        return None;
+
+    /// Cover `r` (which must not overlap covered text).
+    pub fn insert(&mut self, r: &Range<usize>) {
+        self.0.insert(r.start, r.end);
     }
-    if let Some((&t_start, _)) = taken.range(s..e).next() {
-        e = t_start;
+
+    /// `m` with its ends cut back off covered text (a maximal match often runs
+    /// a character or two into its neighbour's); `None` if covered text lies
+    /// inside it or fewer than `k` characters are left.
+    fn trim(&self, m: Block, k: usize) -> Option<Block> {
+        let (mut s, mut e) = (m.a as usize, (m.a + m.len) as usize);
+        if let Some((_, &t_end)) = self.0.range(..=s).next_back() {
+            s = s.max(t_end);
+        }
+        if s + k > e {
+            return None;
+        }
+        if let Some((&t_start, _)) = self.0.range(s..e).next() {
+            e = t_start;
+        }
+        if e < s + k {
+            return None;
+        }
+        let shift = (s - m.a as usize) as u32;
+        Some(Block {
+            a: m.a + shift,
+            b: m.b + shift,
+            len: (e - s) as u32,
+        })
     }
-    if e < s + k {
-        return None;
-    }
-    let shift = (s - m.a as usize) as u32;
-    Some(Block {
-        a: m.a + shift,
-        b: m.b + shift,
-        len: (e - s) as u32,
-    })
 }
 
 /// Can `next` follow `prev` in a chain? Returns the score gain and the overlap trimmed.
@@ -486,15 +499,15 @@ mod tests {
 
     #[test]
     fn matches_are_cut_back_off_covered_text() {
-        let taken: std::collections::BTreeMap<usize, usize> = [(0, 10), (30, 40)].into();
+        let taken = Covered([(0, 10), (30, 40)].into());
         let m = |a, len| Block { a, b: a + 100, len };
         // One character into the covered text before it: trimmed, and its
         // other side moves with it.
-        assert_eq!(trim(m(9, 15), &taken, 6), Some(m(10, 14)));
-        assert_eq!(trim(m(12, 20), &taken, 6), Some(m(12, 18)));
-        assert_eq!(trim(m(5, 8), &taken, 6), None, "too little left");
-        assert_eq!(trim(m(12, 40), &taken, 6), Some(m(12, 18)));
-        assert_eq!(trim(m(31, 5), &taken, 6), None, "inside covered text");
+        assert_eq!(taken.trim(m(9, 15), 6), Some(m(10, 14)));
+        assert_eq!(taken.trim(m(12, 20), 6), Some(m(12, 18)));
+        assert_eq!(taken.trim(m(5, 8), 6), None, "too little left");
+        assert_eq!(taken.trim(m(12, 40), 6), Some(m(12, 18)));
+        assert_eq!(taken.trim(m(31, 5), 6), None, "inside covered text");
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! Ratios count characters the way 查重 services do: letters and digits only
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
 
-use crate::align::{chain, extend_ends, grow, AlignParams, Block, Chain};
+use crate::align::{chain, extend_ends, grow, AlignParams, Block, Chain, Covered};
 use crate::error::Result;
 use crate::fingerprint::{kgram_hashes, NO_HASH};
 use crate::ingest::Corpus;
@@ -25,8 +25,6 @@ use crate::report::{DraftReport, FoundPassage, FoundSource};
 use crate::scan::round;
 use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
-use std::ops::Range;
 
 /// Tuning of a check.
 #[derive(Debug, Clone)]
@@ -306,26 +304,20 @@ impl Seeds {
     fn align(&self, a: &[char], b: &[char], p: &AlignParams) -> Vec<Chain> {
         let mut rest = self.mems(a, b, p);
         let mut chains: Vec<Chain> = Vec::new();
-        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-        let overlaps = |taken: &BTreeMap<usize, usize>, r: Range<usize>| {
-            taken
-                .range(..r.end)
-                .next_back()
-                .is_some_and(|(_, &end)| r.start < end)
-        };
+        let mut taken = Covered::default();
         while !rest.is_empty() {
             let before = chains.len();
             for c in chain(&rest, p) {
                 let r = c.a_range();
-                if !overlaps(&taken, r.clone()) {
-                    taken.insert(r.start, r.end);
+                if !taken.overlaps(&r) {
+                    taken.insert(&r);
                     chains.push(c);
                 }
             }
             if chains.len() == before {
                 break;
             }
-            rest.retain(|m| !overlaps(&taken, m.a as usize..(m.a + m.len) as usize));
+            rest.retain(|m| !taken.overlaps(&(m.a as usize..(m.a + m.len) as usize)));
         }
         chains.sort_by_key(|c| (c.a_range().start, c.b_range().start));
         for c in &mut chains {
