@@ -75,7 +75,11 @@ pub struct Candidates {
 }
 
 /// Find candidate pairs from each speech's distinct winnowed prints and simhash.
-pub fn candidates(prints: &[Vec<u64>], simhashes: &[u64], p: &CandidateParams) -> Candidates {
+pub fn candidates<P: AsRef<[u64]> + Sync>(
+    prints: &[P],
+    simhashes: &[u64],
+    p: &CandidateParams,
+) -> Candidates {
     let n = prints.len();
     let regime = if n <= p.exact_limit {
         Regime::Exact
@@ -95,7 +99,10 @@ pub fn candidates(prints: &[Vec<u64>], simhashes: &[u64], p: &CandidateParams) -
         .map(|l| l * (l - 1) / 2)
         .sum();
     let need = |a: u32, b: u32| {
-        let (la, lb) = (prints[a as usize].len(), prints[b as usize].len());
+        let (la, lb) = (
+            prints[a as usize].as_ref().len(),
+            prints[b as usize].as_ref().len(),
+        );
         let share = |f: f64, n: usize| p.min_shared.max((f * n.max(1) as f64) as usize);
         let (small, large) = (la.min(lb), la.max(lb));
         let one_inside = share(p.min_fraction, small);
@@ -159,12 +166,13 @@ struct Postings {
 }
 
 impl Postings {
-    fn new(prints: &[Vec<u64>]) -> Postings {
+    fn new<P: AsRef<[u64]>>(prints: &[P]) -> Postings {
         let mut entries: Vec<(u64, u32, u32)> = prints
             .iter()
             .enumerate()
             .flat_map(|(d, ps)| {
-                ps.iter()
+                ps.as_ref()
+                    .iter()
                     .enumerate()
                     .map(move |(i, &h)| (h, d as u32, i as u32))
             })
@@ -172,7 +180,7 @@ impl Postings {
         entries.par_sort_unstable();
         let mut offsets = vec![0u32];
         let mut docs = Vec::with_capacity(entries.len());
-        let mut list_of: Vec<Vec<u32>> = prints.iter().map(|p| vec![0; p.len()]).collect();
+        let mut list_of: Vec<Vec<u32>> = prints.iter().map(|p| vec![0; p.as_ref().len()]).collect();
         for run in entries.chunk_by(|x, y| x.0 == y.0) {
             let id = (offsets.len() - 1) as u32;
             for &(_, d, i) in run {

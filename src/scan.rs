@@ -123,10 +123,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let sims = speech_simhashes(docs, &seg);
     let twins = Twins::group(&prepared);
     let leaders = twins.leaders();
-    let prints: Vec<Vec<u64>> = leaders
-        .iter()
-        .map(|&d| prepared[d].prints.clone())
-        .collect();
+    let prints: Vec<&[u64]> = leaders.iter().map(|&d| &prepared[d].prints[..]).collect();
     let lead_sims: Vec<u64> = leaders.iter().map(|&d| sims[d]).collect();
     progress.stage("candidates", 0);
     let cand = candidates(&prints, &lead_sims, &opts.candidates);
