@@ -63,16 +63,68 @@ fn is_mask_mark(c: char) -> bool {
     matches!(c, '*' | '×' | '✕' | '╳')
 }
 
+/// Characters that the Traditional → Simplified conversion (fast2s) may change:
+/// those it changes on their own, and those it changes only beside certain others.
+struct MayConvert(Vec<u64>);
+
+impl MayConvert {
+    /// fast2s's context rules (its `special.rs`): these keep or change their
+    /// form depending on the neighbouring character.
+    const CONTEXTUAL: &'static str = "兒覆夥藉瞭麽幺於乾著苧闔鍾讎畫";
+
+    fn get() -> &'static MayConvert {
+        static TABLE: std::sync::OnceLock<MayConvert> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut bits = vec![0u64; 0x10000 / 64];
+            let mut set = |c: char| bits[c as usize / 64] |= 1 << (c as usize % 64);
+            // fast2s converts only three-byte characters (U+0800..U+FFFF); each
+            // is tried alone, between digits, so none sees a neighbour.
+            let all: String = (0x800..=0xFFFF)
+                .filter_map(char::from_u32)
+                .flat_map(|c| [c, '0'])
+                .collect();
+            for (a, b) in all.chars().zip(fast2s::convert(&all).chars()) {
+                if a != b {
+                    set(a);
+                }
+            }
+            Self::CONTEXTUAL.chars().for_each(set);
+            MayConvert(bits)
+        })
+    }
+
+    fn has(&self, c: char) -> bool {
+        let c = c as usize;
+        c < 0x10000 && self.0[c / 64] >> (c % 64) & 1 == 1
+    }
+}
+
+/// The Simplified form of the character `c` at byte `at` of `text`: what
+/// `fast2s::convert(text)` puts there (it converts one character for one,
+/// looking at the characters either side), without converting the whole text.
+fn simplified_at(table: &MayConvert, text: &str, at: usize, c: char) -> char {
+    if !table.has(c) {
+        return c;
+    }
+    // fast2s sees '0' beyond either end of the text.
+    let prev = text[..at].chars().next_back().unwrap_or('0');
+    let next = text[at + c.len_utf8()..].chars().next().unwrap_or('0');
+    let window: String = [prev, c, next].iter().collect();
+    fast2s::convert(&window).chars().nth(1).unwrap_or(c)
+}
+
 /// Normalise `text`.
 pub fn normalize(text: &str) -> Normalized {
-    // fast2s converts one character for one, so the two streams stay in step.
-    let simplified = fast2s::convert(text);
+    let table = MayConvert::get();
     let mut out = Normalized::default();
     let expect = text.len() / 3;
     out.chars.reserve(expect);
     out.starts.reserve(expect);
     out.ends.reserve(expect);
-    let mut iter = text.char_indices().zip(simplified.chars()).peekable();
+    let mut iter = text
+        .char_indices()
+        .map(|(at, c)| ((at, c), simplified_at(table, text, at, c)))
+        .peekable();
     while let Some(((at, orig), simp)) = iter.next() {
         let c = fold(simp);
         let mut end = at + orig.len_utf8();
@@ -188,6 +240,37 @@ mod tests {
     #[test]
     fn traditional_matches_simplified() {
         assert_eq!(s(&normalize("經濟發展")), "经济发展");
+    }
+
+    #[test]
+    fn simplified_one_character_at_a_time_equals_fast2s() {
+        let table = MayConvert::get();
+        let per_char = |text: &str| -> String {
+            text.char_indices()
+                .map(|(at, c)| simplified_at(table, text, at, c))
+                .collect()
+        };
+        let seed = include_str!("../corpus/kaifaqu-19.txt");
+        for text in [
+            seed,
+            "經濟發展",
+            "看著",
+            "乾隆",
+            "计畫",
+            "甚夥",
+            "著",
+            "答覆批覆",
+            "憑藉",
+        ] {
+            assert_eq!(
+                per_char(text),
+                fast2s::convert(text),
+                "{}",
+                text.chars().take(10).collect::<String>()
+            );
+        }
+        let all: String = (0x800..=0xFFFF).filter_map(char::from_u32).collect();
+        assert_eq!(per_char(&all), fast2s::convert(&all));
     }
 
     #[test]
