@@ -47,8 +47,14 @@ impl Document {
     }
 
     /// The speech text, sharing the file's text (no copy).
-    pub fn speech_text(&self) -> crate::report::SpeechText {
-        crate::report::SpeechText::new(self.text.clone(), self.range.clone())
+    pub fn speech_text(&self) -> crate::report::SharedText {
+        self.shared(self.range.clone())
+    }
+
+    /// The text at `range` (byte offsets into [`Document::file_text`]), sharing
+    /// the file's text (no copy).
+    pub fn shared(&self, range: Range<usize>) -> crate::report::SharedText {
+        crate::report::SharedText::new(self.text.clone(), range)
     }
 
     /// The text of the whole file the speech comes from.

@@ -68,7 +68,7 @@ pub(super) fn shared_junk(
                 };
                 Some(Occurrence {
                     span,
-                    text: doc.file_text()[o.start..o.end].to_string(),
+                    text: doc.shared(o.start..o.end),
                 })
             })
             .collect();
@@ -107,7 +107,7 @@ pub(super) fn entry(
                 let o = occurrence(docs, norms, m, s, e);
                 let vkey: String = norms[m].string(s, e);
                 if vkey != key {
-                    variants.entry(o.text.clone()).or_default().push(m);
+                    variants.entry(o.text.to_string()).or_default().push(m);
                 }
                 occurrences.push(o);
             }
@@ -133,7 +133,7 @@ pub(super) fn entry(
         text: occurrences
             .iter()
             .find(|o| o.span.document == occ[0].0)
-            .map(|o| o.text.clone())
+            .map(|o| o.text.to_string())
             .unwrap_or_default(),
         kind: if is_junk {
             "junk"
@@ -159,6 +159,6 @@ fn occurrence(
     e: usize,
 ) -> Occurrence {
     let sp = span(&docs[d], norms[d], s, e);
-    let text = docs[d].file_text()[sp.start..sp.end].to_string();
+    let text = docs[d].shared(sp.start..sp.end);
     Occurrence { span: sp, text }
 }

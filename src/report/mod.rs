@@ -101,7 +101,7 @@ pub struct Occurrence {
     /// Where.
     pub span: Span,
     /// The text there, as written (masks and all).
-    pub text: String,
+    pub text: SharedText,
 }
 
 // Written out rather than `#[serde(flatten)]`, which goes through a map
@@ -115,7 +115,7 @@ impl Serialize for Occurrence {
         m.serialize_field("end", &self.span.end)?;
         m.serialize_field("start_line", &self.span.start_line)?;
         m.serialize_field("end_line", &self.span.end_line)?;
-        m.serialize_field("text", &self.text)?;
+        m.serialize_field("text", self.text.as_str())?;
         m.end()
     }
 }
@@ -230,24 +230,24 @@ pub struct ScanReport {
     pub stats: Stats,
     /// Each document's speech text, by id (for renderers; not serialised).
     #[serde(skip)]
-    pub texts: Vec<SpeechText>,
+    pub texts: Vec<SharedText>,
     /// Byte offset of each speech text within its file (for renderers; not serialised).
     #[serde(skip)]
     pub offsets: Vec<usize>,
 }
 
-/// A speech's text, shared with the file it was read from (a report of a
-/// large corpus holds no second copy of it).
+/// A piece of text (a speech, an occurrence of a phrase), shared with the file
+/// it was read from: a report of a large corpus holds no second copy of it.
 #[derive(Debug, Clone)]
-pub struct SpeechText {
+pub struct SharedText {
     file: std::sync::Arc<str>,
     range: std::ops::Range<usize>,
 }
 
-impl SpeechText {
+impl SharedText {
     /// The text at `range` of a file's text.
-    pub fn new(file: std::sync::Arc<str>, range: std::ops::Range<usize>) -> SpeechText {
-        SpeechText { file, range }
+    pub fn new(file: std::sync::Arc<str>, range: std::ops::Range<usize>) -> SharedText {
+        SharedText { file, range }
     }
 
     /// The text.
@@ -256,23 +256,25 @@ impl SpeechText {
     }
 }
 
-impl From<String> for SpeechText {
-    fn from(s: String) -> SpeechText {
+impl From<String> for SharedText {
+    fn from(s: String) -> SharedText {
         let range = 0..s.len();
-        SpeechText {
+        SharedText {
             file: s.into(),
             range,
         }
     }
 }
 
-impl PartialEq for SpeechText {
-    fn eq(&self, other: &SpeechText) -> bool {
+impl PartialEq for SharedText {
+    fn eq(&self, other: &SharedText) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl std::ops::Deref for SpeechText {
+impl Eq for SharedText {}
+
+impl std::ops::Deref for SharedText {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()

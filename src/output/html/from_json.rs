@@ -250,7 +250,7 @@ fn read(json: &str, base: &str) -> ScanReport {
                     .into_iter()
                     .map(|o| Occurrence {
                         span: o.span.into(),
-                        text: o.text,
+                        text: o.text.into(),
                     })
                     .collect(),
                 variants: p.variants.into_iter().map(variant).collect(),

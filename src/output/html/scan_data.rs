@@ -197,7 +197,7 @@ pub(super) fn pack(r: &ScanReport, cut: usize) -> (ScanData<'_>, BTreeMap<usize,
         .take(MAX_PHRASES)
         .map(|p| {
             let occ = p.occurrences.iter().take(MAX_LIST).map(|o| {
-                if o.text == p.text {
+                if o.text.as_str() == p.text {
                     Occ::Same(o.span.document, o.span.start_line)
                 } else {
                     Occ::Other(o.span.document, o.span.start_line, &o.text)

@@ -305,7 +305,7 @@ fn big_scan_page() {
                         start_line: 1,
                         end_line: 1,
                     },
-                    text: format!("全面推进开发区建设第{k}条"),
+                    text: format!("全面推进开发区建设第{k}条").into(),
                 })
                 .collect(),
             variants: vec![],
