@@ -20,15 +20,19 @@ use super::PHRASE_K;
 const PARTITION_BITS: u32 = 8;
 const PARTITIONS: usize = 1 << PARTITION_BITS;
 
-/// The k-grams held by enough clusters: their count and a dense id.
+/// The k-grams held by enough clusters, each with a dense id and its count.
 pub(super) struct Shared {
-    map: FastMap<u64, (u32, u32)>,
+    ids: FastMap<u64, u32>,
+    counts: Vec<u32>,
 }
+
+/// The id of a k-gram that is not shared.
+pub(super) const NOT_SHARED: u32 = u32::MAX;
 
 impl Shared {
     /// Count the k-grams of `groups` (each a list of speeches that are one
     /// speech), keeping those held by at least `min_docs` groups.
-    pub(super) fn count<'h>(
+    pub(super) fn new<'h>(
         groups: &[Vec<usize>],
         hashes_of: &(dyn Fn(usize) -> Cow<'h, [u64]> + Sync),
         min_docs: u32,
@@ -71,32 +75,33 @@ impl Shared {
                     .collect()
             })
             .collect();
-        let mut map = FastMap::default();
-        map.reserve(counted.iter().map(Vec::len).sum());
-        for (h, c) in counted.into_iter().flatten() {
-            let id = map.len() as u32;
-            map.insert(h, (c, id));
-        }
-        Shared { map }
+        Shared::from_counts(counted.into_iter().flatten())
     }
 
-    /// How many groups hold `h` (0 when fewer than `min_docs`).
-    pub(super) fn count_of(&self, h: u64) -> u32 {
-        self.map.get(&h).map_or(0, |e| e.0)
-    }
-
-    /// Shared k-grams with given counts (for tests).
-    #[cfg(test)]
+    /// Shared k-grams with their counts, ids given in order.
     pub(super) fn from_counts(counts: impl Iterator<Item = (u64, u32)>) -> Shared {
-        let map = counts
-            .enumerate()
-            .map(|(id, (h, c))| (h, (c, id as u32)))
-            .collect();
-        Shared { map }
+        let mut shared = Shared {
+            ids: FastMap::default(),
+            counts: Vec::new(),
+        };
+        for (h, c) in counts {
+            shared.ids.insert(h, shared.counts.len() as u32);
+            shared.counts.push(c);
+        }
+        shared
     }
 
-    fn id(&self, h: u64) -> Option<u32> {
-        self.map.get(&h).map(|e| e.1)
+    /// The id of each k-gram hash ([`NOT_SHARED`] for those held by too few).
+    pub(super) fn ids(&self, hashes: &[u64]) -> Vec<u32> {
+        hashes
+            .iter()
+            .map(|h| self.ids.get(h).copied().unwrap_or(NOT_SHARED))
+            .collect()
+    }
+
+    /// How many groups hold the k-gram with id `id` (0 when it is not shared).
+    pub(super) fn count(&self, id: u32) -> u32 {
+        self.counts.get(id as usize).copied().unwrap_or(0)
     }
 }
 
@@ -109,18 +114,10 @@ pub(super) struct Positions {
 
 impl Positions {
     /// Index the shared k-grams of each representative `reps[i]`, whose k-gram
-    /// hashes are `hashes[i]`.
-    pub(super) fn new(shared: &Shared, reps: &[usize], hashes: &[Vec<u64>]) -> Positions {
-        let ids: Vec<Vec<u32>> = hashes
-            .par_iter()
-            .map(|hs| {
-                hs.iter()
-                    .map(|&h| shared.id(h).unwrap_or(u32::MAX))
-                    .collect()
-            })
-            .collect();
-        let mut offsets = vec![0u32; shared.map.len() + 1];
-        for &id in ids.iter().flatten().filter(|&&id| id != u32::MAX) {
+    /// ids are `ids[i]`.
+    pub(super) fn new(shared: &Shared, reps: &[usize], ids: &[Vec<u32>]) -> Positions {
+        let mut offsets = vec![0u32; shared.counts.len() + 1];
+        for &id in ids.iter().flatten().filter(|&&id| id != NOT_SHARED) {
             offsets[id as usize + 1] += 1;
         }
         for i in 1..offsets.len() {
@@ -128,8 +125,8 @@ impl Positions {
         }
         let mut fill = offsets.clone();
         let mut at = vec![(0u32, 0u32); offsets[offsets.len() - 1] as usize];
-        for (&d, row) in reps.iter().zip(&ids) {
-            for (pos, &id) in row.iter().enumerate().filter(|(_, &id)| id != u32::MAX) {
+        for (&d, row) in reps.iter().zip(ids) {
+            for (pos, &id) in row.iter().enumerate().filter(|(_, &id)| id != NOT_SHARED) {
                 at[fill[id as usize] as usize] = (d as u32, pos as u32);
                 fill[id as usize] += 1;
             }
@@ -137,12 +134,10 @@ impl Positions {
         Positions { offsets, at }
     }
 
-    /// Where the k-gram `h` starts, if it is shared.
-    pub(super) fn of(&self, shared: &Shared, h: u64) -> &[(u32, u32)] {
-        match shared.id(h) {
-            Some(id) => {
-                &self.at[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize]
-            }
+    /// Where the k-gram with id `id` starts (nowhere if it is not shared).
+    pub(super) fn of(&self, id: u32) -> &[(u32, u32)] {
+        match self.offsets.get(id as usize + 1) {
+            Some(&end) => &self.at[self.offsets[id as usize] as usize..end as usize],
             None => &[],
         }
     }
@@ -178,20 +173,22 @@ mod tests {
         // Speeches 0 and 1 are one speech; 2 and 3 stand alone.
         let hashes = [vec![5, 7, 9], vec![5, 7], vec![7, 9, 7], vec![11, 9]];
         let groups = vec![vec![0, 1], vec![2], vec![3]];
-        let shared = Shared::count(&groups, &|d| Cow::Borrowed(&hashes[d][..]), 2);
+        let shared = Shared::new(&groups, &|d| Cow::Borrowed(&hashes[d][..]), 2);
+        let id = |h: u64| shared.ids(&[h])[0];
         assert_eq!(
-            shared.count_of(7),
+            shared.count(id(7)),
             2,
             "held by the first pair once and by 2"
         );
-        assert_eq!(shared.count_of(9), 3);
-        assert_eq!(shared.count_of(5), 0, "only in the copies of one speech");
-        assert_eq!(shared.count_of(11), 0);
+        assert_eq!(shared.count(id(9)), 3);
+        assert_eq!(id(5), NOT_SHARED, "only in the copies of one speech");
+        assert_eq!(shared.count(id(5)), 0);
+        assert_eq!(id(11), NOT_SHARED);
         let reps = [0, 2, 3];
-        let rep_hashes: Vec<Vec<u64>> = reps.iter().map(|&d| hashes[d].clone()).collect();
-        let pos = Positions::new(&shared, &reps, &rep_hashes);
-        assert_eq!(pos.of(&shared, 7), [(0, 1), (2, 0), (2, 2)]);
-        assert_eq!(pos.of(&shared, 9), [(0, 2), (2, 1), (3, 1)]);
-        assert!(pos.of(&shared, 5).is_empty());
+        let rep_ids: Vec<Vec<u32>> = reps.iter().map(|&d| shared.ids(&hashes[d])).collect();
+        let pos = Positions::new(&shared, &reps, &rep_ids);
+        assert_eq!(pos.of(id(7)), [(0, 1), (2, 0), (2, 2)]);
+        assert_eq!(pos.of(id(9)), [(0, 2), (2, 1), (3, 1)]);
+        assert!(pos.of(NOT_SHARED).is_empty());
     }
 }

@@ -56,33 +56,36 @@ pub fn mine(
         Some(i) => Cow::Borrowed(&rep_hashes[i][..]),
         None => Cow::Owned(hashes_of(d)),
     };
-    let shared = Shared::count(&groups, &any_hashes, min_docs);
-    let positions = Positions::new(&shared, &reps, &rep_hashes);
+    let shared = Shared::new(&groups, &any_hashes, min_docs);
+    // From here on each representative's k-grams are their dense shared ids.
+    let rep_ids: Vec<Vec<u32>> = rep_hashes.par_iter().map(|hs| shared.ids(hs)).collect();
+    drop(rep_hashes);
+    let positions = Positions::new(&shared, &reps, &rep_ids);
     let junk_spans = JunkSpans::new(junk);
     // Candidate phrases of every representative, the first of each wording kept.
     let found: Vec<Vec<(usize, usize, usize)>> = reps
         .par_iter()
-        .zip(&rep_hashes)
-        .map(|(&d, hs)| {
-            runs(hs, &shared, min_docs)
+        .zip(&rep_ids)
+        .map(|(&d, ids)| {
+            runs(ids, &shared, min_docs)
                 .into_iter()
                 .map(|(s, e)| (d, s, e))
                 .collect()
         })
         .collect();
     let mut seen: FastSet<&[char]> = FastSet::default();
-    let unique: Vec<(usize, usize, usize, &[u64])> = reps
+    let unique: Vec<(usize, usize, usize, &[u32])> = reps
         .iter()
-        .zip(&rep_hashes)
+        .zip(&rep_ids)
         .zip(found)
-        .flat_map(|((_, hs), list)| list.into_iter().map(move |(d, s, e)| (d, s, e, &hs[..])))
+        .flat_map(|((_, ids), list)| list.into_iter().map(move |(d, s, e)| (d, s, e, &ids[..])))
         .filter(|&(d, s, e, _)| seen.insert(&norms[d].chars[s..e.min(norms[d].len())]))
         .collect();
     let mut out: Vec<PhraseEntry> = unique
         .par_iter()
-        .filter_map(|&(d, s, e, hs)| {
+        .filter_map(|&(d, s, e, ids)| {
             let key = key_of(norms[d], s, e);
-            let occ = locate(&key, s, hs, &shared, &positions, norms);
+            let occ = locate(&key, s, ids, &shared, &positions, norms);
             let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
             if (groups.len() as u32) < min_docs {
                 return None;
@@ -206,8 +209,8 @@ fn representatives(docs: &[Document], norms: &[&Normalized], group: &[usize]) ->
 /// clusters, for each level `L` that occurs (a stretch that cannot grow without
 /// losing speeches). Levels within a twentieth of the enclosing stretch's are skipped
 /// as near-copies of it. Returns character ranges.
-fn runs(hashes: &[u64], shared: &Shared, min_docs: u32) -> Vec<(usize, usize)> {
-    let count: Vec<u32> = hashes.iter().map(|&h| shared.count_of(h)).collect();
+fn runs(ids: &[u32], shared: &Shared, min_docs: u32) -> Vec<(usize, usize)> {
+    let count: Vec<u32> = ids.iter().map(|&id| shared.count(id)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < count.len() {
@@ -255,12 +258,12 @@ fn key_of(n: &Normalized, s: usize, e: usize) -> String {
 }
 
 /// Every (document, start) in the representatives where `key`, found at `s`
-/// in a speech with k-gram hashes `hs`, occurs: looked up through its rarest
-/// k-gram, so the work is proportional to how often the phrase occurs.
+/// in a speech with shared k-gram ids `ids`, occurs: looked up through its
+/// rarest k-gram, so the work is proportional to how often the phrase occurs.
 fn locate(
     key: &str,
     s: usize,
-    hs: &[u64],
+    ids: &[u32],
     shared: &Shared,
     positions: &Positions,
     norms: &[&Normalized],
@@ -268,13 +271,13 @@ fn locate(
     let k: Vec<char> = key.chars().collect();
     let last = (s + k.len()).saturating_sub(PHRASE_K).max(s);
     let Some(at) =
-        (s..=last.min(hs.len().saturating_sub(1))).min_by_key(|&i| (shared.count_of(hs[i]), i))
+        (s..=last.min(ids.len().saturating_sub(1))).min_by_key(|&i| (shared.count(ids[i]), i))
     else {
         return Vec::new();
     };
     let shift = at - s;
     let mut out: Vec<(usize, usize)> = positions
-        .of(shared, hs[at])
+        .of(ids[at])
         .iter()
         .filter(|&&(_, p)| p as usize >= shift)
         .map(|&(d, p)| (d as usize, p as usize - shift))
@@ -301,7 +304,7 @@ mod tests {
                 .filter(|(_, c)| *c > 0)
                 .map(|(h, c)| (*h, c)),
         );
-        let mut got = runs(&hashes, &held, 2);
+        let mut got = runs(&held.ids(&hashes), &held, 2);
         got.sort_unstable();
         assert_eq!(got, vec![(0, 9 + PHRASE_K), (2, 7 + PHRASE_K)]);
     }
