@@ -7,8 +7,8 @@
 //! sites and writers use to hide names (`******`, `***`, `xx`, `××`, an empty
 //! `“”`) become one [`MASK`] character that alignment lets match any text.
 //!
-//! Invariant: `starts[i] < ends[i]`, both on character boundaries of the input,
-//! strictly increasing in `i`; `text[starts[i]..ends[i]]` is what `chars[i]` came from.
+//! Invariant: `starts[i] < end(i) <= starts[i + 1]`, both on character
+//! boundaries of the input; `text[starts[i]..end(i)]` is what `chars[i]` came from.
 
 /// The one mask symbol (a private-use character that never occurs in input).
 pub const MASK: char = '\u{E000}';
@@ -20,9 +20,15 @@ pub struct Normalized {
     pub chars: Vec<char>,
     /// Byte offset in the input where each character starts.
     pub starts: Vec<u32>,
-    /// Byte offset in the input where each character ends.
-    pub ends: Vec<u32>,
+    /// Bytes of input behind each character ([`LONG`] for a longer mask, whose
+    /// length is in `long`): one byte a character rather than four for an end offset.
+    lens: Vec<u8>,
+    /// `(index, end)` of the characters whose input is [`LONG`] bytes or more, ascending.
+    long: Vec<(u32, u32)>,
 }
+
+/// Marks a character whose input length is kept in [`Normalized::long`].
+const LONG: u8 = u8::MAX;
 
 impl Normalized {
     /// Number of characters.
@@ -37,7 +43,54 @@ impl Normalized {
 
     /// Byte range in the input of characters `from..to` (`to` exclusive, non-empty).
     pub fn byte_range(&self, from: usize, to: usize) -> std::ops::Range<usize> {
-        self.starts[from] as usize..self.ends[to - 1] as usize
+        self.starts[from] as usize..self.end(to - 1) as usize
+    }
+
+    /// Byte offset in the input where character `i` ends.
+    pub fn end(&self, i: usize) -> u32 {
+        match self.lens[i] {
+            LONG => {
+                let at = self.long.partition_point(|&(j, _)| (j as usize) < i);
+                self.long[at].1
+            }
+            n => self.starts[i] + n as u32,
+        }
+    }
+
+    /// The first character that ends after byte `offset` (`len()` if none does).
+    pub fn first_ending_after(&self, offset: usize) -> usize {
+        // Ends increase with `i`; binary search over the indices.
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if (self.end(mid) as usize) <= offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        self.chars.push(c);
+        self.starts.push(start as u32);
+        self.lens.push(0);
+        self.set_last_end(end);
+    }
+
+    fn set_last_end(&mut self, end: usize) {
+        let i = self.len() - 1;
+        let n = end - self.starts[i] as usize;
+        if self.lens[i] == LONG {
+            self.long.pop();
+        }
+        if n < LONG as usize {
+            self.lens[i] = n as u8;
+        } else {
+            self.lens[i] = LONG;
+            self.long.push((i as u32, end as u32));
+        }
     }
 
     /// The normalised characters `from..to` as a string (masks as `*`).
@@ -120,7 +173,7 @@ pub fn normalize(text: &str) -> Normalized {
     let expect = text.len() / 3;
     out.chars.reserve(expect);
     out.starts.reserve(expect);
-    out.ends.reserve(expect);
+    out.lens.reserve(expect);
     let mut iter = text
         .char_indices()
         .map(|(at, c)| ((at, c), simplified_at(table, text, at, c)))
@@ -197,13 +250,11 @@ fn ascii_letter_before(text: &str, at: usize) -> bool {
 }
 
 fn push(out: &mut Normalized, c: char, start: usize, end: usize) {
-    if c == MASK && out.chars.last() == Some(&MASK) && out.ends.last() == Some(&(start as u32)) {
-        *out.ends.last_mut().expect("non-empty") = end as u32;
+    if c == MASK && out.chars.last() == Some(&MASK) && out.end(out.len() - 1) == start as u32 {
+        out.set_last_end(end);
         return;
     }
-    out.chars.push(c);
-    out.starts.push(start as u32);
-    out.ends.push(end as u32);
+    out.push(c, start, end);
 }
 
 #[cfg(test)]
@@ -282,6 +333,19 @@ mod tests {
             assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         }
         assert_eq!(&text[n.byte_range(2, 3)], "******");
+    }
+
+    #[test]
+    fn long_masks_keep_their_end() {
+        let stars = "*".repeat(300);
+        let text = format!("以{stars}同志{}周围", "×".repeat(200));
+        let n = normalize(&text);
+        assert_eq!(s(&n), "以*同志*周围");
+        assert_eq!(&text[n.byte_range(1, 2)], stars);
+        assert_eq!(&text[n.byte_range(4, 5)], "×".repeat(200));
+        assert_eq!(&text[n.byte_range(5, 7)], "周围");
+        assert_eq!(n.first_ending_after(3), 1);
+        assert_eq!(n.first_ending_after(text.len()), n.len());
     }
 
     #[test]

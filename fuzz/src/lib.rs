@@ -130,10 +130,9 @@ pub fn normalize(data: &[u8]) {
     let text = text.as_ref();
     let n = normalize_text(text);
     assert_eq!(n.chars.len(), n.starts.len());
-    assert_eq!(n.chars.len(), n.ends.len());
     let mut prev_end = 0usize;
     for i in 0..n.len() {
-        let r = n.starts[i] as usize..n.ends[i] as usize;
+        let r = n.byte_range(i, i + 1);
         check_range(text, &r, "character");
         assert!(r.start < r.end, "empty range {r:?}");
         assert!(r.start >= prev_end, "range {r:?} overlaps the one before");

@@ -148,7 +148,7 @@ pub(super) fn line_bounded_hashes(text: &str, n: &Normalized) -> Vec<u64> {
     let mut h = kgram_hashes(&n.chars, PHRASE_K);
     let mut last_break: Option<usize> = None;
     for i in 1..n.len() {
-        let gap = &text.as_bytes()[n.ends[i - 1] as usize..n.starts[i] as usize];
+        let gap = &text.as_bytes()[n.end(i - 1) as usize..n.starts[i] as usize];
         if gap.contains(&b'\n') {
             last_break = Some(i);
         }

@@ -190,7 +190,7 @@ impl<'a> FoundSource<'a> {
 pub fn char_weights(text: &str, n: &Normalized) -> Vec<u32> {
     (0..n.len())
         .map(|i| {
-            text[n.starts[i] as usize..n.ends[i] as usize]
+            text[n.byte_range(i, i + 1)]
                 .chars()
                 .filter(|c| c.is_alphanumeric())
                 .count() as u32
@@ -281,7 +281,7 @@ impl DraftReport {
             .into_iter()
             .map(|p| {
                 let lo = norm.starts.partition_point(|&s| (s as usize) < p.start);
-                let hi = norm.ends.partition_point(|&e| (e as usize) <= p.end);
+                let hi = norm.first_ending_after(p.end);
                 let inside = lo..hi.max(lo);
                 let chars: u64 = inside.clone().map(|i| w[i] as u64).sum();
                 let cov: u64 = inside
