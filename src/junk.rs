@@ -15,6 +15,7 @@ use crate::normalize::normalize;
 use crate::report::{JunkEntry, JunkOccurrence};
 use crate::segment::paragraphs;
 use crate::{FastMap, FastSet};
+use rayon::prelude::*;
 use regex::Regex;
 use std::ops::Range;
 
@@ -149,37 +150,48 @@ type Occurrences = Vec<(usize, Range<usize>)>;
 /// Edge lines (first two and last two) that recur in three or more clusters and
 /// share little vocabulary (character bigrams) with the rest of their speech.
 fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occurrences)> {
+    // Each speech's edge lines, found in parallel and gathered in document order.
+    let edges: Vec<Vec<(String, Range<usize>)>> = docs
+        .par_iter()
+        .map(|d| {
+            let paras = paragraphs(d.text());
+            let n = paras.len();
+            let mut v = Vec::new();
+            for (i, p) in paras.iter().enumerate() {
+                if n < 4 || (i >= 2 && i + 2 < n) {
+                    continue;
+                }
+                let line = &d.text()[p.clone()];
+                let key: String = normalize(line).chars.into_iter().collect();
+                let len = key.chars().count();
+                if !(8..=40).contains(&len) || carries_content(line) {
+                    continue;
+                }
+                v.push((key, p.clone()));
+            }
+            v
+        })
+        .collect();
     let mut by_key: FastMap<String, Vec<(usize, Range<usize>)>> = FastMap::default();
-    for d in docs {
-        let paras = paragraphs(d.text());
-        let n = paras.len();
-        for (i, p) in paras.iter().enumerate() {
-            if n < 4 || (i >= 2 && i + 2 < n) {
-                continue;
-            }
-            let line = &d.text()[p.clone()];
-            let key: String = normalize(line).chars.into_iter().collect();
-            let len = key.chars().count();
-            if !(8..=40).contains(&len) || carries_content(line) {
-                continue;
-            }
-            by_key.entry(key).or_default().push((d.id, p.clone()));
+    for (d, list) in docs.iter().zip(edges) {
+        for (key, p) in list {
+            by_key.entry(key).or_default().push((d.id, p));
         }
     }
-    let mut out = Vec::new();
-    for (key, occs) in by_key {
-        let groups: FastSet<usize> = occs.iter().map(|(d, _)| group[*d]).collect();
-        if groups.len() < 3 {
-            continue;
-        }
-        let foreign = occs
-            .iter()
-            .all(|(d, r)| vocabulary_overlap(&key, docs[*d].text(), r) < 0.3);
-        if foreign {
+    let mut out: Vec<(String, Occurrences)> = by_key
+        .into_par_iter()
+        .filter(|(key, occs)| {
+            let groups: FastSet<usize> = occs.iter().map(|(d, _)| group[*d]).collect();
+            groups.len() >= 3
+                && occs
+                    .iter()
+                    .all(|(d, r)| vocabulary_overlap(key, docs[*d].text(), r) < 0.3)
+        })
+        .map(|(_, occs)| {
             let text = docs[occs[0].0].text()[occs[0].1.clone()].to_string();
-            out.push((text, occs));
-        }
-    }
+            (text, occs)
+        })
+        .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }

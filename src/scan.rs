@@ -143,7 +143,10 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
         })
         .collect();
     let (pairs, links) = verified_pairs(docs, &prepared, &sims, &twins, &aligned, opts);
-    let junk_lines: Vec<usize> = docs.iter().map(|d| junk::builtin_hits(d.text())).collect();
+    let junk_lines: Vec<usize> = docs
+        .par_iter()
+        .map(|d| junk::builtin_hits(d.text()))
+        .collect();
     let (group, found) = clusters(docs.len(), &links, |d| {
         prepared[d].norm.len() as i64 - 40 * prepared[d].masks as i64 - 200 * junk_lines[d] as i64
     });
