@@ -52,10 +52,19 @@ pub fn find(
                 .collect()
         })
         .collect();
-    let mut by_text: FastMap<String, Vec<usize>> = FastMap::default();
-    for (d, list) in per_doc.iter().enumerate() {
-        for s in list {
-            by_text.entry(s.clone()).or_default().push(d);
+    // Each distinct sentence with the speeches that use it, in text order
+    // (a parallel sort of (sentence, speech) rather than a map filled serially).
+    let mut all: Vec<(String, usize)> = per_doc
+        .into_iter()
+        .enumerate()
+        .flat_map(|(d, list)| list.into_iter().map(move |s| (s, d)))
+        .collect();
+    all.par_sort_unstable();
+    let mut by_text: Vec<(String, Vec<usize>)> = Vec::new();
+    for (s, d) in all {
+        match by_text.last_mut() {
+            Some((t, ds)) if *t == s => ds.push(d),
+            _ => by_text.push((s, vec![d])),
         }
     }
     // Only sentences that can share a skeleton with a sentence of another speech
@@ -73,11 +82,10 @@ pub fn find(
             .or_default()
             .extend(ds.iter().map(|&d| group[d]));
     }
-    let mut texts: Vec<(String, Vec<usize>)> = by_text
+    let texts: Vec<(String, Vec<usize>)> = by_text
         .into_iter()
         .filter(|(t, _)| edge_groups[&edge(t)].len() >= min_docs)
         .collect();
-    texts.sort();
     let sents: Vec<Sent> = texts
         .into_par_iter()
         .map(|(text, mut docs)| {
