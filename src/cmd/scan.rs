@@ -15,7 +15,7 @@ pub fn run(args: ScanArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     )?;
     let render = |w: &mut dyn std::io::Write| match args.format {
         ScanFormat::Human => output::human::scan(&report, ctx.color && args.output.is_none(), w),
-        ScanFormat::Json => output::json::write(&report, w),
+        ScanFormat::Json => output::json::scan(&report, w),
         ScanFormat::Html => output::html::scan(&report, w),
     };
     output::emit(args.output.as_deref(), render)?;
