@@ -207,13 +207,20 @@ pub fn speech_simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
         df[id as usize] += 1;
     }
     let n = docs.len() as f32;
-    let weights: Vec<f32> = df
+    let features: Vec<(u64, f32)> = hashes
         .iter()
-        .map(|&c| ((n + 1.0) / (c.max(1) as f32)).ln() + 0.1)
+        .zip(&df)
+        .map(|(&h, &c)| (h, ((n + 1.0) / (c.max(1) as f32)).ln() + 0.1))
         .collect();
+    // A speech's features are gathered first, in a loop of independent loads
+    // (cache misses overlap), then summed.
     feats
         .par_iter()
-        .map(|f| simhash(f.iter().map(|&i| (hashes[i as usize], weights[i as usize]))))
+        .map_init(Vec::new, |got, f| {
+            got.clear();
+            got.extend(f.iter().map(|&i| features[i as usize]));
+            simhash(got.iter().copied())
+        })
         .collect()
 }
 
