@@ -91,13 +91,8 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
     } else {
         p.max_df
     };
-    let post = Postings::new(prints);
-    let mut comparisons: u64 = post
-        .lists()
-        .map(|l| l.len() as u64)
-        .filter(|&l| l > 1 && l <= max_df as u64)
-        .map(|l| l * (l - 1) / 2)
-        .sum();
+    let post = Postings::new(prints, max_df);
+    let mut comparisons = post.comparisons;
     let need = |a: u32, b: u32| {
         let (la, lb) = (
             prints[a as usize].as_ref().len(),
@@ -120,13 +115,9 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
             || (vec![0u32; n], Vec::new()),
             |(count, touched), a| {
                 let a = a as u32;
-                for &l in &post.list_of[a as usize] {
-                    let list = post.list(l);
-                    if list.len() < 2 || list.len() > max_df {
-                        continue;
-                    }
-                    let after = list.partition_point(|&b| b <= a);
-                    for &b in &list[after..] {
+                let slots = post.first[a as usize]..post.first[a as usize + 1];
+                for &(from, to) in &post.after[slots] {
+                    for &b in &post.docs[from as usize..to as usize] {
                         if count[b as usize] == 0 {
                             touched.push(b);
                         }
@@ -157,52 +148,92 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
     }
 }
 
-/// The inverted index of prints: for each distinct print the speeches that
-/// hold it (ascending), and for each speech the list of each of its prints.
+/// The inverted index of prints: the lists of speeches holding each print
+/// (ascending) that is held by 2 to `max_df` speeches, one after another, and
+/// for each print of each speech the part of its list after that speech.
 struct Postings {
-    offsets: Vec<u32>,
     docs: Vec<u32>,
-    list_of: Vec<Vec<u32>>,
+    /// By slot (`first[d] + i` for print `i` of speech `d`): a range of `docs`.
+    after: Vec<(u32, u32)>,
+    first: Vec<usize>,
+    /// Pairs of speeches the posted lists hold.
+    comparisons: u64,
 }
 
 impl Postings {
-    fn new<P: AsRef<[u64]>>(prints: &[P]) -> Postings {
-        let mut entries: Vec<(u64, u32, u32)> = prints
-            .iter()
-            .enumerate()
-            .flat_map(|(d, ps)| {
-                ps.as_ref()
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, &h)| (h, d as u32, i as u32))
-            })
-            .collect();
-        entries.par_sort_unstable();
-        let mut offsets = vec![0u32];
-        let mut docs = Vec::with_capacity(entries.len());
-        let mut list_of: Vec<Vec<u32>> = prints.iter().map(|p| vec![0; p.as_ref().len()]).collect();
+    fn new<P: AsRef<[u64]>>(prints: &[P], max_df: usize) -> Postings {
+        let mut first = vec![0usize];
+        for p in prints {
+            first.push(first[first.len() - 1] + p.as_ref().len());
+        }
+        let entries = sorted_entries(prints, &first);
+        let mut docs = Vec::new();
+        let mut after = vec![(0u32, 0u32); entries.len()];
+        let mut comparisons = 0u64;
         for run in entries.chunk_by(|x, y| x.0 == y.0) {
-            let id = (offsets.len() - 1) as u32;
-            for &(_, d, i) in run {
-                docs.push(d);
-                list_of[d as usize][i as usize] = id;
+            if run.len() < 2 || run.len() > max_df {
+                continue;
             }
-            offsets.push(docs.len() as u32);
+            comparisons += (run.len() * (run.len() - 1) / 2) as u64;
+            let start = docs.len() as u32;
+            docs.extend(run.iter().map(|e| e.1));
+            let end = docs.len() as u32;
+            // The first entry of a later speech (a speech's prints are
+            // distinct, but the caller's are not checked).
+            let mut next = run.len();
+            for j in (0..run.len()).rev() {
+                if j + 1 < run.len() && run[j + 1].1 != run[j].1 {
+                    next = j + 1;
+                }
+                after[run[j].2 as usize] = (start + next as u32, end);
+            }
         }
         Postings {
-            offsets,
             docs,
-            list_of,
+            after,
+            first,
+            comparisons,
         }
     }
+}
 
-    fn list(&self, l: u32) -> &[u32] {
-        &self.docs[self.offsets[l as usize] as usize..self.offsets[l as usize + 1] as usize]
+/// Every `(print, speech, slot)`, sorted: a counting pass spreads them over
+/// buckets by the top bits of the print (prints are mixed hashes, so buckets
+/// are small), then each bucket is sorted.
+fn sorted_entries<P: AsRef<[u64]>>(prints: &[P], first: &[usize]) -> Vec<(u64, u32, u32)> {
+    let total = first[first.len() - 1];
+    let bits = (usize::BITS - total.leading_zeros())
+        .saturating_sub(5)
+        .clamp(1, 22);
+    let bucket = |h: u64| (h >> (64 - bits)) as usize;
+    let mut start = vec![0usize; (1 << bits) + 1];
+    for &h in prints.iter().flat_map(|p| p.as_ref()) {
+        start[bucket(h) + 1] += 1;
     }
-
-    fn lists(&self) -> impl Iterator<Item = &[u32]> {
-        (0..self.offsets.len() as u32 - 1).map(|l| self.list(l))
+    for b in 1..start.len() {
+        start[b] += start[b - 1];
     }
+    let mut next = start.clone();
+    let mut entries = vec![(0u64, 0u32, 0u32); total];
+    for (d, p) in prints.iter().enumerate() {
+        for (i, &h) in p.as_ref().iter().enumerate() {
+            let b = bucket(h);
+            entries[next[b]] = (h, d as u32, (first[d] + i) as u32);
+            next[b] += 1;
+        }
+    }
+    let mut buckets = Vec::with_capacity(1 << bits);
+    let mut rest = &mut entries[..];
+    for w in start.windows(2) {
+        let (b, r) = std::mem::take(&mut rest).split_at_mut(w[1] - w[0]);
+        buckets.push(b);
+        rest = r;
+    }
+    buckets
+        .par_iter_mut()
+        .with_min_len(1024)
+        .for_each(|b| b.sort_unstable());
+    entries
 }
 
 /// Pairs within Hamming distance `k ≤ 3` by four 16-bit block tables.

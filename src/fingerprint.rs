@@ -64,20 +64,24 @@ pub fn winnow(hashes: &[u64], w: usize) -> Vec<(u32, u64)> {
     }
     let key = |h: u64| if h == NO_HASH { u64::MAX } else { h };
     let w = w.min(hashes.len());
-    let mut dq: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    out.reserve(2 * hashes.len() / (w + 1) + 1);
+    // `m`: the rightmost minimum of the window ending at `i`; when it leaves
+    // the window the window is scanned again (once in about `w` steps).
+    let mut m = 0;
     for i in 0..hashes.len() {
-        while dq.back().is_some_and(|&j| key(hashes[j]) >= key(hashes[i])) {
-            dq.pop_back();
-        }
-        dq.push_back(i);
-        if dq.front().is_some_and(|&j| j + w <= i) {
-            dq.pop_front();
-        }
-        if i + 1 >= w {
-            let m = *dq.front().expect("window non-empty");
-            if hashes[m] != NO_HASH && out.last().is_none_or(|&(p, _)| p as usize != m) {
-                out.push((m as u32, hashes[m]));
+        if m + w <= i {
+            m = i + 1 - w;
+            for j in m + 1..i {
+                if key(hashes[j]) <= key(hashes[m]) {
+                    m = j;
+                }
             }
+        }
+        if key(hashes[i]) <= key(hashes[m]) {
+            m = i;
+        }
+        if i + 1 >= w && hashes[m] != NO_HASH && out.last().is_none_or(|&(p, _)| p as usize != m) {
+            out.push((m as u32, hashes[m]));
         }
     }
     out
@@ -203,13 +207,20 @@ pub fn speech_simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
         df[id as usize] += 1;
     }
     let n = docs.len() as f32;
-    let weights: Vec<f32> = df
+    let features: Vec<(u64, f32)> = hashes
         .iter()
-        .map(|&c| ((n + 1.0) / (c.max(1) as f32)).ln() + 0.1)
+        .zip(&df)
+        .map(|(&h, &c)| (h, ((n + 1.0) / (c.max(1) as f32)).ln() + 0.1))
         .collect();
+    // A speech's features are gathered first, in a loop of independent loads
+    // (cache misses overlap), then summed.
     feats
         .par_iter()
-        .map(|f| simhash(f.iter().map(|&i| (hashes[i as usize], weights[i as usize]))))
+        .map_init(Vec::new, |got, f| {
+            got.clear();
+            got.extend(f.iter().map(|&i| features[i as usize]));
+            simhash(got.iter().copied())
+        })
         .collect()
 }
 
@@ -251,6 +262,35 @@ mod tests {
             .map(|p| p.1)
             .collect();
         assert!(pa.iter().any(|h| pb.contains(h)));
+    }
+
+    #[test]
+    fn winnowing_selects_the_rightmost_minimum_of_every_window() {
+        // Against the definition, on hashes with many ties and masks.
+        let mut x = 7u64;
+        for len in 0..200 {
+            let hashes: Vec<u64> = (0..len)
+                .map(|_| {
+                    x = mix(x);
+                    x % 6
+                })
+                .collect();
+            for w in 1..12 {
+                let key = |h: u64| if h == NO_HASH { u64::MAX } else { h };
+                let mut want: Vec<(u32, u64)> = Vec::new();
+                for end in w.min(len)..=len {
+                    let win = end - w.min(len);
+                    let m = (win..end).rev().min_by_key(|&j| key(hashes[j]));
+                    let Some(m) = m.filter(|&m| hashes[m] != NO_HASH) else {
+                        continue;
+                    };
+                    if want.last().is_none_or(|&(p, _)| p as usize != m) {
+                        want.push((m as u32, hashes[m]));
+                    }
+                }
+                assert_eq!(winnow(&hashes, w), want, "{hashes:?} {w}");
+            }
+        }
     }
 
     #[test]
