@@ -794,9 +794,11 @@ fn a_killed_index_run_leaves_the_old_index_whole() {
     let new = std::fs::read(env.path("new.idx")).unwrap();
     assert_ne!(old, new);
     let mut kills = Vec::new();
-    // kill at the moment the temporary file appears (tried up to three times: the
+    // kill at the moment the temporary file appears (tried up to eight times: the
     // process may finish between two looks), then part way through the run
-    for frac in [10.0, 10.0, 10.0, 0.2, 0.5, 0.8, 0.95] {
+    for frac in [
+        10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 0.2, 0.5, 0.8, 0.95,
+    ] {
         if frac > 1.0 && kills.contains(&Killed::DuringWrite) {
             continue;
         }
@@ -847,7 +849,7 @@ fn a_killed_scan_leaves_the_old_report_whole() {
     let new = std::fs::read(env.path("new.json")).unwrap();
     let keep = ["c.txt", "old.json", "new.json"];
     let mut kills = Vec::new();
-    for frac in [10.0, 10.0, 10.0, 0.5, 0.9] {
+    for frac in [10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 0.5, 0.9] {
         if frac > 1.0 && kills.contains(&Killed::DuringWrite) {
             continue;
         }
@@ -889,7 +891,7 @@ fn a_killed_dedup_leaves_no_half_folder() {
     let count = |p: PathBuf| std::fs::read_dir(p).map(|d| d.count()).unwrap_or(0);
     let want = count(env.path("ref"));
     let mut kills = Vec::new();
-    for frac in [10.0, 10.0, 10.0, 0.5, 0.9] {
+    for frac in [10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 0.5, 0.9] {
         if frac > 1.0 && kills.contains(&Killed::DuringWrite) {
             continue;
         }

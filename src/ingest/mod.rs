@@ -14,6 +14,7 @@ mod split;
 pub use decode::{decode, Decoded};
 pub use split::{split, Piece, Pieces, SplitRule};
 
+use rayon::prelude::*;
 use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -143,26 +144,37 @@ pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
     found.sort();
     found.dedup();
     corpus.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    for f in found {
-        match std::fs::read(&f) {
-            Ok(bytes) => add_bytes(&mut corpus, display(&f), &bytes, opts),
-            Err(e) => corpus.skipped.push(skip(&display(&f), read_reason(&e))),
+    // Read, decode and cut in parallel; number the documents in path order.
+    let loaded: Vec<Result<Cut, Skipped>> = found
+        .par_iter()
+        .map(|f| {
+            let bytes = std::fs::read(f).map_err(|e| skip(&display(f), read_reason(&e)))?;
+            let d = decode(&bytes).ok_or_else(|| undecodable(&display(f)))?;
+            Ok(cut(d.text, d.encoding, opts))
+        })
+        .collect();
+    for (f, l) in found.iter().zip(loaded) {
+        match l {
+            Ok(c) => push_cut(&mut corpus, display(f), c),
+            Err(s) => corpus.skipped.push(s),
         }
     }
     corpus
 }
 
+fn undecodable(path: &str) -> Skipped {
+    skip(
+        path,
+        "not text (binary data or an unknown encoding); convert it to UTF-8 or leave it out".into(),
+    )
+}
+
 /// Add a file's contents (already read) to the corpus.
 pub fn add_bytes(corpus: &mut Corpus, path: String, bytes: &[u8], opts: &IngestOptions) {
-    let Some(Decoded { text, encoding }) = decode(bytes) else {
-        corpus.skipped.push(skip(
-            &path,
-            "not text (binary data or an unknown encoding); convert it to UTF-8 or leave it out"
-                .into(),
-        ));
-        return;
-    };
-    add_text(corpus, path, text, encoding, opts);
+    match decode(bytes) {
+        Some(Decoded { text, encoding }) => add_text(corpus, path, text, encoding, opts),
+        None => corpus.skipped.push(undecodable(&path)),
+    }
 }
 
 /// Add a file's decoded text to the corpus.
@@ -173,15 +185,56 @@ pub fn add_text(
     encoding: &'static str,
     opts: &IngestOptions,
 ) {
+    push_cut(corpus, path, cut(text, encoding, opts));
+}
+
+/// A decoded file cut into pieces, before its documents are numbered.
+struct Cut {
+    text: Arc<str>,
+    encoding: &'static str,
+    pieces: Pieces,
+    /// For each piece with speech text in it: its index and its newlines.
+    speeches: Vec<(usize, Vec<u32>)>,
+}
+
+fn cut(text: String, encoding: &'static str, opts: &IngestOptions) -> Cut {
     let text: Arc<str> = text.into();
     let pieces = split(&text, &opts.split);
+    let speeches = pieces
+        .pieces
+        .iter()
+        .enumerate()
+        .filter(|(_, piece)| text[piece.body.clone()].chars().any(char::is_alphanumeric))
+        .map(|(k, piece)| {
+            let newlines = text[piece.body.clone()]
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i as u32)
+                .collect();
+            (k, newlines)
+        })
+        .collect();
+    Cut {
+        text,
+        encoding,
+        pieces,
+        speeches,
+    }
+}
+
+fn push_cut(corpus: &mut Corpus, path: String, cut: Cut) {
+    let Cut {
+        text,
+        encoding,
+        pieces,
+        speeches,
+    } = cut;
     let file = corpus.files.len();
     let stem = stem(&path);
     let mut ids = Vec::new();
-    for (k, piece) in pieces.pieces.iter().enumerate() {
-        if !text[piece.body.clone()].chars().any(char::is_alphanumeric) {
-            continue;
-        }
+    for (k, newlines) in speeches {
+        let piece = &pieces.pieces[k];
         let id = corpus.documents.len();
         ids.push(id);
         corpus.documents.push(Document {
@@ -192,12 +245,7 @@ pub fn add_text(
             range: piece.body.clone(),
             start_line: piece.start_line,
             end_line: piece.end_line,
-            newlines: text[piece.body.clone()]
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32)
-                .collect(),
+            newlines,
             text: text.clone(),
         });
     }
