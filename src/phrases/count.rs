@@ -37,37 +37,49 @@ impl Shared {
         hashes_of: &(dyn Fn(usize) -> Cow<'h, [u64]> + Sync),
         min_docs: u32,
     ) -> Shared {
-        // Each group's distinct k-grams, cut by their top bits into partitions
-        // that are sorted and counted on their own (each fits in cache).
-        let parts: Vec<Vec<u64>> = groups
-            .par_iter()
-            .fold(
-                || vec![Vec::new(); PARTITIONS],
-                |mut parts: Vec<Vec<u64>>, members| {
-                    let mut v: Vec<u64> = Vec::new();
+        // Each chunk of groups: every group's distinct k-grams, laid out by
+        // their top bits (a counting sort into one exact-size vector), so each
+        // partition is then gathered from the chunks, sorted and counted on its
+        // own (each fits in cache) without one vector growing to hold them all.
+        let chunk = groups.len().div_ceil(64).max(1);
+        let buckets: Vec<(Vec<u64>, Vec<usize>)> = groups
+            .par_chunks(chunk)
+            .map(|chunk| {
+                let (mut all, mut v) = (Vec::new(), Vec::new());
+                for members in chunk {
+                    v.clear();
                     for &d in members {
                         v.extend(hashes_of(d).iter().filter(|&&h| h != NO_HASH));
                     }
                     v.sort_unstable();
                     v.dedup();
-                    for h in v {
-                        parts[(h >> (64 - PARTITION_BITS)) as usize].push(h);
-                    }
-                    parts
-                },
-            )
-            .reduce(
-                || vec![Vec::new(); PARTITIONS],
-                |mut a, b| {
-                    for (x, y) in a.iter_mut().zip(b) {
-                        x.extend(y);
-                    }
-                    a
-                },
-            );
-        let counted: Vec<Vec<(u64, u32)>> = parts
+                    all.extend_from_slice(&v);
+                }
+                let part = |h: u64| (h >> (64 - PARTITION_BITS)) as usize;
+                let mut offsets = vec![0usize; PARTITIONS + 1];
+                for &h in &all {
+                    offsets[part(h) + 1] += 1;
+                }
+                for i in 1..offsets.len() {
+                    offsets[i] += offsets[i - 1];
+                }
+                let mut fill = offsets.clone();
+                let mut out = vec![0u64; all.len()];
+                for &h in &all {
+                    out[fill[part(h)]] = h;
+                    fill[part(h)] += 1;
+                }
+                (out, offsets)
+            })
+            .collect();
+        let counted: Vec<Vec<(u64, u32)>> = (0..PARTITIONS)
             .into_par_iter()
-            .map(|mut part| {
+            .map(|p| {
+                let size = buckets.iter().map(|(_, o)| o[p + 1] - o[p]).sum();
+                let mut part = Vec::with_capacity(size);
+                for (hs, o) in &buckets {
+                    part.extend_from_slice(&hs[o[p]..o[p + 1]]);
+                }
                 part.sort_unstable();
                 part.chunk_by(|a, b| a == b)
                     .filter(|run| run.len() as u32 >= min_docs)
@@ -75,6 +87,7 @@ impl Shared {
                     .collect()
             })
             .collect();
+        drop(buckets);
         Shared::from_counts(counted.into_iter().flatten())
     }
 

@@ -98,15 +98,16 @@ pub(super) fn entry(
     junk_spans: &JunkSpans,
 ) -> PhraseEntry {
     let len = key.chars().count();
-    let mut occurrences = Vec::new();
+    let copies: usize = occ.iter().map(|&(d, _)| members[group[d]].len()).sum();
+    let mut occurrences = Vec::with_capacity(copies);
     let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
     for &(d, p) in occ {
         occurrences.push(occurrence(docs, norms, d, p, p + len));
         for &m in members[group[d]].iter().filter(|&&m| m != d) {
             if let Some((s, e)) = aligned.project(d, m, p, p + len) {
                 let o = occurrence(docs, norms, m, s, e);
-                let vkey: String = norms[m].string(s, e);
-                if vkey != key {
+                let masked = |&c: &char| if c == crate::normalize::MASK { '*' } else { c };
+                if !norms[m].chars[s..e].iter().map(masked).eq(key.chars()) {
                     variants.entry(o.text.to_string()).or_default().push(m);
                 }
                 occurrences.push(o);
@@ -115,6 +116,7 @@ pub(super) fn entry(
     }
     occurrences.sort_by_key(|o| (o.span.document, o.span.start));
     occurrences.dedup();
+    occurrences.shrink_to_fit();
     let mut documents: Vec<usize> = occurrences.iter().map(|o| o.span.document).collect();
     documents.dedup();
     let mut variants: Vec<Variant> = variants

@@ -85,7 +85,8 @@ pub fn mine(
         .par_iter()
         .filter_map(|&(d, s, e, ids)| {
             let key = key_of(norms[d], s, e);
-            let occ = locate(&key, s, ids, &shared, &positions, norms);
+            let chars = &norms[d].chars[s..e.min(norms[d].len())];
+            let occ = locate(chars, s, ids, &shared, &positions, norms);
             let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
             if (groups.len() as u32) < min_docs {
                 return None;
@@ -257,18 +258,17 @@ fn key_of(n: &Normalized, s: usize, e: usize) -> String {
     n.chars[s..e.min(n.len())].iter().collect()
 }
 
-/// Every (document, start) in the representatives where `key`, found at `s`
+/// Every (document, start) in the representatives where `k`, found at `s`
 /// in a speech with shared k-gram ids `ids`, occurs: looked up through its
 /// rarest k-gram, so the work is proportional to how often the phrase occurs.
 fn locate(
-    key: &str,
+    k: &[char],
     s: usize,
     ids: &[u32],
     shared: &Shared,
     positions: &Positions,
     norms: &[&Normalized],
 ) -> Vec<(usize, usize)> {
-    let k: Vec<char> = key.chars().collect();
     let last = (s + k.len()).saturating_sub(PHRASE_K).max(s);
     let Some(at) =
         (s..=last.min(ids.len().saturating_sub(1))).min_by_key(|&i| (shared.count(ids[i]), i))
@@ -281,7 +281,7 @@ fn locate(
         .iter()
         .filter(|&&(_, p)| p as usize >= shift)
         .map(|&(d, p)| (d as usize, p as usize - shift))
-        .filter(|&(d, p)| norms[d].chars.get(p..p + k.len()) == Some(&k[..]))
+        .filter(|&(d, p)| norms[d].chars.get(p..p + k.len()) == Some(k))
         .collect();
     out.sort_unstable();
     out
