@@ -40,13 +40,27 @@ fn builtin() -> &'static [Regex] {
     })
 }
 
-/// How many built-in junk patterns hit `text`.
-pub fn builtin_hits(text: &str) -> usize {
-    builtin().iter().map(|re| re.find_iter(text).count()).sum()
+/// Where the built-in patterns, then the user's, hit a speech's text, one range
+/// per match (widened to its line when the line is short), and whether the
+/// pattern is built in.
+pub type Hits = Vec<(Range<usize>, bool)>;
+
+/// The [`Hits`] of the built-in and `user` patterns in `text`.
+pub fn pattern_hits(text: &str, user: &[Regex]) -> Hits {
+    let builtin = builtin().iter().map(|r| (r, true));
+    let mut out = Vec::new();
+    for (re, is_builtin) in builtin.chain(user.iter().map(|r| (r, false))) {
+        out.extend(
+            re.find_iter(text)
+                .map(|m| (widen_to_line(text, m.range()), is_builtin)),
+        );
+    }
+    out
 }
 
-/// Find the junk of a corpus; `group[d]` is the duplicate cluster of document `d`.
-pub fn find(corpus: &Corpus, group: &[usize], user: &[Regex]) -> Vec<JunkEntry> {
+/// Find the junk of a corpus; `group[d]` is the duplicate cluster of document
+/// `d` and `hits[d]` its [`pattern_hits`].
+pub fn find(corpus: &Corpus, group: &[usize], hits: &[Hits]) -> Vec<JunkEntry> {
     let mut found: FastMap<String, JunkEntry> = FastMap::default();
     let mut add = |text: &str, reason: &str, occ: JunkOccurrence| {
         let e = found.entry(text.to_string()).or_insert_with(|| JunkEntry {
@@ -78,16 +92,18 @@ pub fn find(corpus: &Corpus, group: &[usize], user: &[Regex]) -> Vec<JunkEntry> 
             }
         }
     }
-    for d in &corpus.documents {
-        for (re, reason) in builtin()
-            .iter()
-            .map(|r| (r, "built-in site phrase"))
-            .chain(user.iter().map(|r| (r, "user junk pattern")))
-        {
-            for m in re.find_iter(d.text()) {
-                let r = widen_to_line(d.text(), m.range());
-                add(&d.text()[r.clone()], reason, occurrence(corpus, d, r));
-            }
+    for (d, list) in corpus.documents.iter().zip(hits) {
+        for (r, is_builtin) in list {
+            let reason = if *is_builtin {
+                "built-in site phrase"
+            } else {
+                "user junk pattern"
+            };
+            add(
+                &d.text()[r.clone()],
+                reason,
+                occurrence(corpus, d, r.clone()),
+            );
         }
     }
     for (text, occs) in recurring_edge_lines(&corpus.documents, group) {
@@ -229,6 +245,10 @@ fn vocabulary_overlap(key: &str, speech: &str, line: &Range<usize>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn builtin_hits(text: &str) -> usize {
+        pattern_hits(text, &[]).len()
+    }
 
     #[test]
     fn builtin_patterns_find_site_phrases() {

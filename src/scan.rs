@@ -143,15 +143,18 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
         })
         .collect();
     let (pairs, links) = verified_pairs(docs, &prepared, &sims, &twins, &aligned, opts);
-    let junk_lines: Vec<usize> = docs
+    // Junk patterns, matched once: built-in hits count against a speech as
+    // its cluster's representative, and all are listed as junk.
+    let hits: Vec<junk::Hits> = docs
         .par_iter()
-        .map(|d| junk::builtin_hits(d.text()))
+        .map(|d| junk::pattern_hits(d.text(), &opts.junk_patterns))
         .collect();
+    let builtin = |d: usize| hits[d].iter().filter(|h| h.1).count() as i64;
     let (group, found) = clusters(docs.len(), &links, |d| {
-        prepared[d].norm.len() as i64 - 40 * prepared[d].masks as i64 - 200 * junk_lines[d] as i64
+        prepared[d].norm.len() as i64 - 40 * prepared[d].masks as i64 - 200 * builtin(d)
     });
     progress.stage("junk", 0);
-    let junk = junk::find(corpus, &group, &opts.junk_patterns);
+    let junk = junk::find(corpus, &group, &hits);
     let alignments = Alignments {
         chains: aligned.iter().map(|(k, v)| (*k, v)).collect(),
         lead: &twins.lead,
