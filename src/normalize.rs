@@ -59,20 +59,24 @@ impl Normalized {
 
     /// The first character that ends after byte `offset` (`len()` if none does).
     pub fn first_ending_after(&self, offset: usize) -> usize {
-        // Ends increase with `i`; binary search over the indices.
-        let (mut lo, mut hi) = (0, self.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if (self.end(mid) as usize) <= offset {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        // Every character from the first that starts at or after `offset` on
+        // ends after it, and of those before only the last can.
+        let j = self.starts.partition_point(|&s| (s as usize) < offset);
+        if j > 0 && self.end(j - 1) as usize > offset {
+            j - 1
+        } else {
+            j
         }
-        lo
     }
 
+    /// Add `c`, which came from input `start..end`; a mask right after a mask
+    /// joins it.
     fn push(&mut self, c: char, start: usize, end: usize) {
+        if c == MASK && self.chars.last() == Some(&MASK) && self.end(self.len() - 1) == start as u32
+        {
+            self.set_last_end(end);
+            return;
+        }
         self.chars.push(c);
         self.starts.push(start as u32);
         self.lens.push(0);
@@ -211,11 +215,11 @@ pub fn normalize(text: &str) -> Normalized {
                 n >= 2 || c == '×' && out.chars.last().is_none_or(|&p| !p.is_ascii_digit())
             };
             if is_mask {
-                push(&mut out, MASK, at, end);
+                out.push(MASK, at, end);
             } else if c == 'x' {
                 // (a full-width `ｘ` is three bytes: map each to its whole character)
                 for (k, ch) in text[at..end].char_indices() {
-                    push(&mut out, 'x', at + k, at + k + ch.len_utf8());
+                    out.push('x', at + k, at + k + ch.len_utf8());
                 }
             }
             continue;
@@ -226,11 +230,11 @@ pub fn normalize(text: &str) -> Normalized {
                 .is_some_and(|&((_, o), _)| matches!(o, '”' | '"'))
         {
             let ((at2, o2), _) = iter.next().expect("peeked");
-            push(&mut out, MASK, at, at2 + o2.len_utf8());
+            out.push(MASK, at, at2 + o2.len_utf8());
             continue;
         }
         if counts(c) {
-            push(&mut out, c, at, end);
+            out.push(c, at, end);
         }
     }
     out
@@ -247,14 +251,6 @@ fn ascii_letter_before(text: &str, at: usize) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_alphabetic())
-}
-
-fn push(out: &mut Normalized, c: char, start: usize, end: usize) {
-    if c == MASK && out.chars.last() == Some(&MASK) && out.end(out.len() - 1) == start as u32 {
-        out.set_last_end(end);
-        return;
-    }
-    out.push(c, start, end);
 }
 
 #[cfg(test)]
