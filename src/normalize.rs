@@ -99,10 +99,14 @@ impl Normalized {
 
     /// The normalised characters `from..to` as a string (masks as `*`).
     pub fn string(&self, from: usize, to: usize) -> String {
+        self.shown(from, to).collect()
+    }
+
+    /// The normalised characters `from..to`, masks as `*`.
+    pub fn shown(&self, from: usize, to: usize) -> impl Iterator<Item = char> + '_ {
         self.chars[from..to]
             .iter()
             .map(|&c| if c == MASK { '*' } else { c })
-            .collect()
     }
 }
 

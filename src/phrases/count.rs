@@ -3,10 +3,10 @@
 //! A k-gram's count is the number of distinct clusters (copies of one speech
 //! count once) whose speeches hold it. Every cluster's distinct k-grams are
 //! laid out by their top bits; each of those partitions is sorted and counted
-//! as runs; only the k-grams held by at least `min_docs` clusters are kept. Their positions in the representatives
-//! are indexed in one flat table (compressed rows: one slice per k-gram), so a
-//! phrase is located through its rarest k-gram in time proportional to where
-//! that k-gram occurs.
+//! as runs; only the k-grams held by at least `min_docs` clusters are kept.
+//! Their positions in the representatives are indexed in one flat table
+//! (compressed rows: one slice per k-gram), so a phrase is located through its
+//! rarest k-gram in time proportional to where that k-gram occurs.
 
 use crate::fingerprint::{kgram_hashes, NO_HASH};
 use crate::normalize::Normalized;

@@ -106,8 +106,7 @@ pub(super) fn entry(
         for &m in members[group[d]].iter().filter(|&&m| m != d) {
             if let Some((s, e)) = aligned.project(d, m, p, p + len) {
                 let o = occurrence(docs, norms, m, s, e);
-                let masked = |&c: &char| if c == crate::normalize::MASK { '*' } else { c };
-                if !norms[m].chars[s..e].iter().map(masked).eq(key.chars()) {
+                if !norms[m].shown(s, e).eq(key.chars()) {
                     variants.entry(o.text.to_string()).or_default().push(m);
                 }
                 occurrences.push(o);

@@ -73,19 +73,21 @@ pub fn mine(
                 .collect()
         })
         .collect();
+    // A run's characters (a run ends where its last k-gram does, or at the end).
+    let chars_of = |d: usize, s: usize, e: usize| &norms[d].chars[s..e.min(norms[d].len())];
     let mut seen: FastSet<&[char]> = FastSet::default();
     let unique: Vec<(usize, usize, usize, &[u32])> = reps
         .iter()
         .zip(&rep_ids)
         .zip(found)
         .flat_map(|((_, ids), list)| list.into_iter().map(move |(d, s, e)| (d, s, e, &ids[..])))
-        .filter(|&(d, s, e, _)| seen.insert(&norms[d].chars[s..e.min(norms[d].len())]))
+        .filter(|&(d, s, e, _)| seen.insert(chars_of(d, s, e)))
         .collect();
     let mut out: Vec<PhraseEntry> = unique
         .par_iter()
         .filter_map(|&(d, s, e, ids)| {
-            let key = key_of(norms[d], s, e);
-            let chars = &norms[d].chars[s..e.min(norms[d].len())];
+            let chars = chars_of(d, s, e);
+            let key: String = chars.iter().collect();
             let occ = locate(chars, s, ids, &shared, &positions, norms);
             let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
             if (groups.len() as u32) < min_docs {
@@ -252,10 +254,6 @@ fn runs(ids: &[u32], shared: &Shared, min_docs: u32) -> Vec<(usize, usize)> {
         }
     }
     out
-}
-
-fn key_of(n: &Normalized, s: usize, e: usize) -> String {
-    n.chars[s..e.min(n.len())].iter().collect()
 }
 
 /// Every (document, start) in the representatives where `k`, found at `s`
