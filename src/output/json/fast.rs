@@ -4,7 +4,23 @@
 //! every field, so a field added to these types does not compile here until it
 //! is written; the tests check the bytes against `Serialize`.
 
+use serde::Serialize;
 use taohua::report::{Occurrence, PhraseEntry, Span};
+
+/// `"key":value` after `sep` (`{` for an object's first field, else `,`); keys are
+/// field names, which need no escaping.
+fn field<T: Serialize + ?Sized>(
+    buf: &mut Vec<u8>,
+    sep: u8,
+    key: &str,
+    value: &T,
+) -> serde_json::Result<()> {
+    buf.push(sep);
+    buf.push(b'"');
+    buf.extend_from_slice(key.as_bytes());
+    buf.extend_from_slice(b"\":");
+    serde_json::to_writer(&mut *buf, value)
+}
 
 /// A phrase, as `PhraseEntry`'s derived `Serialize` writes it.
 pub(super) fn phrase(p: &PhraseEntry, buf: &mut Vec<u8>) -> serde_json::Result<()> {
@@ -17,16 +33,11 @@ pub(super) fn phrase(p: &PhraseEntry, buf: &mut Vec<u8>) -> serde_json::Result<(
         occurrences,
         variants,
     } = p;
-    buf.extend_from_slice(b"{\"text\":");
-    serde_json::to_writer(&mut *buf, text)?;
-    buf.extend_from_slice(b",\"kind\":");
-    serde_json::to_writer(&mut *buf, kind)?;
-    buf.extend_from_slice(b",\"documents\":");
-    serde_json::to_writer(&mut *buf, documents)?;
-    buf.extend_from_slice(b",\"speeches\":");
-    serde_json::to_writer(&mut *buf, speeches)?;
-    buf.extend_from_slice(b",\"chars\":");
-    serde_json::to_writer(&mut *buf, chars)?;
+    field(buf, b'{', "text", text)?;
+    field(buf, b',', "kind", kind)?;
+    field(buf, b',', "documents", documents)?;
+    field(buf, b',', "speeches", speeches)?;
+    field(buf, b',', "chars", chars)?;
     buf.extend_from_slice(b",\"occurrences\":[");
     for (i, o) in occurrences.iter().enumerate() {
         if i > 0 {
@@ -37,8 +48,7 @@ pub(super) fn phrase(p: &PhraseEntry, buf: &mut Vec<u8>) -> serde_json::Result<(
     buf.push(b']');
     // skip_serializing_if = "Vec::is_empty"
     if !variants.is_empty() {
-        buf.extend_from_slice(b",\"variants\":");
-        serde_json::to_writer(&mut *buf, variants)?;
+        field(buf, b',', "variants", variants)?;
     }
     buf.push(b'}');
     Ok(())
@@ -58,18 +68,12 @@ fn occurrence(o: &Occurrence, buf: &mut Vec<u8>) -> serde_json::Result<()> {
         text,
     } = o;
     let text: &str = text;
-    buf.extend_from_slice(b"{\"document\":");
-    serde_json::to_writer(&mut *buf, document)?;
-    buf.extend_from_slice(b",\"start\":");
-    serde_json::to_writer(&mut *buf, start)?;
-    buf.extend_from_slice(b",\"end\":");
-    serde_json::to_writer(&mut *buf, end)?;
-    buf.extend_from_slice(b",\"start_line\":");
-    serde_json::to_writer(&mut *buf, start_line)?;
-    buf.extend_from_slice(b",\"end_line\":");
-    serde_json::to_writer(&mut *buf, end_line)?;
-    buf.extend_from_slice(b",\"text\":");
-    serde_json::to_writer(&mut *buf, text)?;
+    field(buf, b'{', "document", document)?;
+    field(buf, b',', "start", start)?;
+    field(buf, b',', "end", end)?;
+    field(buf, b',', "start_line", start_line)?;
+    field(buf, b',', "end_line", end_line)?;
+    field(buf, b',', "text", text)?;
     buf.push(b'}');
     Ok(())
 }
