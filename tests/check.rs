@@ -14,16 +14,21 @@ fn check(draft: &std::path::Path, against: &std::path::Path) -> Value {
     )
 }
 
-#[test]
-fn edited_copy_is_found_with_its_source() {
-    let r = check(&fixture("check/draft.txt"), &seed());
-    let d = &r["drafts"][0];
-    let paras: Vec<f64> = d["paragraphs"]
+/// The copy ratio of each paragraph of a draft's report.
+fn paragraph_ratios(draft: &Value) -> Vec<f64> {
+    draft["paragraphs"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p["copy_ratio"].as_f64().unwrap())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn edited_copy_is_found_with_its_source() {
+    let r = check(&fixture("check/draft.txt"), &seed());
+    let d = &r["drafts"][0];
+    let paras = paragraph_ratios(d);
     assert_eq!(paras.len(), 3);
     assert!(
         paras[0] == 0.0 && paras[2] == 0.0 && paras[1] > 0.97,
@@ -253,12 +258,7 @@ fn a_passage_behind_a_stray_overlapping_match_is_found() {
     );
     let r = check(&env.path("draft.txt"), &seed());
     let d = &r["drafts"][0];
-    let paras: Vec<f64> = d["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["copy_ratio"].as_f64().unwrap())
-        .collect();
+    let paras = paragraph_ratios(d);
     assert!(
         paras.iter().all(|&p| p > 0.9),
         "both paragraphs copied: {paras:?}"
