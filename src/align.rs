@@ -20,6 +20,10 @@ pub struct AlignParams {
     pub k: usize,
     /// Largest gap on both sides that still counts as an edit inside a passage.
     pub max_gap: usize,
+    /// Largest gap on both sides that still counts as changed characters when
+    /// the two sides are (nearly) the same length: a stretch where every few
+    /// characters were changed leaves no seed, but keeps its length.
+    pub max_subst: usize,
     /// Largest gap on one side (with ≤ 3 on the other) bridged as a deletion.
     pub max_skip: usize,
     /// Fewest exactly matching characters a passage must have.
@@ -33,6 +37,7 @@ impl Default for AlignParams {
         AlignParams {
             k: 6,
             max_gap: 12,
+            max_subst: 32,
             max_skip: 400,
             min_matched: 12,
             max_occ: 16,
@@ -215,11 +220,13 @@ pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
 
 /// All shared passages of `a` and `b`.
 pub fn align(a: &[char], b: &[char], p: &AlignParams) -> Vec<Chain> {
-    chain(&mems(a, b, p), p)
+    chain(a, b, &mems(a, b, p), p)
 }
 
-/// Chain sorted MEMs into passages (best-scoring chains first, then ordered by `a`).
-pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
+/// Chain sorted MEMs of `a` and `b` into passages (best-scoring chains first,
+/// then ordered by `a`).
+pub fn chain(a: &[char], b: &[char], mems: &[Block], p: &AlignParams) -> Vec<Chain> {
+    let gaps = Gaps { a, b, p };
     const LOOKBACK: usize = 64;
     let n = mems.len();
     let mut score = vec![0f32; n];
@@ -228,7 +235,7 @@ pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
         let m = mems[i];
         score[i] = m.len as f32;
         for j in i.saturating_sub(LOOKBACK)..i {
-            if let Some((gain, _)) = link(mems[j], m, p) {
+            if let Some((gain, _)) = gaps.link(mems[j], m) {
                 let s = score[j] + gain;
                 if s > score[i] {
                     score[i] = s;
@@ -267,7 +274,7 @@ pub fn chain(mems: &[Block], p: &AlignParams) -> Vec<Chain> {
             }
         }
         for piece in pieces.into_iter().filter(|v| !v.is_empty()) {
-            let c = build(piece, p);
+            let c = gaps.build(piece);
             if c.matched < p.min_matched || c.a_spans.iter().any(|r| taken.overlaps(r)) {
                 continue;
             }
@@ -328,66 +335,128 @@ impl Covered {
     }
 }
 
-/// Can `next` follow `prev` in a chain? Returns the score gain and the overlap trimmed.
-fn link(prev: Block, next: Block, p: &AlignParams) -> Option<(f32, usize)> {
-    let ga = next.a as i64 - (prev.a + prev.len) as i64;
-    let gb = next.b as i64 - (prev.b + prev.len) as i64;
-    let overlap = (-ga.min(gb)).max(0) as usize;
-    if overlap >= next.len as usize || next.a <= prev.a || next.b <= prev.b {
-        return None;
-    }
-    let (ga, gb) = (ga + overlap as i64, gb + overlap as i64);
-    let (lo, hi) = (ga.min(gb) as usize, ga.max(gb) as usize);
-    let cost = if hi <= p.max_gap {
-        0.5 * hi as f32
-    } else if lo <= 3 && hi <= p.max_skip {
-        4.0 + hi as f32 / 20.0
-    } else {
-        return None;
-    };
-    Some((next.len as f32 - overlap as f32 - cost, overlap))
+/// The two texts a chain is built on, to tell an edit from text only one side has.
+struct Gaps<'t> {
+    a: &'t [char],
+    b: &'t [char],
+    p: &'t AlignParams,
 }
 
-fn build(blocks: Vec<Block>, p: &AlignParams) -> Chain {
-    let mut trimmed: Vec<Block> = Vec::with_capacity(blocks.len());
-    for bl in blocks {
-        let mut bl = bl;
-        if let Some(prev) = trimmed.last() {
-            // The overlap the chain was linked with: the block before keeps its
-            // end when trimmed, but `link` on its moved start could refuse and
-            // leave the two overlapping (found by the align fuzz target).
-            let ga = bl.a as i64 - (prev.a + prev.len) as i64;
-            let gb = bl.b as i64 - (prev.b + prev.len) as i64;
-            let overlap = (-ga.min(gb)).max(0) as usize;
-            if overlap >= bl.len as usize {
-                continue;
-            }
-            bl.a += overlap as u32;
-            bl.b += overlap as u32;
-            bl.len -= overlap as u32;
+impl Gaps<'_> {
+    /// Can `next` follow `prev` in a chain? Returns the score gain and the overlap trimmed.
+    fn link(&self, prev: Block, next: Block) -> Option<(f32, usize)> {
+        let ga = next.a as i64 - (prev.a + prev.len) as i64;
+        let gb = next.b as i64 - (prev.b + prev.len) as i64;
+        let overlap = (-ga.min(gb)).max(0) as usize;
+        if overlap >= next.len as usize || next.a <= prev.a || next.b <= prev.b {
+            return None;
         }
-        trimmed.push(bl);
+        let (ga, gb) = (
+            (ga + overlap as i64) as usize,
+            (gb + overlap as i64) as usize,
+        );
+        let (lo, hi) = (ga.min(gb), ga.max(gb));
+        let cost = if self.is_edit(prev, ga, gb) {
+            0.5 * hi as f32
+        } else if lo <= 3 && hi <= self.p.max_skip {
+            4.0 + hi as f32 / 20.0
+        } else {
+            return None;
+        };
+        Some((next.len as f32 - overlap as f32 - cost, overlap))
     }
-    let spans = |side: fn(&Block) -> u32| {
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for bl in &trimmed {
-            let s = side(bl) as usize;
-            let e = s + bl.len as usize;
-            match out.last_mut() {
-                Some(last) if s <= last.end + p.max_gap => last.end = e.max(last.end),
-                _ => out.push(s..e),
-            }
+
+    /// Is the gap of `ga` characters of `a` and `gb` of `b` after `prev` an
+    /// edit inside a passage (changed, masked or dropped characters) rather
+    /// than text only one side has? Short gaps are; longer ones up to
+    /// `max_subst` when both sides are (nearly) the same length and at least
+    /// half their characters still agree, read from either end (changed
+    /// characters keep their places; a word one character longer shifts the
+    /// rest by one).
+    fn is_edit(&self, prev: Block, ga: usize, gb: usize) -> bool {
+        let (lo, hi) = (ga.min(gb), ga.max(gb));
+        if hi <= self.p.max_gap {
+            return true;
         }
-        out
-    };
-    let a_spans = spans(|b| b.a);
-    let b_spans = spans(|b| b.b);
-    let matched = trimmed.iter().map(|b| b.len as usize).sum();
-    Chain {
-        blocks: trimmed,
-        a_spans,
-        b_spans,
-        matched,
+        if hi > self.p.max_subst || hi - lo > 2 {
+            return false;
+        }
+        let sa = (prev.a + prev.len) as usize;
+        let sb = (prev.b + prev.len) as usize;
+        let (Some(x), Some(y)) = (self.a.get(sa..sa + ga), self.b.get(sb..sb + gb)) else {
+            return false;
+        };
+        let (x, y) = if ga <= gb { (x, y) } else { (y, x) };
+        let d = hi - lo;
+        let same = |c: char, e: char| c == e || c == MASK || e == MASK;
+        // Agreements with the gaps aligned at their starts up to a split, and
+        // at their ends after it, for the best split.
+        let mut right: usize = (0..lo).filter(|&i| same(x[i], y[i + d])).count();
+        let mut best = right;
+        let mut left = 0;
+        for i in 0..lo {
+            left += usize::from(same(x[i], y[i]));
+            right -= usize::from(same(x[i], y[i + d]));
+            best = best.max(left + right);
+        }
+        2 * best >= lo
+    }
+
+    fn build(&self, blocks: Vec<Block>) -> Chain {
+        let p = self.p;
+        let mut trimmed: Vec<Block> = Vec::with_capacity(blocks.len());
+        for bl in blocks {
+            let mut bl = bl;
+            if let Some(prev) = trimmed.last() {
+                // The overlap the chain was linked with: the block before keeps its
+                // end when trimmed, but `link` on its moved start could refuse and
+                // leave the two overlapping (found by the align fuzz target).
+                let ga = bl.a as i64 - (prev.a + prev.len) as i64;
+                let gb = bl.b as i64 - (prev.b + prev.len) as i64;
+                let overlap = (-ga.min(gb)).max(0) as usize;
+                if overlap >= bl.len as usize {
+                    continue;
+                }
+                bl.a += overlap as u32;
+                bl.b += overlap as u32;
+                bl.len -= overlap as u32;
+            }
+            trimmed.push(bl);
+        }
+        // A gap that is an edit is covered on both sides; a deletion only on the
+        // side whose gap is short.
+        let (mut a_spans, mut b_spans): (Vec<Range<usize>>, Vec<Range<usize>>) = (vec![], vec![]);
+        let mut prev: Option<Block> = None;
+        for bl in &trimmed {
+            let (sa, sb) = (bl.a as usize, bl.b as usize);
+            let (ea, eb) = (sa + bl.len as usize, sb + bl.len as usize);
+            let gaps = prev.map(|q| {
+                let ga = sa.saturating_sub((q.a + q.len) as usize);
+                let gb = sb.saturating_sub((q.b + q.len) as usize);
+                (ga, gb, self.is_edit(q, ga, gb))
+            });
+            let extend =
+                |spans: &mut Vec<Range<usize>>, s: usize, e: usize, joins: bool| match spans
+                    .last_mut()
+                {
+                    Some(last) if joins => last.end = e.max(last.end),
+                    _ => spans.push(s..e),
+                };
+            let (ja, jb) = match gaps {
+                Some((ga, gb, edit)) => (edit || ga <= p.max_gap, edit || gb <= p.max_gap),
+                None => (false, false),
+            };
+            extend(&mut a_spans, sa, ea, ja);
+            extend(&mut b_spans, sb, eb, jb);
+            prev = Some(*bl);
+        }
+        let matched = trimmed.iter().map(|b| b.len as usize).sum();
+        Chain {
+            blocks: trimmed,
+            a_spans,
+            b_spans,
+            matched,
+        }
     }
 }
 
@@ -495,6 +564,21 @@ mod tests {
             "{inside} of {}: {c:?}",
             na.len()
         );
+    }
+
+    #[test]
+    fn a_stretch_of_changed_characters_stays_inside_the_passage() {
+        // Both sides keep their length; every third character of the middle
+        // stretch is changed, so no seed of six characters is left in it.
+        let a = "我们要紧密团结在以习近平同志为核心的党中央周围，认真研究落实一系列调结构转方式促发展的有效举措，努力开创开发区工作新局面。";
+        let b = "我们要紧密团结在以习近平同志为核心的党中央周围，认真研究落甲一系乙调结丙转方丁促发戊的有己举措，努力开创开发区工作新局面。";
+        let c = al(a, b);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].a_range(), 0..normalize(a).len());
+        // The same length of unrelated text between the two is not bridged.
+        let b = "我们要紧密团结在以习近平同志为核心的党中央周围，今年全市粮食总产量再创历史新高农民收入持续增长，努力开创开发区工作新局面。";
+        let c = al(a, b);
+        assert_eq!(c.len(), 2, "{c:?}");
     }
 
     #[test]

@@ -307,10 +307,17 @@ impl Seeds {
         let mut taken = Covered::default();
         while !rest.is_empty() {
             let before = chains.len();
-            for c in chain(&rest, p) {
-                let r = c.a_range();
-                if !taken.overlaps(&r) {
-                    taken.insert(&r);
+            // Best chains first. A chain may lie in draft text a better one
+            // bridged (a sentence moved there), but never on text it covers.
+            let mut found = chain(a, b, &rest, p);
+            found.sort_by(|x, y| {
+                y.matched
+                    .cmp(&x.matched)
+                    .then(x.a_range().start.cmp(&y.a_range().start))
+            });
+            for c in found {
+                if !c.a_spans.iter().any(|r| taken.overlaps(r)) {
+                    c.a_spans.iter().for_each(|r| taken.insert(r));
                     chains.push(c);
                 }
             }

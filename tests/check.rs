@@ -265,6 +265,23 @@ fn a_passage_behind_a_stray_overlapping_match_is_found() {
     );
 }
 
+/// A paragraph of 篇十 with its sentences shuffled: every sentence is copied,
+/// including the long one that lands where the best chain bridged a gap.
+#[test]
+fn every_sentence_of_a_reordered_paragraph_is_found() {
+    let env = TestEnv::new();
+    env.write(
+        "draft.txt",
+        "财政大口径收入3.86亿元,增长32.95%;一是调结构、转方式,发展势头强劲有力。小口径收入2.86亿元,增长28.97%;\
+         一年来,面对国内经济下行压力加大、自然灾害多发的不利影响,我们始终紧盯“综合经济实力持续增强”这一目标不放松,\
+         认真研究落实了一系列调结构、转方式、促发展的有效举措,全县经济综合实力稳健增长,发展势头持续向好,质量效益显著提升。\
+         城镇居民人均可支配收入20247元,增长17.29%;全年预计完成生产总值55.62亿元,同比增长23.05%;\n",
+    );
+    let r = check(&env.path("draft.txt"), &seed());
+    let ratio = r["drafts"][0]["copy_ratio"].as_f64().unwrap();
+    assert!(ratio > 0.95, "every sentence is in 篇十: {ratio}");
+}
+
 /// Speeches of a folder: `n` of them hold the paragraphs `a` and `b`, one
 /// holds `c` only; the draft copies all three.
 fn crowded_corpus(env: &TestEnv, n: usize) -> std::path::PathBuf {

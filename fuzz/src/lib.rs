@@ -235,6 +235,7 @@ pub fn align(data: &[u8]) {
         AlignParams {
             k: 3,
             max_gap: 4,
+            max_subst: 8,
             max_skip: 40,
             min_matched: 4,
             max_occ: 4,
