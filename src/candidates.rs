@@ -39,7 +39,7 @@ pub struct CandidateParams {
     /// ... or, for two speeches of about the same length (the shorter at
     /// least `similar_length` of the longer), this share of both speeches'
     /// prints: the same speech heavily edited (a fifth of its characters
-    /// changed leaves about a sixth of its prints, on both sides), where text
+    /// changed leaves about a seventh of its prints, on both sides), where text
     /// one speech merely takes from a longer one shares less of the longer.
     pub min_fraction_both: f64,
     /// See `min_fraction_both`.
@@ -62,7 +62,7 @@ impl Default for CandidateParams {
             exact_limit: 400,
             min_shared: 3,
             min_fraction: 0.3,
-            min_fraction_both: 0.15,
+            min_fraction_both: 0.12,
             similar_length: 0.8,
             max_df: 64,
             max_df_share: 1.0 / 512.0,
@@ -330,14 +330,14 @@ mod tests {
 
     #[test]
     fn heavily_edited_copies_of_similar_length_are_candidates() {
-        // 100 prints each, 17 shared: too few for one inside the other (30 of
+        // 100 prints each, 13 shared: too few for one inside the other (30 of
         // the smaller), enough for two speeches of the same length.
         let a: Vec<u64> = (0..100).collect();
-        let b: Vec<u64> = (83..183).collect();
+        let b: Vec<u64> = (87..187).collect();
         let c = candidates(&[a.clone(), b], &[0, u64::MAX], &CandidateParams::default());
         assert_eq!(c.pairs, vec![(0, 1)]);
-        // The same 17 shared prints with a speech twice as long: not a candidate.
-        let long: Vec<u64> = (83..283).collect();
+        // The same 13 shared prints with a speech twice as long: not a candidate.
+        let long: Vec<u64> = (87..287).collect();
         let c = candidates(&[a, long], &[0, u64::MAX], &CandidateParams::default());
         assert!(c.pairs.is_empty());
     }
