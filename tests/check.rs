@@ -282,6 +282,23 @@ fn every_sentence_of_a_reordered_paragraph_is_found() {
     assert!(ratio > 0.95, "every sentence is in 篇十: {ratio}");
 }
 
+/// A sentence of 篇二 with about one character in seven changed leaves no
+/// eight-character run, so no print of it is left: a small corpus is compared
+/// exactly, and the source is still found.
+#[test]
+fn a_short_copy_without_a_print_left_is_found_in_a_small_corpus() {
+    let env = TestEnv::new();
+    env.write(
+        "draft.txt",
+        "开发区建设事关中林振兴发展大局。各门、各部门要高度重视,福上位置,精源组织,采目有力措施,推动开部区发展实人新突破。\n",
+    );
+    let r = check(&env.path("draft.txt"), &seed());
+    let d = &r["drafts"][0];
+    assert!(d["copy_ratio"].as_f64().unwrap() > 0.9, "{d:#}");
+    let title = d["matches"][0]["source"]["title"].as_str().unwrap();
+    assert!(title.ends_with("篇二"), "{title}");
+}
+
 /// Speeches of a folder: `n` of them hold the paragraphs `a` and `b`, one
 /// holds `c` only; the draft copies all three.
 fn crowded_corpus(env: &TestEnv, n: usize) -> std::path::PathBuf {
