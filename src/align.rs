@@ -435,19 +435,12 @@ impl Gaps<'_> {
                 let gb = sb.saturating_sub((q.b + q.len) as usize);
                 (ga, gb, self.is_edit(q, ga, gb))
             });
-            let extend =
-                |spans: &mut Vec<Range<usize>>, s: usize, e: usize, joins: bool| match spans
-                    .last_mut()
-                {
-                    Some(last) if joins => last.end = e.max(last.end),
-                    _ => spans.push(s..e),
-                };
             let (ja, jb) = match gaps {
                 Some((ga, gb, edit)) => (edit || ga <= p.max_gap, edit || gb <= p.max_gap),
                 None => (false, false),
             };
-            extend(&mut a_spans, sa, ea, ja);
-            extend(&mut b_spans, sb, eb, jb);
+            join(&mut a_spans, sa..ea, ja);
+            join(&mut b_spans, sb..eb, jb);
             prev = Some(*bl);
         }
         let matched = trimmed.iter().map(|b| b.len as usize).sum();
@@ -457,6 +450,14 @@ impl Gaps<'_> {
             b_spans,
             matched,
         }
+    }
+}
+
+/// Add `r` to `spans`, as part of the last one if `joins`.
+fn join(spans: &mut Vec<Range<usize>>, r: Range<usize>, joins: bool) {
+    match spans.last_mut() {
+        Some(last) if joins => last.end = r.end.max(last.end),
+        _ => spans.push(r),
     }
 }
 
