@@ -18,7 +18,8 @@ use std::ops::Range;
 pub struct AlignParams {
     /// Seed length in characters.
     pub k: usize,
-    /// Largest gap on both sides that still counts as an edit inside a passage.
+    /// Largest gap on both sides that always counts as an edit inside a
+    /// passage (see `max_subst` for longer ones).
     pub max_gap: usize,
     /// Largest gap on both sides that still counts as changed characters when
     /// the two sides are (nearly) the same length: a stretch where every few

@@ -299,6 +299,21 @@ fn a_short_copy_without_a_print_left_is_found_in_a_small_corpus() {
     assert!(title.ends_with("篇二"), "{title}");
 }
 
+/// A law clause shares one set phrase (治理体系和治理能力现代化) with a
+/// speech of the seed: comparing a small corpus exactly does not make that
+/// copying.
+#[test]
+fn a_set_phrase_alone_is_not_copying_in_a_small_corpus() {
+    let env = TestEnv::new();
+    env.write(
+        "draft.txt",
+        "第十条 制定地方性法规应当坚持和发展全过程人民民主，发挥法治在国家治理体系和治理能力现代化中的重要作用。\n",
+    );
+    let r = check(&env.path("draft.txt"), &seed());
+    let d = &r["drafts"][0];
+    assert_eq!(d["copy_ratio"].as_f64().unwrap(), 0.0, "{d:#}");
+}
+
 /// Speeches of a folder: `n` of them hold the paragraphs `a` and `b`, one
 /// holds `c` only; the draft copies all three.
 fn crowded_corpus(env: &TestEnv, n: usize) -> std::path::PathBuf {

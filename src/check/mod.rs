@@ -10,10 +10,11 @@
 //! ten speeches is traced to the one that shares most with the draft, and the
 //! budget of aligned sources goes to the draft's other passages, however far
 //! down the ranking their sources are. A small corpus is compared exactly:
-//! every speech is aligned with the draft text left uncovered, so a passage
-//! with no 8-gram left unchanged is still traced. A passage is boilerplate
-//! when most of it is a stock phrase of the corpus (or of the user's
-//! allowlist); boilerplate is shown but not counted in 去除套话复制比.
+//! every speech is aligned with the draft text left uncovered, the one that
+//! covers most first, so an edited copy with no 8-gram left unchanged is
+//! still traced. A passage is boilerplate when most of it is a stock phrase
+//! of the corpus (or of the user's allowlist); boilerplate is shown but not
+//! counted in 去除套话复制比.
 //!
 //! Ratios count characters the way 查重 services do: letters and digits only
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
@@ -129,10 +130,16 @@ pub fn check_draft(
         opts.exclude,
     )?;
     let seeds = Seeds::new(&norm.chars, opts.align.k);
-    let align_one = |c: &Candidate| -> Result<Option<FoundSource>> {
+    // `strict`: only passages with the evidence of an edited copy (several
+    // exact pieces, twice the matched characters a passage needs), not one
+    // stock phrase a speech happens to share.
+    let align_one = |c: &Candidate, strict: bool| -> Result<Option<FoundSource>> {
         let doc = index.doc_ref(c.doc as usize)?;
         let snorm = normalize(doc.text);
-        let chains = seeds.align(&norm.chars, &snorm.chars, &opts.align);
+        let mut chains = seeds.align(&norm.chars, &snorm.chars, &opts.align);
+        if strict {
+            chains.retain(|ch| ch.blocks.len() >= 2 && ch.matched >= 2 * opts.align.min_matched);
+        }
         if chains.is_empty() {
             return Ok(None);
         }
@@ -152,7 +159,7 @@ pub fn check_draft(
         Ok(Some(FoundSource::new(c.doc as usize, doc, passages)))
     };
     let align_all = |batch: &[&Candidate]| -> Result<Vec<FoundSource>> {
-        let found = batch.par_iter().map(|c| align_one(c));
+        let found = batch.par_iter().map(|c| align_one(c, false));
         Ok(found
             .collect::<Result<Vec<_>>>()?
             .into_iter()
@@ -194,8 +201,11 @@ pub fn check_draft(
     // A small corpus is compared exactly: a stretch copied with so many
     // characters changed that no print of it is left still shares seeds with
     // its source, so every other speech is aligned too, for the draft text
-    // nothing covers yet.
-    if index.len() <= EXACT_LIMIT && has_gap(&covered, opts.align.min_matched) {
+    // nothing covers yet; the speech that covers most of it first.
+    if index.len() <= EXACT_LIMIT
+        && found.len() < opts.max_sources
+        && has_gap(&covered, opts.align.min_matched)
+    {
         let seen: crate::FastSet<u32> = chosen.iter().chain(&twins).map(|c| c.doc).collect();
         let rest: Vec<Candidate> = (0..index.len() as u32)
             .filter(|d| !seen.contains(d) && Some(*d as usize) != opts.exclude)
@@ -204,21 +214,29 @@ pub fn check_draft(
                 hits: Vec::new(),
             })
             .collect();
-        let rest: Vec<&Candidate> = rest.iter().collect();
-        let before = covered.clone();
-        for mut f in align_all(&rest)? {
-            let budget = opts.max_sources.saturating_sub(found.len());
-            if budget == 0 {
+        let fresh = |covered: &[bool], p: &FoundPassage| {
+            covered[p.chars.clone()].iter().filter(|&&c| !c).count()
+        };
+        let mut more: Vec<(usize, FoundSource)> = rest
+            .par_iter()
+            .map(|c| align_one(c, true))
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .map(|f| (f.passages.iter().map(|p| fresh(&covered, p)).sum(), f))
+            .filter(|(n, _)| *n > 0)
+            .collect();
+        more.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.document.cmp(&y.1.document)));
+        for (_, mut f) in more {
+            if found.len() >= opts.max_sources {
                 break;
             }
-            f.passages.retain(|p| {
-                let fresh = before[p.chars.clone()].iter().filter(|&&c| !c).count();
-                fresh * 2 > p.chars.len()
-            });
+            f.passages
+                .retain(|p| fresh(&covered, p) * 2 > p.chars.len());
+            for p in &f.passages {
+                covered[p.chars.clone()].fill(true);
+            }
             if !f.passages.is_empty() {
-                f.passages
-                    .iter()
-                    .for_each(|p| covered[p.chars.clone()].fill(true));
                 found.push(f);
             }
         }
