@@ -101,6 +101,43 @@ impl Chain {
     pub fn b_covered(&self) -> usize {
         self.b_spans.iter().map(|r| r.len()).sum()
     }
+    /// The chain cut at the gaps between its stretches of `a` for which
+    /// `cut(gap)` holds (a gap is a range of `a` that only `a` has): one chain
+    /// per run of uncut stretches, each with its blocks and their extent in `b`.
+    pub fn split_a(&self, cut: impl Fn(Range<usize>) -> bool) -> Vec<Chain> {
+        let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
+        for r in &self.a_spans {
+            match groups.last_mut() {
+                Some(g) if !cut(g[g.len() - 1].end..r.start) => g.push(r.clone()),
+                _ => groups.push(vec![r.clone()]),
+            }
+        }
+        if groups.len() == 1 {
+            return vec![self.clone()];
+        }
+        groups
+            .into_iter()
+            .filter_map(|a_spans| {
+                let range = a_spans[0].start..a_spans[a_spans.len() - 1].end;
+                let blocks: Vec<Block> = self
+                    .blocks
+                    .iter()
+                    .filter(|bl| range.contains(&(bl.a as usize)))
+                    .copied()
+                    .collect();
+                let (first, last) = (blocks.first()?, blocks.last()?);
+                let b_spans =
+                    std::iter::once(first.b as usize..(last.b + last.len) as usize).collect();
+                Some(Chain {
+                    matched: blocks.iter().map(|bl| bl.len as usize).sum(),
+                    blocks,
+                    a_spans,
+                    b_spans,
+                })
+            })
+            .collect()
+    }
+
     /// Map a position of `a` inside the chain to the corresponding position of `b`.
     pub fn map_a_to_b(&self, pos: usize) -> usize {
         let mut best = self.blocks[0];

@@ -314,6 +314,23 @@ fn a_set_phrase_alone_is_not_copying_in_a_small_corpus() {
     assert_eq!(d["copy_ratio"].as_f64().unwrap(), 0.0, "{d:#}");
 }
 
+/// Two consecutive paragraphs of a seed speech with a paragraph of the
+/// writer's own between them: the passage does not run over the own line.
+#[test]
+fn an_own_paragraph_between_two_copied_ones_is_not_copied() {
+    let env = TestEnv::new();
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let lines: Vec<&str> = seed_text.lines().collect();
+    let (a, b) = (lines[316], lines[317]);
+    assert!(a.starts_with("五是要抓好信访维稳工作") && b.starts_with("六是要抓好廉洁自律工作"));
+    let own = "第六十五条 违反本条例的规定，未经许可擅自从事道路运输经营的，由县级以上人民政府交通运输主管部门责令停止经营，没收违法所得，并处违法所得二倍以上十倍以下的罚款。";
+    env.write("draft.txt", format!("{a}\n{own}\n{b}\n"));
+    let r = check(&env.path("draft.txt"), &seed());
+    let paras = paragraph_ratios(&r["drafts"][0]);
+    assert!(paras[0] > 0.95 && paras[2] > 0.95, "{paras:?}");
+    assert_eq!(paras[1], 0.0, "{paras:?}");
+}
+
 /// Speeches of a folder: `n` of them hold the paragraphs `a` and `b`, one
 /// holds `c` only; the draft copies all three.
 fn crowded_corpus(env: &TestEnv, n: usize) -> std::path::PathBuf {

@@ -143,8 +143,17 @@ pub fn check_draft(
         if chains.is_empty() {
             return Ok(None);
         }
+        // A passage does not run over a line of the draft that the source
+        // lacks (a paragraph of the writer's own between two copied ones).
+        // (The gap's text with the characters either side of it, so that a
+        // line break at its edge counts.)
+        let own_line = |gap: std::ops::Range<usize>| {
+            let r = norm.byte_range(gap.start.saturating_sub(1), (gap.end + 1).min(norm.len()));
+            text[r].matches('\n').count() >= 2
+        };
         let passages = chains
             .iter()
+            .flat_map(|ch| ch.split_a(own_line))
             .map(|ch| {
                 let (ra, rb) = (ch.a_range(), ch.b_range());
                 FoundPassage {
