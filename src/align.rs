@@ -468,13 +468,13 @@ impl Gaps<'_> {
         for bl in &trimmed {
             let (sa, sb) = (bl.a as usize, bl.b as usize);
             let (ea, eb) = (sa + bl.len as usize, sb + bl.len as usize);
-            let gaps = prev.map(|q| {
-                let ga = sa.saturating_sub((q.a + q.len) as usize);
-                let gb = sb.saturating_sub((q.b + q.len) as usize);
-                (ga, gb, self.is_edit(q, ga, gb))
-            });
-            let (ja, jb) = match gaps {
-                Some((ga, gb, edit)) => (edit || ga <= p.max_gap, edit || gb <= p.max_gap),
+            let (ja, jb) = match prev {
+                Some(q) => {
+                    let ga = sa.saturating_sub((q.a + q.len) as usize);
+                    let gb = sb.saturating_sub((q.b + q.len) as usize);
+                    let edit = self.is_edit(q, ga, gb);
+                    (edit || ga <= p.max_gap, edit || gb <= p.max_gap)
+                }
                 None => (false, false),
             };
             join(&mut a_spans, sa..ea, ja);

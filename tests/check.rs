@@ -14,6 +14,13 @@ fn check(draft: &std::path::Path, against: &std::path::Path) -> Value {
     )
 }
 
+/// `check` of a draft with `text` against the seed compilation.
+fn check_text(text: &str) -> Value {
+    let env = TestEnv::new();
+    env.write("draft.txt", text);
+    check(&env.path("draft.txt"), &seed())
+}
+
 /// The copy ratio of each paragraph of a draft's report.
 fn paragraph_ratios(draft: &Value) -> Vec<f64> {
     draft["paragraphs"]
@@ -250,13 +257,10 @@ fn folder_as_draft_is_named_and_others_still_checked() {
 /// overlaps the previous passage; the rest of it is still found.
 #[test]
 fn a_passage_behind_a_stray_overlapping_match_is_found() {
-    let env = TestEnv::new();
-    env.write(
-        "draft.txt",
+    let r = check_text(
         "要把打造郑州都市区生态工业新城作为发展方向。我们在狠抓工业的同时，按照创建国家生态****示范园区的要求，谋求从工业支撑向城市支撑要生产力，推进工业强区向产城融合转变，统筹xx、人口、环境和生态的合理配xx打造融入郑州都市区的生态工业新城。\n\
          ——要把方业强区作为矢志不移的基本战略。“”,我策面临的最大问题仍是工业经济发展不足,必须矢志不移地坚持以工业为主导,律力做大做强工业经济。\n",
     );
-    let r = check(&env.path("draft.txt"), &seed());
     let d = &r["drafts"][0];
     let paras = paragraph_ratios(d);
     assert!(
@@ -269,15 +273,12 @@ fn a_passage_behind_a_stray_overlapping_match_is_found() {
 /// including the long one that lands where the best chain bridged a gap.
 #[test]
 fn every_sentence_of_a_reordered_paragraph_is_found() {
-    let env = TestEnv::new();
-    env.write(
-        "draft.txt",
+    let r = check_text(
         "财政大口径收入3.86亿元,增长32.95%;一是调结构、转方式,发展势头强劲有力。小口径收入2.86亿元,增长28.97%;\
          一年来,面对国内经济下行压力加大、自然灾害多发的不利影响,我们始终紧盯“综合经济实力持续增强”这一目标不放松,\
          认真研究落实了一系列调结构、转方式、促发展的有效举措,全县经济综合实力稳健增长,发展势头持续向好,质量效益显著提升。\
          城镇居民人均可支配收入20247元,增长17.29%;全年预计完成生产总值55.62亿元,同比增长23.05%;\n",
     );
-    let r = check(&env.path("draft.txt"), &seed());
     let ratio = r["drafts"][0]["copy_ratio"].as_f64().unwrap();
     assert!(ratio > 0.95, "every sentence is in 篇十: {ratio}");
 }
@@ -287,12 +288,9 @@ fn every_sentence_of_a_reordered_paragraph_is_found() {
 /// exactly, and the source is still found.
 #[test]
 fn a_short_copy_without_a_print_left_is_found_in_a_small_corpus() {
-    let env = TestEnv::new();
-    env.write(
-        "draft.txt",
+    let r = check_text(
         "开发区建设事关中林振兴发展大局。各门、各部门要高度重视,福上位置,精源组织,采目有力措施,推动开部区发展实人新突破。\n",
     );
-    let r = check(&env.path("draft.txt"), &seed());
     let d = &r["drafts"][0];
     assert!(d["copy_ratio"].as_f64().unwrap() > 0.9, "{d:#}");
     let title = d["matches"][0]["source"]["title"].as_str().unwrap();
@@ -304,12 +302,9 @@ fn a_short_copy_without_a_print_left_is_found_in_a_small_corpus() {
 /// copying.
 #[test]
 fn a_set_phrase_alone_is_not_copying_in_a_small_corpus() {
-    let env = TestEnv::new();
-    env.write(
-        "draft.txt",
+    let r = check_text(
         "第十条 制定地方性法规应当坚持和发展全过程人民民主，发挥法治在国家治理体系和治理能力现代化中的重要作用。\n",
     );
-    let r = check(&env.path("draft.txt"), &seed());
     let d = &r["drafts"][0];
     assert_eq!(d["copy_ratio"].as_f64().unwrap(), 0.0, "{d:#}");
 }
@@ -318,14 +313,12 @@ fn a_set_phrase_alone_is_not_copying_in_a_small_corpus() {
 /// writer's own between them: the passage does not run over the own line.
 #[test]
 fn an_own_paragraph_between_two_copied_ones_is_not_copied() {
-    let env = TestEnv::new();
     let seed_text = std::fs::read_to_string(seed()).unwrap();
     let lines: Vec<&str> = seed_text.lines().collect();
     let (a, b) = (lines[316], lines[317]);
     assert!(a.starts_with("五是要抓好信访维稳工作") && b.starts_with("六是要抓好廉洁自律工作"));
     let own = "第六十五条 违反本条例的规定，未经许可擅自从事道路运输经营的，由县级以上人民政府交通运输主管部门责令停止经营，没收违法所得，并处违法所得二倍以上十倍以下的罚款。";
-    env.write("draft.txt", format!("{a}\n{own}\n{b}\n"));
-    let r = check(&env.path("draft.txt"), &seed());
+    let r = check_text(&format!("{a}\n{own}\n{b}\n"));
     let paras = paragraph_ratios(&r["drafts"][0]);
     assert!(paras[0] > 0.95 && paras[2] > 0.95, "{paras:?}");
     assert_eq!(paras[1], 0.0, "{paras:?}");

@@ -85,6 +85,13 @@ fn has_gap(covered: &[bool], n: usize) -> bool {
     covered.split(|&c| c).any(|run| run.len() >= n)
 }
 
+/// Mark the draft characters `f`'s passages cover.
+fn cover(covered: &mut [bool], f: &FoundSource) {
+    for p in &f.passages {
+        covered[p.chars.clone()].fill(true);
+    }
+}
+
 /// Fewest hits for a speech to be a candidate.
 const MIN_HITS: usize = 2;
 
@@ -133,8 +140,8 @@ pub fn check_draft(
     // `strict`: only passages with the evidence of an edited copy (several
     // exact pieces, twice the matched characters a passage needs), not one
     // stock phrase a speech happens to share.
-    let align_one = |c: &Candidate, strict: bool| -> Result<Option<FoundSource>> {
-        let doc = index.doc_ref(c.doc as usize)?;
+    let align_one = |d: u32, strict: bool| -> Result<Option<FoundSource>> {
+        let doc = index.doc_ref(d as usize)?;
         let snorm = normalize(doc.text);
         let mut chains = seeds.align(&norm.chars, &snorm.chars, &opts.align);
         if strict {
@@ -144,9 +151,8 @@ pub fn check_draft(
             return Ok(None);
         }
         // A passage does not run over a line of the draft that the source
-        // lacks (a paragraph of the writer's own between two copied ones).
-        // (The gap's text with the characters either side of it, so that a
-        // line break at its edge counts.)
+        // lacks (a paragraph of the writer's own between two copied ones): two
+        // line breaks in the gap's text with the characters either side of it.
         let own_line = |gap: std::ops::Range<usize>| {
             let r = norm.byte_range(gap.start.saturating_sub(1), (gap.end + 1).min(norm.len()));
             text[r].matches('\n').count() >= 2
@@ -165,10 +171,10 @@ pub fn check_draft(
                 }
             })
             .collect();
-        Ok(Some(FoundSource::new(c.doc as usize, doc, passages)))
+        Ok(Some(FoundSource::new(d as usize, doc, passages)))
     };
     let align_all = |batch: &[&Candidate]| -> Result<Vec<FoundSource>> {
-        let found = batch.par_iter().map(|c| align_one(c, false));
+        let found = batch.par_iter().map(|c| align_one(c.doc, false));
         Ok(found
             .collect::<Result<Vec<_>>>()?
             .into_iter()
@@ -196,17 +202,11 @@ pub fn check_draft(
             }
         }
         found.extend(align_all(&chosen[from..])?);
-        found
-            .iter()
-            .flat_map(|f| &f.passages)
-            .for_each(|p| covered[p.chars.clone()].fill(true));
+        found.iter().for_each(|f| cover(&mut covered, f));
     }
     twins.truncate(opts.max_sources - chosen.len());
     found.extend(align_all(&twins)?);
-    found
-        .iter()
-        .flat_map(|f| &f.passages)
-        .for_each(|p| covered[p.chars.clone()].fill(true));
+    found.iter().for_each(|f| cover(&mut covered, f));
     // A small corpus is compared exactly: a stretch copied with so many
     // characters changed that no print of it is left still shares seeds with
     // its source, so every other speech is aligned too, for the draft text
@@ -216,19 +216,15 @@ pub fn check_draft(
         && has_gap(&covered, opts.align.min_matched)
     {
         let seen: crate::FastSet<u32> = chosen.iter().chain(&twins).map(|c| c.doc).collect();
-        let rest: Vec<Candidate> = (0..index.len() as u32)
+        let rest: Vec<u32> = (0..index.len() as u32)
             .filter(|d| !seen.contains(d) && Some(*d as usize) != opts.exclude)
-            .map(|doc| Candidate {
-                doc,
-                hits: Vec::new(),
-            })
             .collect();
         let fresh = |covered: &[bool], p: &FoundPassage| {
             covered[p.chars.clone()].iter().filter(|&&c| !c).count()
         };
         let mut more: Vec<(usize, FoundSource)> = rest
             .par_iter()
-            .map(|c| align_one(c, true))
+            .map(|&d| align_one(d, true))
             .collect::<Result<Vec<_>>>()?
             .into_iter()
             .flatten()
@@ -242,9 +238,7 @@ pub fn check_draft(
             }
             f.passages
                 .retain(|p| fresh(&covered, p) * 2 > p.chars.len());
-            for p in &f.passages {
-                covered[p.chars.clone()].fill(true);
-            }
+            cover(&mut covered, &f);
             if !f.passages.is_empty() {
                 found.push(f);
             }
