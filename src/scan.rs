@@ -79,7 +79,7 @@ impl Progress for () {}
 pub struct Prepared {
     /// The normalised characters.
     pub norm: Normalized,
-    /// Its distinct winnowed prints, sorted.
+    /// Its distinct winnowed prints, sorted (emptied once candidates are found).
     pub prints: Vec<u64>,
     /// Masks in it.
     pub masks: usize,
@@ -94,6 +94,8 @@ pub fn prepare(text: &str, k: usize, w: usize) -> Prepared {
         .collect();
     prints.sort_unstable();
     prints.dedup();
+    // The winnowed pairs' buffer is twice the size the prints need.
+    prints.shrink_to_fit();
     let masks = norm.chars.iter().filter(|&&c| c == MASK).count();
     Prepared {
         norm,
@@ -106,7 +108,7 @@ pub fn prepare(text: &str, k: usize, w: usize) -> Prepared {
 pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Result<ScanReport> {
     let docs = &corpus.documents;
     progress.stage("fingerprint", docs.len() as u64);
-    let (seg, prepared) = rayon::join(
+    let (seg, mut prepared) = rayon::join(
         || Segmenter::for_texts(docs.iter().map(|d| d.text()), opts.user_dict.as_deref()),
         || {
             docs.par_iter()
@@ -127,6 +129,9 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let lead_sims: Vec<u64> = leaders.iter().map(|&d| sims[d]).collect();
     progress.stage("candidates", 0);
     let cand = candidates(&prints, &lead_sims, &opts.candidates);
+    // The prints have served; the stages after this one read the text.
+    drop(prints);
+    prepared.iter_mut().for_each(|p| p.prints = Vec::new());
     progress.stage("align", cand.pairs.len() as u64);
     let aligned: Vec<((usize, usize), Vec<Chain>)> = cand
         .pairs

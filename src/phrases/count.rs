@@ -159,15 +159,13 @@ impl Positions {
 /// k-gram hashes where windows that cross a line break never match.
 pub(super) fn line_bounded_hashes(text: &str, n: &Normalized) -> Vec<u64> {
     let mut h = kgram_hashes(&n.chars, PHRASE_K);
-    let mut last_break: Option<usize> = None;
-    for i in 1..n.len() {
-        let gap = &text.as_bytes()[n.end(i - 1) as usize..n.starts[i] as usize];
+    let mut prev_end: Option<u32> = None;
+    for (i, (start, end)) in n.ranges().enumerate() {
+        let gap = prev_end.map_or(&[][..], |e| &text.as_bytes()[e as usize..start as usize]);
+        prev_end = Some(end);
+        // Windows starting at s cover s..s+k; they cross a break before i when s < i < s+k.
         if gap.contains(&b'\n') {
-            last_break = Some(i);
-        }
-        // window starting at s covers s..s+k; it crosses the break at i when s < i < s+k
-        if let Some(b) = last_break.filter(|&b| b == i) {
-            for s in b.saturating_sub(PHRASE_K - 1)..b {
+            for s in i.saturating_sub(PHRASE_K - 1)..i {
                 if let Some(x) = h.get_mut(s) {
                     *x = NO_HASH;
                 }

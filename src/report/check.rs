@@ -280,7 +280,7 @@ impl DraftReport {
         let paragraphs = crate::segment::paragraphs(text)
             .into_iter()
             .map(|p| {
-                let lo = norm.starts.partition_point(|&s| (s as usize) < p.start);
+                let lo = norm.starting_before(p.start);
                 let hi = norm.first_ending_after(p.end);
                 let inside = lo..hi.max(lo);
                 let chars: u64 = inside.clone().map(|i| w[i] as u64).sum();

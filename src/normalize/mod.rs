@@ -7,8 +7,12 @@
 //! sites and writers use to hide names (`******`, `***`, `xx`, `××`, an empty
 //! `“”`) become one [`MASK`] character that alignment lets match any text.
 //!
-//! Invariant: `starts[i] < end(i) <= starts[i + 1]`, both on character
-//! boundaries of the input; `text[starts[i]..end(i)]` is what `chars[i]` came from.
+//! Invariant: `start(i) < end(i) <= start(i + 1)`, both on character
+//! boundaries of the input; `text[start(i)..end(i)]` is what `chars[i]` came from.
+
+mod offsets;
+
+use offsets::Offsets;
 
 /// The one mask symbol (a private-use character that never occurs in input).
 pub const MASK: char = '\u{E000}';
@@ -18,17 +22,9 @@ pub const MASK: char = '\u{E000}';
 pub struct Normalized {
     /// The characters that count.
     pub chars: Vec<char>,
-    /// Byte offset in the input where each character starts.
-    pub starts: Vec<u32>,
-    /// Bytes of input behind each character ([`LONG`] for a longer mask, whose
-    /// length is in `long`): one byte a character rather than four for an end offset.
-    lens: Vec<u8>,
-    /// `(index, end)` of the characters whose input is [`LONG`] bytes or more, ascending.
-    long: Vec<(u32, u32)>,
+    /// Where each character came from in the input.
+    offsets: Offsets,
 }
-
-/// Marks a character whose input length is kept in [`Normalized::long`].
-const LONG: u8 = u8::MAX;
 
 impl Normalized {
     /// Number of characters.
@@ -43,25 +39,34 @@ impl Normalized {
 
     /// Byte range in the input of characters `from..to` (`to` exclusive, non-empty).
     pub fn byte_range(&self, from: usize, to: usize) -> std::ops::Range<usize> {
-        self.starts[from] as usize..self.end(to - 1) as usize
+        self.offsets.start(from) as usize..self.offsets.end(to - 1) as usize
+    }
+
+    /// Byte offset in the input where character `i` starts.
+    pub fn start(&self, i: usize) -> u32 {
+        self.offsets.start(i)
     }
 
     /// Byte offset in the input where character `i` ends.
     pub fn end(&self, i: usize) -> u32 {
-        match self.lens[i] {
-            LONG => {
-                let at = self.long.partition_point(|&(j, _)| (j as usize) < i);
-                self.long[at].1
-            }
-            n => self.starts[i] + n as u32,
-        }
+        self.offsets.end(i)
+    }
+
+    /// `(start, end)` in the input of every character, in order.
+    pub fn ranges(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.offsets.ranges()
+    }
+
+    /// The number of characters that start before byte `offset`.
+    pub fn starting_before(&self, offset: usize) -> usize {
+        self.offsets.starting_before(offset)
     }
 
     /// The first character that ends after byte `offset` (`len()` if none does).
     pub fn first_ending_after(&self, offset: usize) -> usize {
         // Every character from the first that starts at or after `offset` on
         // ends after it, and of those before only the last can.
-        let j = self.starts.partition_point(|&s| (s as usize) < offset);
+        let j = self.starting_before(offset);
         if j > 0 && self.end(j - 1) as usize > offset {
             j - 1
         } else {
@@ -72,29 +77,15 @@ impl Normalized {
     /// Add `c`, which came from input `start..end`; a mask right after a mask
     /// joins it.
     fn push(&mut self, c: char, start: usize, end: usize) {
-        if c == MASK && self.chars.last() == Some(&MASK) && self.end(self.len() - 1) == start as u32
+        if c == MASK
+            && self.chars.last() == Some(&MASK)
+            && self.offsets.last_end() == Some(start as u32)
         {
-            self.set_last_end(end);
+            self.offsets.set_last_end(end as u32);
             return;
         }
         self.chars.push(c);
-        self.starts.push(start as u32);
-        self.lens.push(0);
-        self.set_last_end(end);
-    }
-
-    fn set_last_end(&mut self, end: usize) {
-        let i = self.len() - 1;
-        let n = end - self.starts[i] as usize;
-        if self.lens[i] == LONG {
-            self.long.pop();
-        }
-        if n < LONG as usize {
-            self.lens[i] = n as u8;
-        } else {
-            self.lens[i] = LONG;
-            self.long.push((i as u32, end as u32));
-        }
+        self.offsets.push(start as u32, end as u32);
     }
 
     /// The normalised characters `from..to` as a string (masks as `*`).
@@ -180,8 +171,7 @@ pub fn normalize(text: &str) -> Normalized {
     let mut out = Normalized::default();
     let expect = text.len() / 3;
     out.chars.reserve(expect);
-    out.starts.reserve(expect);
-    out.lens.reserve(expect);
+    out.offsets.reserve(expect);
     let mut iter = text
         .char_indices()
         .map(|(at, c)| ((at, c), simplified_at(table, text, at, c)))
@@ -301,7 +291,7 @@ mod tests {
                 .map(|(at, c)| simplified_at(table, text, at, c))
                 .collect()
         };
-        let seed = include_str!("../corpus/kaifaqu-19.txt");
+        let seed = include_str!("../../corpus/kaifaqu-19.txt");
         for text in [
             seed,
             "經濟發展",
