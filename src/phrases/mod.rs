@@ -46,20 +46,15 @@ pub fn mine(
         members[g].push(d);
     }
     let groups: Vec<Vec<usize>> = members.iter().filter(|m| !m.is_empty()).cloned().collect();
-    let rep_hashes: Vec<Vec<u64>> = reps.par_iter().map(|&d| hashes_of(d)).collect();
-    let mut rep_index: Vec<Option<usize>> = vec![None; docs.len()];
-    for (i, &d) in reps.iter().enumerate() {
-        rep_index[d] = Some(i);
-    }
-    // The representatives' hashes are computed once; other copies on demand.
-    let any_hashes = |d: usize| match rep_index[d] {
-        Some(i) => Cow::Borrowed(&rep_hashes[i][..]),
-        None => Cow::Owned(hashes_of(d)),
-    };
-    let shared = Shared::new(&groups, &any_hashes, min_docs);
+    // The k-grams are hashed again where they are needed rather than held:
+    // eight bytes a character for the whole corpus.
+    let kgrams = groups.iter().map(|m| norms[m[0]].len()).sum();
+    let shared = Shared::new(&groups, &|d| Cow::Owned(hashes_of(d)), min_docs, kgrams);
     // From here on each representative's k-grams are their dense shared ids.
-    let rep_ids: Vec<Vec<u32>> = rep_hashes.par_iter().map(|hs| shared.ids(hs)).collect();
-    drop(rep_hashes);
+    let rep_ids: Vec<Vec<u32>> = reps
+        .par_iter()
+        .map(|&d| shared.ids(&hashes_of(d)))
+        .collect();
     let positions = Positions::new(&shared, &reps, &rep_ids);
     let junk_spans = JunkSpans::new(junk);
     // Candidate phrases of every representative, the first of each wording kept.
