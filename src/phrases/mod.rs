@@ -48,8 +48,7 @@ pub fn mine(
     let groups: Vec<Vec<usize>> = members.iter().filter(|m| !m.is_empty()).cloned().collect();
     // The k-grams are hashed again where they are needed rather than held:
     // eight bytes a character for the whole corpus.
-    let kgrams = groups.iter().map(|m| norms[m[0]].len()).sum();
-    let shared = Shared::new(&groups, &|d| Cow::Owned(hashes_of(d)), min_docs, kgrams);
+    let shared = Shared::new(&groups, &|d| Cow::Owned(hashes_of(d)), min_docs);
     // From here on each representative's k-grams are their dense shared ids.
     let rep_ids: Vec<Vec<u32>> = reps
         .par_iter()
