@@ -57,32 +57,35 @@ pub fn mine(
     let positions = Positions::new(&shared, &reps, &rep_ids);
     let junk_spans = JunkSpans::new(junk);
     // Candidate phrases of every representative, the first of each wording kept.
-    let found: Vec<Vec<(usize, usize, usize)>> = reps
+    let found: Vec<Vec<(u32, u32)>> = rep_ids
         .par_iter()
-        .zip(&rep_ids)
-        .map(|(&d, ids)| {
+        .map(|ids| {
             runs(ids, &shared, min_docs)
                 .into_iter()
-                .map(|(s, e)| (d, s, e))
+                .map(|(s, e)| (s as u32, e as u32))
                 .collect()
         })
         .collect();
+    // The ids have served: a phrase is located through its own k-grams.
+    drop(rep_ids);
     // A run's characters (a run ends where its last k-gram does, or at the end).
     let chars_of = |d: usize, s: usize, e: usize| &norms[d].chars[s..e.min(norms[d].len())];
     let mut seen: FastSet<&[char]> = FastSet::default();
-    let unique: Vec<(usize, usize, usize, &[u32])> = reps
+    let unique: Vec<(usize, usize, usize)> = reps
         .iter()
-        .zip(&rep_ids)
         .zip(found)
-        .flat_map(|((_, ids), list)| list.into_iter().map(move |(d, s, e)| (d, s, e, &ids[..])))
-        .filter(|&(d, s, e, _)| seen.insert(chars_of(d, s, e)))
+        .flat_map(|(&d, list)| {
+            list.into_iter()
+                .map(move |(s, e)| (d, s as usize, e as usize))
+        })
+        .filter(|&(d, s, e)| seen.insert(chars_of(d, s, e)))
         .collect();
     let mut out: Vec<PhraseEntry> = unique
         .par_iter()
-        .filter_map(|&(d, s, e, ids)| {
+        .filter_map(|&(d, s, e)| {
             let chars = chars_of(d, s, e);
             let key: String = chars.iter().collect();
-            let occ = locate(chars, s, ids, &shared, &positions, norms);
+            let occ = locate(chars, &shared, &positions, norms);
             let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
             if (groups.len() as u32) < min_docs {
                 return None;
@@ -250,26 +253,24 @@ fn runs(ids: &[u32], shared: &Shared, min_docs: u32) -> Vec<(usize, usize)> {
     out
 }
 
-/// Every (document, start) in the representatives where `k`, found at `s`
-/// in a speech with shared k-gram ids `ids`, occurs: looked up through its
-/// rarest k-gram, so the work is proportional to how often the phrase occurs.
+/// Every (document, start) in the representatives where `k` (a run of shared
+/// k-grams) occurs: looked up through its rarest k-gram, so the work is
+/// proportional to how often the phrase occurs.
 fn locate(
     k: &[char],
-    s: usize,
-    ids: &[u32],
     shared: &Shared,
     positions: &Positions,
     norms: &[&Normalized],
 ) -> Vec<(usize, usize)> {
-    let last = (s + k.len()).saturating_sub(PHRASE_K).max(s);
-    let Some(at) =
-        (s..=last.min(ids.len().saturating_sub(1))).min_by_key(|&i| (shared.count(ids[i]), i))
+    let ids = shared.ids(&kgram_hashes(k, PHRASE_K));
+    let last = k.len().saturating_sub(PHRASE_K);
+    let Some(shift) =
+        (0..=last.min(ids.len().saturating_sub(1))).min_by_key(|&i| (shared.count(ids[i]), i))
     else {
         return Vec::new();
     };
-    let shift = at - s;
     let mut out: Vec<(usize, usize)> = positions
-        .of(ids[at])
+        .of(ids[shift])
         .iter()
         .filter(|&&(_, p)| p as usize >= shift)
         .map(|&(d, p)| (d as usize, p as usize - shift))
