@@ -85,11 +85,13 @@ impl Offsets {
     /// Byte offset where character `i` starts.
     pub fn start(&self, i: usize) -> u32 {
         let first = i / BLOCK * BLOCK;
-        let mut s = self.marks[i / BLOCK];
-        for k in first + 1..=i {
-            s = self.next_start(k, s);
-        }
-        s
+        let steps = &self.steps[first + 1..=i];
+        // From the mark, or from the last step kept in the side table.
+        let (from, s) = match steps.iter().rposition(|&n| n == FAR) {
+            Some(k) => (k + 1, side(&self.far, first + 1 + k)),
+            None => (0, self.marks[i / BLOCK]),
+        };
+        s + steps[from..].iter().map(|&n| n as u32).sum::<u32>()
     }
 
     /// Byte offset where character `i` ends.
