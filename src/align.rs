@@ -8,7 +8,7 @@
 //! passage. Input: two character streams (see [`crate::normalize`]); output:
 //! [`Chain`]s in order of their position in `a`, non-overlapping in `a`.
 
-use crate::fingerprint::{kgram_hashes, NO_HASH};
+use crate::fingerprint::{seed_hashes, NO_HASH};
 use crate::normalize::MASK;
 use crate::FastMap;
 use std::ops::Range;
@@ -165,7 +165,7 @@ const NONE: u32 = u32::MAX;
 
 impl Seeds {
     fn new(text: &[char], k: usize) -> Seeds {
-        let hashes = kgram_hashes(text, k);
+        let hashes = seed_hashes(text, k);
         let size = (hashes.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut head = vec![NONE; size];
@@ -229,8 +229,12 @@ pub fn grow(a: &[char], b: &[char], i: usize, j: usize, k: usize) -> Option<(Blo
 
 /// Maximal exact matches between `a` and `b` seeded by shared k-grams.
 pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
+    mems_hashed(a, &seed_hashes(a, p.k), b, p)
+}
+
+/// [`mems`] given `ha`, the seed hashes of `a` (`seed_hashes(a, p.k)`).
+fn mems_hashed(a: &[char], ha: &[u64], b: &[char], p: &AlignParams) -> Vec<Block> {
     let seeds = Seeds::new(b, p.k);
-    let ha = kgram_hashes(a, p.k);
     let mut reach: FastMap<i64, usize> = FastMap::default();
     let mut out = Vec::new();
     let mut list = Vec::new();
@@ -259,6 +263,14 @@ pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
 /// All shared passages of `a` and `b`.
 pub fn align(a: &[char], b: &[char], p: &AlignParams) -> Vec<Chain> {
     chain(a, b, &mems(a, b, p), p)
+}
+
+/// [`align`] of `a` with each of `bs`: `a` is hashed once.
+pub fn align_each(a: &[char], bs: &[&[char]], p: &AlignParams) -> Vec<Vec<Chain>> {
+    let ha = seed_hashes(a, p.k);
+    bs.iter()
+        .map(|b| chain(a, b, &mems_hashed(a, &ha, b, p), p))
+        .collect()
 }
 
 /// Chain sorted MEMs of `a` and `b` into passages (best-scoring chains first,

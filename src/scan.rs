@@ -6,7 +6,7 @@
 //! report. Work is spread over rayon's threads; every list is sorted before it
 //! reaches the report, so results do not depend on the thread count.
 
-use crate::align::{align, AlignParams, Chain};
+use crate::align::{align_each, AlignParams, Chain};
 use crate::candidates::{candidates, CandidateParams};
 use crate::cluster::{clusters, coverage, relation, Coverage, Relation, RelationParams};
 use crate::error::Result;
@@ -133,18 +133,19 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     drop(prints);
     prepared.iter_mut().for_each(|p| p.prints = Vec::new());
     progress.stage("align", cand.pairs.len() as u64);
+    // Pairs come sorted, so each speech is hashed once for the pairs it leads.
     let aligned: Vec<((usize, usize), Vec<Chain>)> = cand
         .pairs
+        .chunk_by(|x, y| x.0 == y.0)
+        .collect::<Vec<_>>()
         .par_iter()
-        .map(|&(a, b)| {
-            let (a, b) = (leaders[a as usize], leaders[b as usize]);
-            let chains = align(
-                &prepared[a].norm.chars,
-                &prepared[b].norm.chars,
-                &opts.align,
-            );
-            progress.tick(1);
-            ((a, b), chains)
+        .flat_map_iter(|run| {
+            let a = leaders[run[0].0 as usize];
+            let bs: Vec<usize> = run.iter().map(|&(_, b)| leaders[b as usize]).collect();
+            let texts: Vec<&[char]> = bs.iter().map(|&b| &prepared[b].norm.chars[..]).collect();
+            let chains = align_each(&prepared[a].norm.chars, &texts, &opts.align);
+            progress.tick(run.len() as u64);
+            bs.into_iter().zip(chains).map(move |(b, c)| ((a, b), c))
         })
         .collect();
     let (pairs, links) = verified_pairs(docs, &prepared, &sims, &twins, &aligned, opts);
