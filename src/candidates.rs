@@ -116,25 +116,32 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
     };
     // For each speech, the speeches after it that share its prints, counted in
     // a dense array (the all-pairs similarity search way: no map of pairs).
+    // The counts are 16-bit, so the array of a large corpus stays in a core's
+    // cache; a count that reaches the top is counted exactly from the prints.
     let mut pairs: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
         .with_min_len(64)
         .map_init(
-            || (vec![0u32; n], Vec::new()),
+            || (vec![0u16; n], Vec::new()),
             |(count, touched), a| {
                 let a = a as u32;
                 let slots = post.first[a as usize]..post.first[a as usize + 1];
                 for &(from, to) in &post.after[slots] {
                     for &b in &post.docs[from as usize..to as usize] {
-                        if count[b as usize] == 0 {
+                        let c = &mut count[b as usize];
+                        if *c == 0 {
                             touched.push(b);
                         }
-                        count[b as usize] += 1;
+                        *c = c.saturating_add(1);
                     }
                 }
                 let mut out = Vec::new();
                 for b in touched.drain(..) {
-                    if count[b as usize] >= need(a, b) {
+                    let shared = match count[b as usize] {
+                        u16::MAX => post.shared(a, b),
+                        c => c as u32,
+                    };
+                    if shared >= need(a, b) {
                         out.push((a, b));
                     }
                     count[b as usize] = 0;
@@ -202,6 +209,19 @@ impl Postings {
             first,
             comparisons,
         }
+    }
+
+    /// How many posted prints speech `a` shares with a later speech `b`.
+    fn shared(&self, a: u32, b: u32) -> u32 {
+        let slots = self.first[a as usize]..self.first[a as usize + 1];
+        self.after[slots]
+            .iter()
+            .filter(|&&(from, to)| {
+                self.docs[from as usize..to as usize]
+                    .binary_search(&b)
+                    .is_ok()
+            })
+            .count() as u32
     }
 }
 
@@ -291,6 +311,20 @@ mod tests {
         let c = candidates(&prints, &[0, u64::MAX, 0xFFFF_0000, 0xFFFF_0007], &p);
         assert_eq!(c.pairs, vec![(0, 1), (2, 3)]);
         assert_eq!(c.regime, Regime::Indexed);
+    }
+
+    #[test]
+    fn counts_past_the_16_bit_counter_are_exact() {
+        // Very long speeches of unlike length: one is a candidate inside the
+        // other at 30% of the shorter's 250 000 prints (75 000), past what a
+        // 16-bit count holds; 80 000 shared are enough, 70 000 are not.
+        let pair = |shared: u64| {
+            let a: Vec<u64> = (0..250_000).collect();
+            let b: Vec<u64> = (250_000 - shared..650_000 - shared).collect();
+            candidates(&[a, b], &[0, u64::MAX], &CandidateParams::default()).pairs
+        };
+        assert_eq!(pair(80_000), vec![(0, 1)]);
+        assert_eq!(pair(70_000), vec![]);
     }
 
     #[test]
