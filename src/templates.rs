@@ -26,6 +26,70 @@ struct Sent {
     docs: Vec<usize>,
 }
 
+/// Each distinct short sentence (width-folded, 2 to [`MAX_CHARS`] letters or
+/// digits) with the speeches that use it (ascending, once per use), in text
+/// order. Uses are grouped by a hash of the folded sentence, so one string is
+/// made per distinct sentence rather than one per use.
+fn distinct_sentences(docs: &[Document]) -> Vec<(String, Vec<usize>)> {
+    sentences_by_hash(docs, &|t: &str| {
+        folded(t).fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+            (h ^ c as u64).wrapping_mul(0x100_0000_01b3)
+        })
+    })
+}
+
+fn folded(t: &str) -> impl Iterator<Item = char> + '_ {
+    t.chars().map(crate::normalize::fold)
+}
+
+/// [`distinct_sentences`] with the hash that groups the uses.
+fn sentences_by_hash(
+    docs: &[Document],
+    hash: &(dyn Fn(&str) -> u64 + Sync),
+) -> Vec<(String, Vec<usize>)> {
+    let mut uses: Vec<(u64, usize, usize, usize)> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, doc)| {
+            sentences(doc.text()).into_iter().filter_map(move |r| {
+                let t = &doc.text()[r.clone()];
+                let letters = folded(t).filter(|&c| crate::normalize::counts(c)).count();
+                (2..=MAX_CHARS)
+                    .contains(&letters)
+                    .then(|| (hash(t), d, r.start, r.end))
+            })
+        })
+        .collect();
+    uses.par_sort_unstable();
+    let text_of = |&(_, d, s, e): &(u64, usize, usize, usize)| &docs[d].text()[s..e];
+    let mut out: Vec<(String, Vec<usize>)> = uses
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .flat_map_iter(|run| {
+            let first = text_of(&run[0]);
+            if run.iter().all(|u| folded(text_of(u)).eq(folded(first))) {
+                let docs = run.iter().map(|u| u.1).collect();
+                return vec![(folded(first).collect(), docs)];
+            }
+            // Different sentences behind one hash: grouped by their text.
+            let mut texts: Vec<(String, usize)> = run
+                .iter()
+                .map(|u| (folded(text_of(u)).collect(), u.1))
+                .collect();
+            texts.sort();
+            let mut split: Vec<(String, Vec<usize>)> = Vec::new();
+            for (t, d) in texts {
+                match split.last_mut() {
+                    Some((last, ds)) if *last == t => ds.push(d),
+                    _ => split.push((t, vec![d])),
+                }
+            }
+            split
+        })
+        .collect();
+    out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
 /// Find the templates used by at least `min_docs` distinct speeches.
 pub fn find(
     docs: &[Document],
@@ -34,39 +98,7 @@ pub fn find(
     min_docs: usize,
 ) -> Vec<TemplateEntry> {
     let min_docs = min_docs.max(2);
-    let per_doc: Vec<Vec<String>> = docs
-        .par_iter()
-        .map(|d| {
-            sentences(d.text())
-                .into_iter()
-                .map(|r| {
-                    d.text()[r]
-                        .chars()
-                        .map(crate::normalize::fold)
-                        .collect::<String>()
-                })
-                .filter(|s: &String| {
-                    (2..=MAX_CHARS)
-                        .contains(&s.chars().filter(|&c| crate::normalize::counts(c)).count())
-                })
-                .collect()
-        })
-        .collect();
-    // Each distinct sentence with the speeches that use it, in text order
-    // (a parallel sort of (sentence, speech) rather than a map filled serially).
-    let mut all: Vec<(String, usize)> = per_doc
-        .into_iter()
-        .enumerate()
-        .flat_map(|(d, list)| list.into_iter().map(move |s| (s, d)))
-        .collect();
-    all.par_sort_unstable();
-    let mut by_text: Vec<(String, Vec<usize>)> = Vec::new();
-    for (s, d) in all {
-        match by_text.last_mut() {
-            Some((t, ds)) if *t == s => ds.push(d),
-            _ => by_text.push((s, vec![d])),
-        }
-    }
+    let by_text = distinct_sentences(docs);
     // Only sentences that can share a skeleton with a sentence of another speech
     // are segmented: same first and last letter or digit (punctuation aside).
     let edge = |t: &str| {
@@ -320,5 +352,25 @@ mod tests {
         let s = lcs(&a, &b);
         assert_eq!(s, toks(&["下面", ",", "我", "讲", "意见"]));
         assert_eq!(fillers(&s, &b)[3], "代表市委、市政府");
+    }
+
+    #[test]
+    fn sentences_behind_one_hash_are_still_told_apart() {
+        // The seed compilation, its uses grouped by the real hash and by a
+        // hash under which every sentence collides: the same list either way.
+        let mut corpus = crate::ingest::Corpus::default();
+        let seed = include_str!("../corpus/kaifaqu-19.txt").to_string();
+        let opts = crate::ingest::IngestOptions::default();
+        crate::ingest::add_text(&mut corpus, "seed".into(), seed, "UTF-8", &opts);
+        let docs = &corpus.documents;
+        let real = distinct_sentences(docs);
+        assert!(real.len() > 500, "{}", real.len());
+        assert!(real.windows(2).all(|w| w[0].0 < w[1].0), "in text order");
+        let thanks = real
+            .iter()
+            .find(|(t, _)| t == "谢谢大家!")
+            .expect("a closer");
+        assert!(thanks.1.len() >= 3, "{thanks:?}");
+        assert_eq!(sentences_by_hash(docs, &|_: &str| 7), real);
     }
 }

@@ -39,7 +39,8 @@ impl Normalized {
 
     /// Byte range in the input of characters `from..to` (`to` exclusive, non-empty).
     pub fn byte_range(&self, from: usize, to: usize) -> std::ops::Range<usize> {
-        self.offsets.start(from) as usize..self.offsets.end(to - 1) as usize
+        let (start, end) = self.offsets.range(from, to - 1);
+        start as usize..end as usize
     }
 
     /// Byte offset in the input where character `i` starts.

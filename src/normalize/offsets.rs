@@ -86,12 +86,28 @@ impl Offsets {
     pub fn start(&self, i: usize) -> u32 {
         let first = i / BLOCK * BLOCK;
         let steps = &self.steps[first + 1..=i];
-        // From the mark, or from the last step kept in the side table.
-        let (from, s) = match steps.iter().rposition(|&n| n == FAR) {
-            Some(k) => (k + 1, side(&self.far, first + 1 + k)),
-            None => (0, self.marks[i / BLOCK]),
+        // From the last step kept in the side table, if any, else the mark.
+        if !self.far.is_empty() {
+            if let Some(k) = steps.iter().rposition(|&n| n == FAR) {
+                return side(&self.far, first + 1 + k) + sum(&steps[k + 1..]);
+            }
+        }
+        self.marks[i / BLOCK] + sum(steps)
+    }
+
+    /// Byte range of characters `from..=last`: one walk when both are in
+    /// one block.
+    pub fn range(&self, from: usize, last: usize) -> (u32, u32) {
+        let start = self.start(from);
+        let steps = &self.steps[(from + 1).min(last)..=last];
+        let last_start = if last == from {
+            start
+        } else if last / BLOCK == from / BLOCK && (self.far.is_empty() || !steps.contains(&FAR)) {
+            start + sum(steps)
+        } else {
+            self.start(last)
         };
-        s + steps[from..].iter().map(|&n| n as u32).sum::<u32>()
+        (start, self.end_from(last, last_start))
     }
 
     /// Byte offset where character `i` ends.
@@ -147,6 +163,11 @@ impl Offsets {
     }
 }
 
+/// The bytes of a run of steps.
+fn sum(steps: &[u8]) -> u32 {
+    steps.iter().map(|&n| n as u32).sum()
+}
+
 /// The value a side table holds for character `i`.
 fn side(table: &[(u32, u32)], i: usize) -> u32 {
     let at = table.partition_point(|&(j, _)| (j as usize) < i);
@@ -177,6 +198,11 @@ mod tests {
             assert_eq!((o.start(i), o.end(i)), (s, e), "character {i}");
             assert_eq!(o.starting_before(s as usize), i);
             assert_eq!(o.starting_before(s as usize + 1), i + 1);
+        }
+        for from in 0..200 {
+            for last in from..(from + 70).min(200) {
+                assert_eq!(o.range(from, last), (want[from].0, want[last].1));
+            }
         }
         assert_eq!(o.last_end(), Some(want[199].1));
         o.set_last_end(want[199].1 + 1000);
