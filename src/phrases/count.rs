@@ -159,16 +159,16 @@ impl Positions {
 /// k-gram hashes where windows that cross a line break never match.
 pub(super) fn line_bounded_hashes(text: &str, n: &Normalized) -> Vec<u64> {
     let mut h = kgram_hashes(&n.chars, PHRASE_K);
-    let mut prev_end: Option<u32> = None;
-    for (i, (start, end)) in n.ranges().enumerate() {
-        let gap = prev_end.map_or(&[][..], |e| &text.as_bytes()[e as usize..start as usize]);
-        prev_end = Some(end);
-        // Windows starting at s cover s..s+k; they cross a break before i when s < i < s+k.
-        if gap.contains(&b'\n') {
-            for s in i.saturating_sub(PHRASE_K - 1)..i {
-                if let Some(x) = h.get_mut(s) {
-                    *x = NO_HASH;
-                }
+    // A line break sits between two characters (never inside one's input):
+    // the windows that hold both are cut.
+    for (at, _) in text.match_indices('\n') {
+        let i = n.starting_before(at);
+        if i == 0 || i == n.len() {
+            continue;
+        }
+        for s in i.saturating_sub(PHRASE_K - 1)..i {
+            if let Some(x) = h.get_mut(s) {
+                *x = NO_HASH;
             }
         }
     }
@@ -201,5 +201,17 @@ mod tests {
         assert_eq!(pos.of(id(7)), [(0, 1), (2, 0), (2, 2)]);
         assert_eq!(pos.of(id(9)), [(0, 2), (2, 1), (3, 1)]);
         assert!(pos.of(NOT_SHARED).is_empty());
+    }
+
+    #[test]
+    fn windows_across_a_line_break_never_match() {
+        let text = "\n甲乙丙丁戊己庚辛。\r\n\n壬癸子丑寅卯辰巳\n";
+        let n = crate::normalize::normalize(text);
+        let h = line_bounded_hashes(text, &n);
+        assert_eq!(h.len(), 16 - PHRASE_K + 1);
+        // Windows 1..=7 hold characters of both lines; 0 and 8 one line each.
+        let cut: Vec<usize> = (0..h.len()).filter(|&i| h[i] == NO_HASH).collect();
+        assert_eq!(cut, (1..PHRASE_K).collect::<Vec<_>>());
+        assert_eq!(h[0], kgram_hashes(&n.chars, PHRASE_K)[0]);
     }
 }
