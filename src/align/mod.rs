@@ -1,0 +1,346 @@
+//! Two normalised texts → the passages they share, with exact spans.
+//!
+//! Seed and extend, then chain: every shared k-gram seeds an exact match that
+//! is extended to a maximal exact match (MEM); MEMs are chained co-linearly by
+//! dynamic programming (as read mappers do), where a short gap on both sides is
+//! an edit (a changed character, a mask standing for a name, punctuation) and a
+//! long gap on one side only is a deleted sentence. Each chain is one shared
+//! passage. Input: two character streams (see [`crate::normalize`]); output:
+//! [`Chain`]s in order of their position in `a`, non-overlapping in `a`.
+
+mod gaps;
+mod mems;
+
+use crate::fingerprint::seed_hashes;
+use crate::normalize::MASK;
+use gaps::Gaps;
+use mems::mems_hashed;
+pub use mems::{grow, mems};
+use std::ops::Range;
+
+/// Tuning of the aligner.
+#[derive(Debug, Clone, Copy)]
+pub struct AlignParams {
+    /// Seed length in characters.
+    pub k: usize,
+    /// Largest gap on both sides that always counts as an edit inside a
+    /// passage (see `max_subst` for longer ones).
+    pub max_gap: usize,
+    /// Largest gap on both sides that still counts as changed characters when
+    /// the two sides are (nearly) the same length: a stretch where every few
+    /// characters were changed leaves no seed, but keeps its length.
+    pub max_subst: usize,
+    /// Largest gap on one side (with ≤ 3 on the other) bridged as a deletion.
+    pub max_skip: usize,
+    /// Fewest exactly matching characters a passage must have.
+    pub min_matched: usize,
+    /// Seeds that occur more often than this in `b` are not used (repeats).
+    pub max_occ: usize,
+}
+
+impl Default for AlignParams {
+    fn default() -> Self {
+        AlignParams {
+            k: 6,
+            max_gap: 12,
+            max_subst: 32,
+            max_skip: 400,
+            min_matched: 12,
+            max_occ: 16,
+        }
+    }
+}
+
+/// An exact match: `a[a..a+len] == b[b..b+len]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// Start in `a`.
+    pub a: u32,
+    /// Start in `b`.
+    pub b: u32,
+    /// Length.
+    pub len: u32,
+}
+
+/// One shared passage: a chain of exact blocks with small edits between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chain {
+    /// The blocks, in order in both texts.
+    pub blocks: Vec<Block>,
+    /// Characters of `a` covered (blocks plus the edits between them).
+    pub a_spans: Vec<Range<usize>>,
+    /// Characters of `b` covered.
+    pub b_spans: Vec<Range<usize>>,
+    /// Exactly matching characters.
+    pub matched: usize,
+}
+
+impl Chain {
+    /// The chain of a text of `len` characters with an identical text.
+    pub fn identity(len: usize) -> Chain {
+        Chain {
+            blocks: vec![Block {
+                a: 0,
+                b: 0,
+                len: len as _,
+            }],
+            a_spans: std::iter::once(0..len).collect(),
+            b_spans: std::iter::once(0..len).collect(),
+            matched: len,
+        }
+    }
+
+    /// The whole extent in `a`.
+    pub fn a_range(&self) -> Range<usize> {
+        self.a_spans[0].start..self.a_spans[self.a_spans.len() - 1].end
+    }
+    /// The whole extent in `b`.
+    pub fn b_range(&self) -> Range<usize> {
+        self.b_spans[0].start..self.b_spans[self.b_spans.len() - 1].end
+    }
+    /// Covered characters of `a`.
+    pub fn a_covered(&self) -> usize {
+        self.a_spans.iter().map(|r| r.len()).sum()
+    }
+    /// Covered characters of `b`.
+    pub fn b_covered(&self) -> usize {
+        self.b_spans.iter().map(|r| r.len()).sum()
+    }
+    /// The chain cut at the gaps between its stretches of `a` for which
+    /// `cut(gap)` holds (a gap is a range of `a` that only `a` has): one chain
+    /// per run of uncut stretches, each with its blocks and their extent in `b`.
+    pub fn split_a(&self, cut: impl Fn(Range<usize>) -> bool) -> Vec<Chain> {
+        let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
+        for r in &self.a_spans {
+            match groups.last_mut() {
+                Some(g) if !cut(g[g.len() - 1].end..r.start) => g.push(r.clone()),
+                _ => groups.push(vec![r.clone()]),
+            }
+        }
+        if groups.len() == 1 {
+            return vec![self.clone()];
+        }
+        groups
+            .into_iter()
+            .filter_map(|a_spans| {
+                let range = a_spans[0].start..a_spans[a_spans.len() - 1].end;
+                let blocks: Vec<Block> = self
+                    .blocks
+                    .iter()
+                    .filter(|bl| range.contains(&(bl.a as usize)))
+                    .copied()
+                    .collect();
+                let (first, last) = (blocks.first()?, blocks.last()?);
+                let b_spans =
+                    std::iter::once(first.b as usize..(last.b + last.len) as usize).collect();
+                Some(Chain {
+                    matched: blocks.iter().map(|bl| bl.len as usize).sum(),
+                    blocks,
+                    a_spans,
+                    b_spans,
+                })
+            })
+            .collect()
+    }
+
+    /// Map a position of `a` inside the chain to the corresponding position of `b`.
+    pub fn map_a_to_b(&self, pos: usize) -> usize {
+        let mut best = self.blocks[0];
+        for bl in &self.blocks {
+            if (bl.a as usize) <= pos {
+                best = *bl;
+            }
+        }
+        let off = pos.saturating_sub(best.a as usize).min(best.len as usize);
+        best.b as usize + off
+    }
+}
+
+/// All shared passages of `a` and `b`.
+pub fn align(a: &[char], b: &[char], p: &AlignParams) -> Vec<Chain> {
+    chain(a, b, &mems(a, b, p), p)
+}
+
+/// [`align`] of `a` with each of `bs`: `a` is hashed once.
+pub fn align_each(a: &[char], bs: &[&[char]], p: &AlignParams) -> Vec<Vec<Chain>> {
+    let ha = seed_hashes(a, p.k);
+    bs.iter()
+        .map(|b| chain(a, b, &mems_hashed(a, &ha, b, p), p))
+        .collect()
+}
+
+/// Chain sorted MEMs of `a` and `b` into passages (best-scoring chains first,
+/// then ordered by `a`).
+pub fn chain(a: &[char], b: &[char], mems: &[Block], p: &AlignParams) -> Vec<Chain> {
+    let gaps = Gaps { a, b, p };
+    const LOOKBACK: usize = 64;
+    let n = mems.len();
+    let mut score = vec![0f32; n];
+    let mut pred = vec![usize::MAX; n];
+    for i in 0..n {
+        let m = mems[i];
+        score[i] = m.len as f32;
+        for j in i.saturating_sub(LOOKBACK)..i {
+            if let Some((gain, _)) = gaps.link(mems[j], m) {
+                let s = score[j] + gain;
+                if s > score[i] {
+                    score[i] = s;
+                    pred[i] = j;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
+    let mut used = vec![false; n];
+    let mut chains = Vec::new();
+    let mut taken = Covered::default();
+    for end in order {
+        if used[end] {
+            continue;
+        }
+        let mut idx = vec![end];
+        used[end] = true;
+        let mut cur = end;
+        while pred[cur] != usize::MAX && !used[pred[cur]] {
+            cur = pred[cur];
+            used[cur] = true;
+            idx.push(cur);
+        }
+        idx.reverse();
+        // Chains may interleave (a reordered sentence sits in the gap a
+        // longer chain bridged as a deletion) but never cover the same text:
+        // blocks on text already covered are dropped and the chain is cut
+        // there, each piece standing on its own.
+        let mut pieces: Vec<Vec<Block>> = vec![Vec::new()];
+        for &i in &idx {
+            match taken.trim(mems[i], p.k) {
+                Some(m) => pieces.last_mut().expect("never empty").push(m),
+                None => pieces.push(Vec::new()),
+            }
+        }
+        for piece in pieces.into_iter().filter(|v| !v.is_empty()) {
+            let c = gaps.build(piece);
+            if c.matched < p.min_matched || c.a_spans.iter().any(|r| taken.overlaps(r)) {
+                continue;
+            }
+            for r in &c.a_spans {
+                taken.insert(r);
+            }
+            chains.push(c);
+        }
+    }
+    chains.sort_by_key(|c| (c.a_range().start, c.b_range().start));
+    chains
+}
+
+/// Disjoint spans of a text already covered by passages, by start → end: an
+/// overlap test is one look at the nearest start before the new end (a scan of
+/// every taken passage made a draft of one sentence repeated 100 000 times
+/// quadratic).
+#[derive(Debug, Default)]
+pub struct Covered(std::collections::BTreeMap<usize, usize>);
+
+impl Covered {
+    /// Does `r` overlap covered text?
+    pub fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &t_end)| r.start < t_end)
+    }
+
+    /// Cover `r` (which must not overlap covered text).
+    pub fn insert(&mut self, r: &Range<usize>) {
+        self.0.insert(r.start, r.end);
+    }
+
+    /// `m` with its ends cut back off covered text (a maximal match often runs
+    /// a character or two into its neighbour's); `None` if covered text lies
+    /// inside it or fewer than `k` characters are left.
+    fn trim(&self, m: Block, k: usize) -> Option<Block> {
+        let (mut s, mut e) = (m.a as usize, (m.a + m.len) as usize);
+        if let Some((_, &t_end)) = self.0.range(..=s).next_back() {
+            s = s.max(t_end);
+        }
+        if s + k > e {
+            return None;
+        }
+        if let Some((&t_start, _)) = self.0.range(s..e).next() {
+            e = t_start;
+        }
+        if e < s + k {
+            return None;
+        }
+        let shift = (s - m.a as usize) as u32;
+        Some(Block {
+            a: m.a + shift,
+            b: m.b + shift,
+            len: (e - s) as u32,
+        })
+    }
+}
+
+/// Grow a chain's ends over characters that still mostly match (X-drop
+/// extension: +1 for an equal character or a mask, −2 for a different one, stop
+/// when the score falls 4 below its best), so a changed character next to the
+/// end of a passage, or a mask at its edge, stays inside it.
+pub fn extend_ends(a: &[char], b: &[char], c: &mut Chain) {
+    let step = |x: char, y: char| {
+        if x == y || x == MASK || y == MASK {
+            1
+        } else {
+            -2
+        }
+    };
+    let (ra, rb) = (c.a_range(), c.b_range());
+    let (mut best, mut score, mut best_k) = (0i32, 0i32, 0usize);
+    let mut k = 0;
+    while k < ra.start && k < rb.start {
+        score += step(a[ra.start - k - 1], b[rb.start - k - 1]);
+        k += 1;
+        if score > best {
+            (best, best_k) = (score, k);
+        }
+        if score < best - 4 {
+            break;
+        }
+    }
+    c.a_spans[0].start -= best_k;
+    c.b_spans[0].start -= best_k;
+    let (mut best, mut score, mut best_k) = (0i32, 0i32, 0usize);
+    let mut k = 0;
+    while ra.end + k < a.len() && rb.end + k < b.len() {
+        score += step(a[ra.end + k], b[rb.end + k]);
+        k += 1;
+        if score > best {
+            (best, best_k) = (score, k);
+        }
+        if score < best - 4 {
+            break;
+        }
+    }
+    let (la, lb) = (c.a_spans.len() - 1, c.b_spans.len() - 1);
+    c.a_spans[la].end += best_k;
+    c.b_spans[lb].end += best_k;
+}
+
+/// Characters of a text of length `n` covered by `spans` (overlaps counted once).
+pub fn covered(n: usize, spans: impl IntoIterator<Item = Range<usize>>) -> usize {
+    let mut v: Vec<Range<usize>> = spans.into_iter().filter(|r| r.start < r.end).collect();
+    v.sort_by_key(|r| r.start);
+    let mut total = 0;
+    let mut end = 0;
+    for r in v {
+        let s = r.start.max(end);
+        let e = r.end.min(n);
+        if e > s {
+            total += e - s;
+        }
+        end = end.max(r.end);
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,111 @@
+use super::*;
+use crate::normalize::normalize;
+
+fn al(a: &str, b: &str) -> Vec<Chain> {
+    align(
+        &normalize(a).chars,
+        &normalize(b).chars,
+        &AlignParams::default(),
+    )
+}
+
+const SRC: &str = "我们要紧密团结在以习近平同志为核心的党中央周围，全面落实党风廉政建设责任制，努力开创开发区工作新局面。";
+
+#[test]
+fn identical_text_is_one_passage() {
+    let c = al(SRC, SRC);
+    let n = normalize(SRC).len();
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].a_range(), 0..n);
+    assert_eq!(c[0].matched, n);
+}
+
+#[test]
+fn reordered_sentences_are_all_covered() {
+    // Real sentences of the seed; the copy moves the second one to the end.
+    let s = [
+        "这次会议是市委决定召开的一次非常重要的会议。",
+        "刚才，会议传达了省和市宣传思想工作会议精神，命名表彰了我市宣传思想战线先进集体和先进个人。",
+        "市委对宣传思想战线的工作是满意的。",
+        "一年来，宣传思想战线以贯彻落实科学发展观为主线，紧紧围绕全市的中心和大局，唱响主旋律，打好主动仗。",
+    ];
+    let a = s.concat();
+    let b = [s[0], s[2], s[3], s[1]].concat();
+    let (na, nb) = (normalize(&a), normalize(&b));
+    let c = align(&na.chars, &nb.chars, &AlignParams::default());
+    let inside = covered(na.len(), c.iter().flat_map(|c| c.a_spans.clone()));
+    assert!(
+        inside * 100 >= na.len() * 95,
+        "{inside} of {}: {c:?}",
+        na.len()
+    );
+}
+
+#[test]
+fn a_stretch_of_changed_characters_stays_inside_the_passage() {
+    // Both sides keep their length; every third character of the middle
+    // stretch is changed, so no seed of six characters is left in it.
+    let a = "我们要紧密团结在以习近平同志为核心的党中央周围，认真研究落实一系列调结构转方式促发展的有效举措，努力开创开发区工作新局面。";
+    let b = "我们要紧密团结在以习近平同志为核心的党中央周围，认真研究落甲一系乙调结丙转方丁促发戊的有己举措，努力开创开发区工作新局面。";
+    let c = al(a, b);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].a_range(), 0..normalize(a).len());
+    // The same length of unrelated text between the two is not bridged.
+    let b = "我们要紧密团结在以习近平同志为核心的党中央周围，今年全市粮食总产量再创历史新高农民收入持续增长，努力开创开发区工作新局面。";
+    let c = al(a, b);
+    assert_eq!(c.len(), 2, "{c:?}");
+}
+
+#[test]
+fn matches_are_cut_back_off_covered_text() {
+    let taken = Covered([(0, 10), (30, 40)].into());
+    let m = |a, len| Block { a, b: a + 100, len };
+    // One character into the covered text before it: trimmed, and its
+    // other side moves with it.
+    assert_eq!(taken.trim(m(9, 15), 6), Some(m(10, 14)));
+    assert_eq!(taken.trim(m(12, 20), 6), Some(m(12, 18)));
+    assert_eq!(taken.trim(m(5, 8), 6), None, "too little left");
+    assert_eq!(taken.trim(m(12, 40), 6), Some(m(12, 18)));
+    assert_eq!(taken.trim(m(31, 5), 6), None, "inside covered text");
+}
+
+#[test]
+fn masks_and_changed_characters_stay_inside_one_passage() {
+    let edited = "我们要紧密团结在以******同志为核心的党中央周围，全面落实党风廉政建设责任制，努力开创开发区工作新格局。";
+    let c = al(edited, SRC);
+    assert_eq!(c.len(), 1);
+    let n = normalize(edited).len();
+    assert_eq!(c[0].a_range().start, 0);
+    assert!(c[0].a_range().end >= n - 2, "{:?}", c[0].a_range());
+}
+
+#[test]
+fn deleted_sentence_is_bridged() {
+    let src = "第一句话讲的是开发区的发展成就。第二句话讲的是存在问题和不足之处。第三句话讲的是下一步的工作安排。";
+    let draft = "第一句话讲的是开发区的发展成就。第三句话讲的是下一步的工作安排。";
+    let c = al(draft, src);
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].a_covered(), normalize(draft).len());
+    assert_eq!(c[0].b_spans.len(), 2);
+}
+
+#[test]
+fn unrelated_text_shares_nothing() {
+    let other = "为了规范物业管理活动，维护业主和物业服务企业的合法权益，制定本条例。";
+    assert!(al(other, SRC).is_empty());
+}
+
+#[test]
+fn ends_grow_over_a_changed_edge_character() {
+    let src = normalize("各级党组织要全面落实党风廉政建设责任制确保各项工作落到实处").chars;
+    let draft = normalize("各级党备织要全面落实党风廉政建设责任制确保各项工作备到实处").chars;
+    let mut c = align(&draft, &src, &AlignParams::default()).remove(0);
+    assert_eq!(c.a_range(), 4..draft.len() - 4);
+    extend_ends(&draft, &src, &mut c);
+    assert_eq!(c.a_range(), 0..draft.len());
+}
+
+#[test]
+fn covered_counts_overlaps_once() {
+    assert_eq!(covered(10, [0..4, 2..6, 8..12]), 8);
+}
