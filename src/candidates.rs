@@ -117,7 +117,7 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
     // For each speech, the speeches after it that share its prints, counted in
     // a dense array (the all-pairs similarity search way: no map of pairs).
     // The counts are 16-bit, so the array of a large corpus stays in a core's
-    // cache; a count that reaches the top is counted exactly from the prints.
+    // cache; a count that reaches the top is counted again from the postings.
     let mut pairs: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
         .with_min_len(64)
