@@ -134,7 +134,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     prepared.iter_mut().for_each(|p| p.prints = Vec::new());
     progress.stage("align", cand.pairs.len() as u64);
     // Pairs come sorted, so each speech is hashed once for the pairs it leads.
-    let aligned: Vec<((usize, usize), Vec<Chain>)> = cand
+    let mut aligned: Vec<((usize, usize), Vec<Chain>)> = cand
         .pairs
         .chunk_by(|x, y| x.0 == y.0)
         .collect::<Vec<_>>()
@@ -161,6 +161,9 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     });
     progress.stage("junk", 0);
     let junk = junk::find(corpus, &group, &hits);
+    // Only alignments inside a cluster carry phrases from one copy to another;
+    // the rest (most pairs of a large corpus) are let go before mining.
+    aligned.retain(|((a, b), _)| group[*a] == group[*b]);
     let alignments = Alignments {
         chains: aligned.iter().map(|(k, v)| (*k, v)).collect(),
         lead: &twins.lead,
