@@ -314,11 +314,12 @@ pub fn round(x: f64) -> f64 {
 /// A span of a document from a range of its normalised characters.
 pub fn span(doc: &Document, norm: &Normalized, from: usize, to: usize) -> Span {
     let r = norm.byte_range(from, to);
+    let (start_line, end_line) = doc.lines_of(r.start, r.end.saturating_sub(1).max(r.start));
     Span {
         document: doc.id,
         start: doc.range.start + r.start,
         end: doc.range.start + r.end,
-        start_line: doc.line_of(r.start),
-        end_line: doc.line_of(r.end.saturating_sub(1)),
+        start_line,
+        end_line,
     }
 }

@@ -67,6 +67,19 @@ impl Document {
     pub fn line_of(&self, offset: usize) -> usize {
         self.start_line + self.newlines.partition_point(|&n| (n as usize) < offset)
     }
+
+    /// 1-based file lines of two byte offsets `from <= to` into
+    /// [`Document::text`]: one search, then a walk over the lines between
+    /// (a span is usually on one line).
+    pub fn lines_of(&self, from: usize, to: usize) -> (usize, usize) {
+        let first = self.newlines.partition_point(|&n| (n as usize) < from);
+        let rest = &self.newlines[first..];
+        let between = match rest.iter().take(8).position(|&n| n as usize >= to) {
+            Some(k) => k,
+            None => rest.partition_point(|&n| (n as usize) < to),
+        };
+        (self.start_line + first, self.start_line + first + between)
+    }
 }
 
 /// A file that was read.
@@ -370,6 +383,24 @@ mod tests {
         assert_eq!(d.text(), "同志们：\n要抓落实。");
         assert_eq!((d.start_line, d.end_line), (3, 4));
         assert_eq!(d.line_of("同志们：\n".len()), 4);
+        // Spans within a line, across a few and across many (past the walk).
+        let long: String = (1..=30).map(|i| format!("第{i}行。\n")).collect();
+        let mut lines = Corpus::default();
+        add_text(
+            &mut lines,
+            "b.txt".into(),
+            long,
+            "UTF-8",
+            &IngestOptions::default(),
+        );
+        for d in [d, &lines.documents[0]] {
+            let len = d.text().len();
+            for from in (0..=len).step_by(3) {
+                for to in (from..=len).step_by(3) {
+                    assert_eq!(d.lines_of(from, to), (d.line_of(from), d.line_of(to)));
+                }
+            }
+        }
         assert_eq!(c.documents[1].title, "讲话精神篇二");
     }
 
