@@ -30,29 +30,7 @@ pub fn mix(mut x: u64) -> u64 {
 
 /// Hash of every k-gram of `chars` (`chars.len() - k + 1` values, or none).
 pub fn kgram_hashes(chars: &[char], k: usize) -> Vec<u64> {
-    if k == 0 || chars.len() < k {
-        return Vec::new();
-    }
-    const B: u64 = 0x100_0000_01b3;
-    let bk = (0..k - 1).fold(1u64, |acc, _| acc.wrapping_mul(B));
-    let mut out = Vec::with_capacity(chars.len() - k + 1);
-    let mut h = 0u64;
-    let mut last_mask = usize::MAX;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == MASK {
-            last_mask = i;
-        }
-        if i >= k {
-            h = h.wrapping_sub((chars[i - k] as u64).wrapping_mul(bk));
-        }
-        h = h.wrapping_mul(B).wrapping_add(c as u64);
-        if i + 1 >= k {
-            let start = i + 1 - k;
-            let masked = last_mask != usize::MAX && last_mask >= start;
-            out.push(if masked { NO_HASH } else { mix(h) | 1 });
-        }
-    }
-    out
+    rolling(chars, k, |h| mix(h) | 1)
 }
 
 /// Hash of every k-gram of `chars` for seeding an exact match: like
@@ -60,6 +38,12 @@ pub fn kgram_hashes(chars: &[char], k: usize) -> Vec<u64> {
 /// but without the final mix, so half the multiplications. Its bits are not
 /// spread: for lookups that compare the text, not for prints.
 pub fn seed_hashes(chars: &[char], k: usize) -> Vec<u64> {
+    rolling(chars, k, |h| h.max(1))
+}
+
+/// The polynomial rolling hash of every k-gram of `chars`, each passed through
+/// `finish` (which must not give [`NO_HASH`]); masked windows are [`NO_HASH`].
+fn rolling(chars: &[char], k: usize, finish: impl Fn(u64) -> u64) -> Vec<u64> {
     if k == 0 || chars.len() < k {
         return Vec::new();
     }
@@ -83,7 +67,7 @@ pub fn seed_hashes(chars: &[char], k: usize) -> Vec<u64> {
             .wrapping_mul(B)
             .wrapping_add((c as u64).wrapping_sub(gone.wrapping_mul(bk)));
         clean = if c == MASK { 0 } else { clean + 1 };
-        out.push(if clean >= k { h.max(1) } else { NO_HASH });
+        out.push(if clean >= k { finish(h) } else { NO_HASH });
     }
     out
 }
@@ -122,12 +106,14 @@ pub fn winnow(hashes: &[u64], w: usize) -> Vec<(u32, u64)> {
 
 /// Hash a token string (FNV-1a then mixed; fixed across runs and machines).
 pub fn token_hash(token: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in token.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    mix(h)
+    mix(fnv1a(token.bytes().map(u64::from)))
+}
+
+/// FNV-1a over a sequence of units (bytes, or characters as their code points).
+pub fn fnv1a(units: impl Iterator<Item = u64>) -> u64 {
+    units.fold(0xcbf2_9ce4_8422_2325, |h, u| {
+        (h ^ u).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 /// Hashes of the word shingles (pairs of consecutive tokens) of a token list.

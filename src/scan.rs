@@ -79,14 +79,13 @@ impl Progress for () {}
 pub struct Prepared {
     /// The normalised characters.
     pub norm: Normalized,
-    /// Its distinct winnowed prints, sorted (emptied once candidates are found).
-    pub prints: Vec<u64>,
     /// Masks in it.
     pub masks: usize,
 }
 
-/// Normalise and fingerprint one text.
-pub fn prepare(text: &str, k: usize, w: usize) -> Prepared {
+/// Normalise and fingerprint one text: the speech made ready, and its
+/// distinct winnowed prints, sorted (which serve only to find candidates).
+pub fn prepare(text: &str, k: usize, w: usize) -> (Prepared, Vec<u64>) {
     let norm = normalize(text);
     let mut prints: Vec<u64> = winnow(&kgram_hashes(&norm.chars, k), w)
         .into_iter()
@@ -97,18 +96,14 @@ pub fn prepare(text: &str, k: usize, w: usize) -> Prepared {
     // The winnowed pairs' buffer is twice the size the prints need.
     prints.shrink_to_fit();
     let masks = norm.chars.iter().filter(|&&c| c == MASK).count();
-    Prepared {
-        norm,
-        prints,
-        masks,
-    }
+    (Prepared { norm, masks }, prints)
 }
 
 /// Run the whole scan.
 pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Result<ScanReport> {
     let docs = &corpus.documents;
     progress.stage("fingerprint", docs.len() as u64);
-    let (seg, mut prepared) = rayon::join(
+    let (seg, (prepared, all_prints)) = rayon::join(
         || Segmenter::for_texts(docs.iter().map(|d| d.text()), opts.user_dict.as_deref()),
         || {
             docs.par_iter()
@@ -117,7 +112,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
                     progress.tick(1);
                     p
                 })
-                .collect::<Vec<_>>()
+                .unzip::<_, _, Vec<_>, Vec<_>>()
         },
     );
     let seg = seg?;
@@ -125,20 +120,18 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let sims = speech_simhashes(docs, &seg);
     let twins = Twins::group(&prepared);
     let leaders = twins.leaders();
-    let prints: Vec<&[u64]> = leaders.iter().map(|&d| &prepared[d].prints[..]).collect();
+    let prints: Vec<&[u64]> = leaders.iter().map(|&d| &all_prints[d][..]).collect();
     let lead_sims: Vec<u64> = leaders.iter().map(|&d| sims[d]).collect();
     progress.stage("candidates", 0);
     let cand = candidates(&prints, &lead_sims, &opts.candidates);
     // The prints have served; the stages after this one read the text.
     drop(prints);
-    prepared.iter_mut().for_each(|p| p.prints = Vec::new());
+    drop(all_prints);
     progress.stage("align", cand.pairs.len() as u64);
     // Pairs come sorted, so each speech is hashed once for the pairs it leads.
     let mut aligned: Vec<((usize, usize), Vec<Chain>)> = cand
         .pairs
-        .chunk_by(|x, y| x.0 == y.0)
-        .collect::<Vec<_>>()
-        .par_iter()
+        .par_chunk_by(|x, y| x.0 == y.0)
         .flat_map_iter(|run| {
             let a = leaders[run[0].0 as usize];
             let bs: Vec<usize> = run.iter().map(|&(_, b)| leaders[b as usize]).collect();

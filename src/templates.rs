@@ -32,9 +32,7 @@ struct Sent {
 /// made per distinct sentence rather than one per use.
 fn distinct_sentences(docs: &[Document]) -> Vec<(String, Vec<usize>)> {
     sentences_by_hash(docs, &|t: &str| {
-        folded(t).fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
-            (h ^ c as u64).wrapping_mul(0x100_0000_01b3)
-        })
+        crate::fingerprint::fnv1a(folded(t).map(|c| c as u64))
     })
 }
 

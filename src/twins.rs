@@ -156,7 +156,7 @@ mod tests {
     use crate::scan::prepare;
 
     fn prepared(texts: &[&str]) -> Vec<Prepared> {
-        texts.iter().map(|t| prepare(t, 8, 8)).collect()
+        texts.iter().map(|t| prepare(t, 8, 8).0).collect()
     }
 
     #[test]

@@ -43,19 +43,9 @@ impl Normalized {
         start as usize..end as usize
     }
 
-    /// Byte offset in the input where character `i` starts.
-    pub fn start(&self, i: usize) -> u32 {
-        self.offsets.start(i)
-    }
-
     /// Byte offset in the input where character `i` ends.
     pub fn end(&self, i: usize) -> u32 {
         self.offsets.end(i)
-    }
-
-    /// `(start, end)` in the input of every character, in order.
-    pub fn ranges(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.offsets.ranges()
     }
 
     /// The number of characters that start before byte `offset`.

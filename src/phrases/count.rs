@@ -12,7 +12,6 @@ use crate::fingerprint::{kgram_hashes, NO_HASH};
 use crate::normalize::Normalized;
 use crate::FastMap;
 use rayon::prelude::*;
-use std::borrow::Cow;
 
 use super::PHRASE_K;
 
@@ -32,9 +31,9 @@ pub(super) const NOT_SHARED: u32 = u32::MAX;
 impl Shared {
     /// Count the k-grams of `groups` (each a list of speeches that are one
     /// speech), keeping those held by at least `min_docs` groups.
-    pub(super) fn new<'h>(
+    pub(super) fn new(
         groups: &[Vec<usize>],
-        hashes_of: &(dyn Fn(usize) -> Cow<'h, [u64]> + Sync),
+        hashes_of: &(dyn Fn(usize) -> Vec<u64> + Sync),
         min_docs: u32,
     ) -> Shared {
         // Each chunk of groups: every group's distinct k-grams, laid out by
@@ -184,7 +183,7 @@ mod tests {
         // Speeches 0 and 1 are one speech; 2 and 3 stand alone.
         let hashes = [vec![5, 7, 9], vec![5, 7], vec![7, 9, 7], vec![11, 9]];
         let groups = vec![vec![0, 1], vec![2], vec![3]];
-        let shared = Shared::new(&groups, &|d| Cow::Borrowed(&hashes[d][..]), 2);
+        let shared = Shared::new(&groups, &|d| hashes[d].clone(), 2);
         let id = |h: u64| shared.ids(&[h])[0];
         assert_eq!(
             shared.count(id(7)),

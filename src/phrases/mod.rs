@@ -21,7 +21,6 @@ use crate::{FastMap, FastSet};
 use count::{line_bounded_hashes, Positions, Shared};
 use entry::{entry, shared_junk, JunkSpans};
 use rayon::prelude::*;
-use std::borrow::Cow;
 
 /// Shortest phrase, in characters (also the k-gram length).
 pub const PHRASE_K: usize = 8;
@@ -48,7 +47,7 @@ pub fn mine(
     let groups: Vec<Vec<usize>> = members.iter().filter(|m| !m.is_empty()).cloned().collect();
     // The k-grams are hashed again where they are needed rather than held:
     // eight bytes a character for the whole corpus.
-    let shared = Shared::new(&groups, &|d| Cow::Owned(hashes_of(d)), min_docs);
+    let shared = Shared::new(&groups, &hashes_of, min_docs);
     // From here on each representative's k-grams are their dense shared ids.
     let rep_ids: Vec<Vec<u32>> = reps
         .par_iter()
@@ -263,10 +262,7 @@ fn locate(
     norms: &[&Normalized],
 ) -> Vec<(usize, usize)> {
     let ids = shared.ids(&kgram_hashes(k, PHRASE_K));
-    let last = k.len().saturating_sub(PHRASE_K);
-    let Some(shift) =
-        (0..=last.min(ids.len().saturating_sub(1))).min_by_key(|&i| (shared.count(ids[i]), i))
-    else {
+    let Some(shift) = (0..ids.len()).min_by_key(|&i| (shared.count(ids[i]), i)) else {
         return Vec::new();
     };
     let mut out: Vec<(usize, usize)> = positions
