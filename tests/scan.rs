@@ -83,6 +83,35 @@ fn seed_stock_phrase_has_its_four_speeches_and_the_masked_variant() {
 }
 
 #[test]
+fn every_occurrence_is_the_text_at_its_span_in_scan_and_phrases() {
+    let r = seed_report();
+    let file = std::fs::read_to_string(seed()).expect("the seed reads");
+    let phrases = r["phrases"].as_array().unwrap();
+    let mut masked = 0;
+    for p in phrases {
+        for o in p["occurrences"].as_array().unwrap() {
+            let (s, e) = (o["start"].as_u64().unwrap(), o["end"].as_u64().unwrap());
+            let text = o["text"].as_str().unwrap();
+            assert!(!text.is_empty(), "{o}");
+            assert_eq!(text, &file[s as usize..e as usize], "{o}");
+            masked += usize::from(text.contains("***"));
+        }
+    }
+    assert!(
+        masked > 0,
+        "the masked copy's occurrences are listed as written"
+    );
+    // `phrases --format json` lists the same phrases, texts and all.
+    let only = json(
+        taohua()
+            .arg("phrases")
+            .arg(seed())
+            .args(["--format", "json"]),
+    );
+    assert_eq!(&only["phrases"], &r["phrases"]);
+}
+
+#[test]
 fn seed_junk_is_junk_not_copying() {
     let r = seed_report();
     let junk: Vec<&str> = r["junk"]

@@ -21,7 +21,7 @@ pub fn run(args: PhrasesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             &serde_json::json!({
                 "version": report.version,
                 "documents": report.documents,
-                "phrases": report.phrases,
+                "phrases": report.phrases_json(),
                 "templates": report.templates,
             }),
             w,

@@ -72,7 +72,7 @@ fn scan_in_chunks(report: &ScanReport, w: &mut dyn Write, chunk_bytes: usize) ->
             let variants: usize = p.variants.iter().map(|v| v.text.len()).sum();
             100 + 6 * p.documents.len() + (90 + p.text.len()) * p.occurrences.len() + variants
         },
-        fast::phrase,
+        |p, buf| fast::phrase(report, p, buf),
     )?;
     obj.list(
         "templates",

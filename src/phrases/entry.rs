@@ -5,7 +5,7 @@
 use super::STOCK_MAX_CHARS;
 use crate::ingest::Document;
 use crate::normalize::Normalized;
-use crate::report::{JunkEntry, Occurrence, PhraseEntry, Variant};
+use crate::report::{JunkEntry, PhraseEntry, Span, Variant};
 use crate::scan::span;
 use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
@@ -53,22 +53,18 @@ pub(super) fn shared_junk(
         if (groups.len() as u32) < min_docs {
             continue;
         }
-        let occurrences: Vec<Occurrence> = j
+        let occurrences: Vec<Span> = j
             .occurrences
             .iter()
             .filter_map(|o| {
                 let doc = &docs[o.document?];
                 let line = doc.line_of(o.start - doc.range.start);
-                let span = crate::report::Span {
+                Some(Span {
                     document: doc.id,
                     start: o.start,
                     end: o.end,
                     start_line: line,
                     end_line: line,
-                };
-                Some(Occurrence {
-                    span,
-                    text: doc.shared(o.start..o.end),
                 })
             })
             .collect();
@@ -102,21 +98,24 @@ pub(super) fn entry(
     let mut occurrences = Vec::with_capacity(copies);
     let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
     for &(d, p) in occ {
-        occurrences.push(occurrence(docs, norms, d, p, p + len));
+        occurrences.push(span(&docs[d], norms[d], p, p + len));
         for &m in members[group[d]].iter().filter(|&&m| m != d) {
             if let Some((s, e)) = aligned.project(d, m, p, p + len) {
-                let o = occurrence(docs, norms, m, s, e);
+                let o = span(&docs[m], norms[m], s, e);
                 if !norms[m].shown(s, e).eq(key.chars()) {
-                    variants.entry(o.text.to_string()).or_default().push(m);
+                    variants
+                        .entry(text_at(docs, &o).to_string())
+                        .or_default()
+                        .push(m);
                 }
                 occurrences.push(o);
             }
         }
     }
-    occurrences.sort_by_key(|o| (o.span.document, o.span.start));
+    occurrences.sort_by_key(|o| (o.document, o.start));
     occurrences.dedup();
     occurrences.shrink_to_fit();
-    let mut documents: Vec<usize> = occurrences.iter().map(|o| o.span.document).collect();
+    let mut documents: Vec<usize> = occurrences.iter().map(|o| o.document).collect();
     documents.dedup();
     let mut variants: Vec<Variant> = variants
         .into_iter()
@@ -129,12 +128,12 @@ pub(super) fn entry(
     variants.sort_by(|a, b| a.text.cmp(&b.text));
     let is_junk = occurrences
         .iter()
-        .any(|o| junk_spans.covers(o.span.document, o.span.start, o.span.end));
+        .any(|o| junk_spans.covers(o.document, o.start, o.end));
     PhraseEntry {
         text: occurrences
             .iter()
-            .find(|o| o.span.document == occ[0].0)
-            .map(|o| o.text.to_string())
+            .find(|o| o.document == occ[0].0)
+            .map(|o| text_at(docs, o).to_string())
             .unwrap_or_default(),
         kind: if is_junk {
             "junk"
@@ -152,14 +151,7 @@ pub(super) fn entry(
     }
 }
 
-fn occurrence(
-    docs: &[Document],
-    norms: &[&Normalized],
-    d: usize,
-    s: usize,
-    e: usize,
-) -> Occurrence {
-    let sp = span(&docs[d], norms[d], s, e);
-    let text = docs[d].shared(sp.start..sp.end);
-    Occurrence { span: sp, text }
+/// The text of a span, as written.
+fn text_at<'a>(docs: &'a [Document], span: &Span) -> &'a str {
+    &docs[span.document].file_text()[span.start..span.end]
 }

@@ -109,8 +109,8 @@ pub fn mine(
             .cmp(&a.speeches)
             .then(b.chars.cmp(&a.chars))
             .then_with(|| {
-                (a.occurrences[0].span.document, a.occurrences[0].span.start)
-                    .cmp(&(b.occurrences[0].span.document, b.occurrences[0].span.start))
+                (a.occurrences[0].document, a.occurrences[0].start)
+                    .cmp(&(b.occurrences[0].document, b.occurrences[0].start))
             })
     });
     out

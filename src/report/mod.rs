@@ -94,32 +94,6 @@ pub struct ClusterEntry {
     pub representative: usize,
 }
 
-/// Where a phrase or junk text occurs (serialised flat: the span's fields,
-/// then `text`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    /// Where.
-    pub span: Span,
-    /// The text there, as written (masks and all).
-    pub text: SharedText,
-}
-
-// Written out rather than `#[serde(flatten)]`, which goes through a map
-// serialiser: a large report holds millions of occurrences.
-impl Serialize for Occurrence {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut m = s.serialize_struct("Occurrence", 6)?;
-        m.serialize_field("document", &self.span.document)?;
-        m.serialize_field("start", &self.span.start)?;
-        m.serialize_field("end", &self.span.end)?;
-        m.serialize_field("start_line", &self.span.start_line)?;
-        m.serialize_field("end_line", &self.span.end_line)?;
-        m.serialize_field("text", self.text.as_str())?;
-        m.end()
-    }
-}
-
 /// A wording of a phrase and the speeches that use it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Variant {
@@ -130,7 +104,10 @@ pub struct Variant {
 }
 
 /// A passage shared by at least two different speeches (copies of one speech count once).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Serialised through its report ([`ScanReport::phrase_json`]), which holds
+/// the text of each occurrence.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PhraseEntry {
     /// The text as first written.
     pub text: String,
@@ -142,10 +119,10 @@ pub struct PhraseEntry {
     pub speeches: usize,
     /// Characters that count.
     pub chars: usize,
-    /// Every occurrence.
-    pub occurrences: Vec<Occurrence>,
+    /// Every occurrence. Its text, as written (masks and all), is
+    /// [`ScanReport::text_of`] it: a large report holds tens of millions.
+    pub occurrences: Vec<Span>,
     /// Other wordings of the same formula (masked forms, older and newer 提法).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Variant>,
 }
 
@@ -206,7 +183,7 @@ pub struct Stats {
 }
 
 /// Everything `scan` found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScanReport {
     /// [`REPORT_VERSION`].
     pub version: u32,
@@ -229,11 +206,126 @@ pub struct ScanReport {
     /// Figures.
     pub stats: Stats,
     /// Each document's speech text, by id (for renderers; not serialised).
-    #[serde(skip)]
     pub texts: Vec<SharedText>,
     /// Byte offset of each speech text within its file (for renderers; not serialised).
-    #[serde(skip)]
     pub offsets: Vec<usize>,
+}
+
+impl ScanReport {
+    /// The text of a span of one of the report's speeches, as written (empty
+    /// if the span is not inside its speech).
+    pub fn text_of(&self, span: &Span) -> &str {
+        let d = span.document;
+        let (Some(text), Some(&at)) = (self.texts.get(d), self.offsets.get(d)) else {
+            return "";
+        };
+        span.start
+            .checked_sub(at)
+            .zip(span.end.checked_sub(at))
+            .and_then(|(s, e)| text.get(s..e))
+            .unwrap_or("")
+    }
+
+    /// A phrase, serialisable as the contract has it: each occurrence flat, the
+    /// span's fields then its `text`.
+    pub fn phrase_json<'a>(&'a self, phrase: &'a PhraseEntry) -> PhraseJson<'a> {
+        PhraseJson {
+            phrase,
+            report: self,
+        }
+    }
+
+    /// The phrases, serialisable (see [`ScanReport::phrase_json`]).
+    pub fn phrases_json(&self) -> PhrasesJson<'_> {
+        PhrasesJson(self)
+    }
+}
+
+// By hand, as the derived one would be but for the phrases, whose occurrences'
+// texts are the report's.
+impl Serialize for ScanReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("ScanReport", 10)?;
+        m.serialize_field("version", &self.version)?;
+        m.serialize_field("regime", &self.regime)?;
+        m.serialize_field("documents", &self.documents)?;
+        m.serialize_field("pairs", &self.pairs)?;
+        m.serialize_field("clusters", &self.clusters)?;
+        m.serialize_field("phrases", &self.phrases_json())?;
+        m.serialize_field("templates", &self.templates)?;
+        m.serialize_field("junk", &self.junk)?;
+        m.serialize_field("skipped", &self.skipped)?;
+        m.serialize_field("stats", &self.stats)?;
+        m.end()
+    }
+}
+
+/// A report's phrases, to serialise.
+pub struct PhrasesJson<'a>(&'a ScanReport);
+
+impl Serialize for PhrasesJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.phrases.iter().map(|p| self.0.phrase_json(p)))
+    }
+}
+
+/// A phrase with the report that holds its texts, to serialise.
+pub struct PhraseJson<'a> {
+    phrase: &'a PhraseEntry,
+    report: &'a ScanReport,
+}
+
+impl Serialize for PhraseJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let p = self.phrase;
+        let fields = if p.variants.is_empty() { 6 } else { 7 };
+        let mut m = s.serialize_struct("PhraseEntry", fields)?;
+        m.serialize_field("text", &p.text)?;
+        m.serialize_field("kind", &p.kind)?;
+        m.serialize_field("documents", &p.documents)?;
+        m.serialize_field("speeches", &p.speeches)?;
+        m.serialize_field("chars", &p.chars)?;
+        m.serialize_field("occurrences", &OccurrencesJson(self))?;
+        if !p.variants.is_empty() {
+            m.serialize_field("variants", &p.variants)?;
+        }
+        m.end()
+    }
+}
+
+/// A phrase's occurrences, to serialise.
+struct OccurrencesJson<'a>(&'a PhraseJson<'a>);
+
+impl Serialize for OccurrencesJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let PhraseJson { phrase, report } = self.0;
+        s.collect_seq(phrase.occurrences.iter().map(|o| OccurrenceJson {
+            span: o,
+            text: report.text_of(o),
+        }))
+    }
+}
+
+/// An occurrence: flat, the span's fields then `text`.
+struct OccurrenceJson<'a> {
+    span: &'a Span,
+    text: &'a str,
+}
+
+impl Serialize for OccurrenceJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("Occurrence", 6)?;
+        m.serialize_field("document", &self.span.document)?;
+        m.serialize_field("start", &self.span.start)?;
+        m.serialize_field("end", &self.span.end)?;
+        m.serialize_field("start_line", &self.span.start_line)?;
+        m.serialize_field("end_line", &self.span.end_line)?;
+        m.serialize_field("text", self.text)?;
+        m.end()
+    }
 }
 
 /// A piece of text (a speech, an occurrence of a phrase), shared with the file

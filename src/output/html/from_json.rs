@@ -74,13 +74,6 @@ struct JCluster {
 }
 
 #[derive(Deserialize)]
-struct JOcc {
-    #[serde(flatten)]
-    span: JSpan,
-    text: String,
-}
-
-#[derive(Deserialize)]
 struct JVariant {
     text: String,
     documents: Vec<usize>,
@@ -93,7 +86,8 @@ struct JPhrase {
     documents: Vec<usize>,
     speeches: usize,
     chars: usize,
-    occurrences: Vec<JOcc>,
+    /// Each occurrence's `text` is taken from the speech again.
+    occurrences: Vec<JSpan>,
     #[serde(default)]
     variants: Vec<JVariant>,
 }
@@ -245,14 +239,7 @@ fn read(json: &str, base: &str) -> ScanReport {
                 documents: p.documents,
                 speeches: p.speeches,
                 chars: p.chars,
-                occurrences: p
-                    .occurrences
-                    .into_iter()
-                    .map(|o| Occurrence {
-                        span: o.span.into(),
-                        text: o.text.into(),
-                    })
-                    .collect(),
+                occurrences: p.occurrences.into_iter().map(Into::into).collect(),
                 variants: p.variants.into_iter().map(variant).collect(),
             })
             .collect(),

@@ -197,10 +197,11 @@ pub(super) fn pack(r: &ScanReport, cut: usize) -> (ScanData<'_>, BTreeMap<usize,
         .take(MAX_PHRASES)
         .map(|p| {
             let occ = p.occurrences.iter().take(MAX_LIST).map(|o| {
-                if o.text.as_str() == p.text {
-                    Occ::Same(o.span.document, o.span.start_line)
+                let text = r.text_of(o);
+                if text == p.text {
+                    Occ::Same(o.document, o.start_line)
                 } else {
-                    Occ::Other(o.span.document, o.span.start_line, &o.text)
+                    Occ::Other(o.document, o.start_line, text)
                 }
             });
             let vars = p.variants.iter().take(MAX_LIST).map(var).collect();

@@ -1,11 +1,11 @@
-//! A phrase and its occurrences written as their `Serialize` writes them, but
+//! A phrase and its occurrences written as the report's `Serialize` writes them, but
 //! without its per-field work (keys escaped one byte at a time, a state per
 //! field): a large report holds millions of occurrences. The patterns name
 //! every field, so a field added to these types does not compile here until it
 //! is written; the tests check the bytes against `Serialize`.
 
 use serde::Serialize;
-use taohua::report::{Occurrence, PhraseEntry, Span};
+use taohua::report::{PhraseEntry, ScanReport, Span};
 
 /// `"key":value` after `sep` (`{` for an object's first field, else `,`); keys are
 /// field names, which need no escaping.
@@ -22,8 +22,8 @@ fn field<T: Serialize + ?Sized>(
     serde_json::to_writer(&mut *buf, value)
 }
 
-/// A phrase, as `PhraseEntry`'s derived `Serialize` writes it.
-pub(super) fn phrase(p: &PhraseEntry, buf: &mut Vec<u8>) -> serde_json::Result<()> {
+/// A phrase of report `r`, as [`ScanReport::phrase_json`] writes it.
+pub(super) fn phrase(r: &ScanReport, p: &PhraseEntry, buf: &mut Vec<u8>) -> serde_json::Result<()> {
     let PhraseEntry {
         text,
         kind,
@@ -43,7 +43,7 @@ pub(super) fn phrase(p: &PhraseEntry, buf: &mut Vec<u8>) -> serde_json::Result<(
         if i > 0 {
             buf.push(b',');
         }
-        occurrence(o, buf)?;
+        occurrence(o, r.text_of(o), buf)?;
     }
     buf.push(b']');
     // skip_serializing_if = "Vec::is_empty"
@@ -54,20 +54,15 @@ pub(super) fn phrase(p: &PhraseEntry, buf: &mut Vec<u8>) -> serde_json::Result<(
     Ok(())
 }
 
-/// An occurrence, as its `Serialize` writes it: flat, the span's fields then `text`.
-fn occurrence(o: &Occurrence, buf: &mut Vec<u8>) -> serde_json::Result<()> {
-    let Occurrence {
-        span:
-            Span {
-                document,
-                start,
-                end,
-                start_line,
-                end_line,
-            },
-        text,
+/// An occurrence, as the report writes it: flat, the span's fields then `text`.
+fn occurrence(o: &Span, text: &str, buf: &mut Vec<u8>) -> serde_json::Result<()> {
+    let Span {
+        document,
+        start,
+        end,
+        start_line,
+        end_line,
     } = o;
-    let text: &str = text;
     field(buf, b'{', "document", document)?;
     field(buf, b',', "start", start)?;
     field(buf, b',', "end", end)?;
