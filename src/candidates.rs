@@ -83,8 +83,9 @@ pub struct Candidates {
 }
 
 /// Find candidate pairs from each speech's distinct winnowed prints and simhash.
+/// The prints are let go once indexed: the pairs are counted from the index.
 pub fn candidates<P: AsRef<[u64]> + Sync>(
-    prints: &[P],
+    prints: Vec<P>,
     simhashes: &[u64],
     p: &CandidateParams,
 ) -> Candidates {
@@ -99,13 +100,11 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
     } else {
         p.max_df.max((n as f64 * p.max_df_share) as usize)
     };
-    let post = Postings::new(prints, max_df);
+    let post = Postings::new(&prints, max_df, PASS_ENTRIES);
+    drop(prints);
     let mut comparisons = post.comparisons;
     let need = |a: u32, b: u32| {
-        let (la, lb) = (
-            prints[a as usize].as_ref().len(),
-            prints[b as usize].as_ref().len(),
-        );
+        let (la, lb) = (post.prints(a), post.prints(b));
         let share = |f: f64, n: usize| p.min_shared.max((f * n.max(1) as f64) as usize);
         let (small, large) = (la.min(lb), la.max(lb));
         let one_inside = share(p.min_fraction, small);
@@ -176,31 +175,40 @@ struct Postings {
 }
 
 impl Postings {
-    fn new<P: AsRef<[u64]>>(prints: &[P], max_df: usize) -> Postings {
+    /// Index `prints`, sorting about `pass_entries` of them at a time.
+    fn new<P: AsRef<[u64]>>(prints: &[P], max_df: usize, pass_entries: usize) -> Postings {
         let mut first = vec![0usize];
         for p in prints {
             first.push(first[first.len() - 1] + p.as_ref().len());
         }
-        let entries = sorted_entries(prints, &first);
+        let total = first[first.len() - 1];
         let mut docs = Vec::new();
-        let mut after = vec![(0u32, 0u32); entries.len()];
+        let mut after = vec![(0u32, 0u32); total];
         let mut comparisons = 0u64;
-        for run in entries.chunk_by(|x, y| x.0 == y.0) {
-            if run.len() < 2 || run.len() > max_df {
-                continue;
-            }
-            comparisons += (run.len() * (run.len() - 1) / 2) as u64;
-            let start = docs.len() as u32;
-            docs.extend(run.iter().map(|e| e.1));
-            let end = docs.len() as u32;
-            // The first entry of a later speech (a speech's prints are
-            // distinct, but the caller's are not checked).
-            let mut next = run.len();
-            for j in (0..run.len()).rev() {
-                if j + 1 < run.len() && run[j + 1].1 != run[j].1 {
-                    next = j + 1;
+        // The entries are sorted a part of the hash space at a time, so that
+        // they never all sit in memory at once (16 bytes a print).
+        let bits = bucket_bits(total);
+        let passes = total.div_ceil(pass_entries.max(1)).clamp(1, 1 << bits);
+        for i in 0..passes {
+            let buckets = i * (1 << bits) / passes..(i + 1) * (1 << bits) / passes;
+            let entries = sorted_entries(prints, &first, bits, buckets);
+            for run in entries.chunk_by(|x, y| x.0 == y.0) {
+                if run.len() < 2 || run.len() > max_df {
+                    continue;
                 }
-                after[run[j].2 as usize] = (start + next as u32, end);
+                comparisons += (run.len() * (run.len() - 1) / 2) as u64;
+                let start = docs.len() as u32;
+                docs.extend(run.iter().map(|e| e.1));
+                let end = docs.len() as u32;
+                // The first entry of a later speech (a speech's prints are
+                // distinct, but the caller's are not checked).
+                let mut next = run.len();
+                for j in (0..run.len()).rev() {
+                    if j + 1 < run.len() && run[j + 1].1 != run[j].1 {
+                        next = j + 1;
+                    }
+                    after[run[j].2 as usize] = (start + next as u32, end);
+                }
             }
         }
         Postings {
@@ -209,6 +217,11 @@ impl Postings {
             first,
             comparisons,
         }
+    }
+
+    /// How many prints speech `d` has.
+    fn prints(&self, d: u32) -> usize {
+        self.first[d as usize + 1] - self.first[d as usize]
     }
 
     /// How many posted prints speech `a` shares with a later speech `b`.
@@ -225,32 +238,48 @@ impl Postings {
     }
 }
 
-/// Every `(print, speech, slot)`, sorted: a counting pass spreads them over
-/// buckets by the top bits of the print (prints are mixed hashes, so buckets
-/// are small), then each bucket is sorted.
-fn sorted_entries<P: AsRef<[u64]>>(prints: &[P], first: &[usize]) -> Vec<(u64, u32, u32)> {
-    let total = first[first.len() - 1];
-    let bits = (usize::BITS - total.leading_zeros())
+/// About how many prints one pass of [`Postings::new`] sorts.
+const PASS_ENTRIES: usize = 1 << 24;
+
+/// Bits of a print that choose its bucket, for `total` prints (buckets of
+/// about 32 prints: prints are mixed hashes, so buckets are even).
+fn bucket_bits(total: usize) -> u32 {
+    (usize::BITS - total.leading_zeros())
         .saturating_sub(5)
-        .clamp(1, 22);
+        .clamp(1, 22)
+}
+
+/// Every `(print, speech, slot)` whose print's top `bits` fall in `range`,
+/// sorted: a counting pass spreads them over buckets by those bits, then each
+/// bucket is sorted.
+fn sorted_entries<P: AsRef<[u64]>>(
+    prints: &[P],
+    first: &[usize],
+    bits: u32,
+    range: std::ops::Range<usize>,
+) -> Vec<(u64, u32, u32)> {
     let bucket = |h: u64| (h >> (64 - bits)) as usize;
-    let mut start = vec![0usize; (1 << bits) + 1];
+    let mut start = vec![0usize; range.len() + 1];
     for &h in prints.iter().flat_map(|p| p.as_ref()) {
-        start[bucket(h) + 1] += 1;
+        if range.contains(&bucket(h)) {
+            start[bucket(h) - range.start + 1] += 1;
+        }
     }
     for b in 1..start.len() {
         start[b] += start[b - 1];
     }
     let mut next = start.clone();
-    let mut entries = vec![(0u64, 0u32, 0u32); total];
+    let mut entries = vec![(0u64, 0u32, 0u32); start[range.len()]];
     for (d, p) in prints.iter().enumerate() {
         for (i, &h) in p.as_ref().iter().enumerate() {
-            let b = bucket(h);
-            entries[next[b]] = (h, d as u32, (first[d] + i) as u32);
-            next[b] += 1;
+            if range.contains(&bucket(h)) {
+                let b = bucket(h) - range.start;
+                entries[next[b]] = (h, d as u32, (first[d] + i) as u32);
+                next[b] += 1;
+            }
         }
     }
-    let mut buckets = Vec::with_capacity(1 << bits);
+    let mut buckets = Vec::with_capacity(range.len());
     let mut rest = &mut entries[..];
     for w in start.windows(2) {
         let (b, r) = std::mem::take(&mut rest).split_at_mut(w[1] - w[0]);
@@ -296,7 +325,7 @@ mod tests {
     #[test]
     fn pairs_sharing_prints_are_candidates() {
         let prints = vec![vec![1, 2, 3, 4], vec![2, 3, 4, 9], vec![7, 8]];
-        let c = candidates(&prints, &[0, 0, 0], &CandidateParams::default());
+        let c = candidates(prints, &[0, 0, 0], &CandidateParams::default());
         assert_eq!(c.pairs, vec![(0, 1)]);
         assert_eq!(c.regime, Regime::Exact);
     }
@@ -308,9 +337,39 @@ mod tests {
             ..Default::default()
         };
         let prints = vec![vec![1, 2, 3, 4], vec![2, 3, 4, 9], vec![7, 8], vec![70, 80]];
-        let c = candidates(&prints, &[0, u64::MAX, 0xFFFF_0000, 0xFFFF_0007], &p);
+        let c = candidates(prints, &[0, u64::MAX, 0xFFFF_0000, 0xFFFF_0007], &p);
         assert_eq!(c.pairs, vec![(0, 1), (2, 3)]);
         assert_eq!(c.regime, Regime::Indexed);
+    }
+
+    #[test]
+    fn postings_are_the_same_in_one_pass_or_many() {
+        // 300 speeches of 40 prints from a small pool, so prints recur.
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let prints: Vec<Vec<u64>> = (0..300)
+            .map(|_| {
+                let mut p: Vec<u64> = (0..40)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        (x % 997).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    })
+                    .collect();
+                p.sort_unstable();
+                p.dedup();
+                p
+            })
+            .collect();
+        let one = Postings::new(&prints, 50, usize::MAX);
+        assert!(one.comparisons > 0 && !one.docs.is_empty());
+        for pass_entries in [1, 7, 1000] {
+            let many = Postings::new(&prints, 50, pass_entries);
+            assert_eq!(many.docs, one.docs, "passes of {pass_entries}");
+            assert_eq!(many.after, one.after);
+            assert_eq!(many.first, one.first);
+            assert_eq!(many.comparisons, one.comparisons);
+        }
     }
 
     #[test]
@@ -321,7 +380,7 @@ mod tests {
         let pair = |shared: u64| {
             let a: Vec<u64> = (0..250_000).collect();
             let b: Vec<u64> = (250_000 - shared..650_000 - shared).collect();
-            candidates(&[a, b], &[0, u64::MAX], &CandidateParams::default()).pairs
+            candidates(vec![a, b], &[0, u64::MAX], &CandidateParams::default()).pairs
         };
         assert_eq!(pair(80_000), vec![(0, 1)]);
         assert_eq!(pair(70_000), vec![]);
@@ -345,7 +404,7 @@ mod tests {
         let sims: Vec<u64> = (0..n as u64)
             .map(|d| d.wrapping_mul(0x9E37_79B9_7F4A_7C15))
             .collect();
-        let found = candidates(&prints, &sims, &CandidateParams::default());
+        let found = candidates(prints.clone(), &sims, &CandidateParams::default());
         assert!(
             found.pairs.contains(&(0, 1)),
             "{:?}",
@@ -355,7 +414,7 @@ mod tests {
             max_df_share: 0.0,
             ..Default::default()
         };
-        let cut = candidates(&prints, &sims, &fixed);
+        let cut = candidates(prints, &sims, &fixed);
         assert!(
             !cut.pairs.contains(&(0, 1)),
             "a fixed cut of 64 leaves every print out"
@@ -368,11 +427,15 @@ mod tests {
         // the smaller), enough for two speeches of the same length.
         let a: Vec<u64> = (0..100).collect();
         let b: Vec<u64> = (87..187).collect();
-        let c = candidates(&[a.clone(), b], &[0, u64::MAX], &CandidateParams::default());
+        let c = candidates(
+            vec![a.clone(), b],
+            &[0, u64::MAX],
+            &CandidateParams::default(),
+        );
         assert_eq!(c.pairs, vec![(0, 1)]);
         // The same 13 shared prints with a speech twice as long: not a candidate.
         let long: Vec<u64> = (87..287).collect();
-        let c = candidates(&[a, long], &[0, u64::MAX], &CandidateParams::default());
+        let c = candidates(vec![a, long], &[0, u64::MAX], &CandidateParams::default());
         assert!(c.pairs.is_empty());
     }
 }

@@ -3,6 +3,7 @@
 mod cli;
 mod cmd;
 mod exit_code;
+mod memory;
 mod output;
 mod progress;
 

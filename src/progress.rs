@@ -60,6 +60,7 @@ fn resident_mb() -> Option<u64> {
 
 impl taohua::scan::Progress for Bar {
     fn stage(&self, name: &str, total: u64) {
+        crate::memory::release_freed();
         self.lap(name);
         self.0.set_prefix(name.to_string());
         self.0.set_position(0);

@@ -103,7 +103,7 @@ pub fn prepare(text: &str, k: usize, w: usize) -> (Prepared, Vec<u64>) {
 pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Result<ScanReport> {
     let docs = &corpus.documents;
     progress.stage("fingerprint", docs.len() as u64);
-    let (seg, (prepared, all_prints)) = rayon::join(
+    let (seg, (prepared, mut all_prints)) = rayon::join(
         || Segmenter::for_texts(docs.iter().map(|d| d.text()), opts.user_dict.as_deref()),
         || {
             docs.par_iter()
@@ -120,13 +120,16 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let sims = speech_simhashes(docs, &seg);
     let twins = Twins::group(&prepared);
     let leaders = twins.leaders();
-    let prints: Vec<&[u64]> = leaders.iter().map(|&d| &all_prints[d][..]).collect();
+    let prints: Vec<Vec<u64>> = leaders
+        .iter()
+        .map(|&d| std::mem::take(&mut all_prints[d]))
+        .collect();
+    // The other copies' prints are not needed; the leaders' are let go once
+    // indexed, and the stages after this one read the text.
+    drop(all_prints);
     let lead_sims: Vec<u64> = leaders.iter().map(|&d| sims[d]).collect();
     progress.stage("candidates", 0);
-    let cand = candidates(&prints, &lead_sims, &opts.candidates);
-    // The prints have served; the stages after this one read the text.
-    drop(prints);
-    drop(all_prints);
+    let cand = candidates(prints, &lead_sims, &opts.candidates);
     progress.stage("align", cand.pairs.len() as u64);
     // Pairs come sorted, so each speech is hashed once for the pairs it leads.
     let mut aligned: Vec<((usize, usize), Vec<Chain>)> = cand

@@ -18,6 +18,9 @@ use super::PHRASE_K;
 /// Partitions of the k-gram count, by the top bits of the hash.
 const PARTITION_BITS: u32 = 8;
 const PARTITIONS: usize = 1 << PARTITION_BITS;
+/// About how many k-grams one counting pass holds (8 bytes each): a corpus of
+/// more characters is counted in passes.
+pub(super) const PASS_KGRAMS: usize = 1 << 26;
 
 /// The k-grams held by enough clusters, each with a dense id and its count.
 pub(super) struct Shared {
@@ -30,64 +33,29 @@ pub(super) const NOT_SHARED: u32 = u32::MAX;
 
 impl Shared {
     /// Count the k-grams of `groups` (each a list of speeches that are one
-    /// speech), keeping those held by at least `min_docs` groups.
+    /// speech), keeping those held by at least `min_docs` groups. `kgrams`,
+    /// about how many k-grams the groups hold, sets how many passes the count
+    /// takes: each pass hashes every speech again but keeps only its share of
+    /// the hash space, so its buffers stay near `pass_kgrams` k-grams.
     pub(super) fn new(
         groups: &[Vec<usize>],
         hashes_of: &(dyn Fn(usize) -> Vec<u64> + Sync),
         min_docs: u32,
+        kgrams: usize,
+        pass_kgrams: usize,
     ) -> Shared {
-        // Each chunk of groups: every group's distinct k-grams, laid out by
-        // their top bits (a counting sort into one exact-size vector), so each
-        // partition is then gathered from the chunks, sorted and counted on its
-        // own (each fits in cache) without one vector growing to hold them all.
-        let chunk = groups.len().div_ceil(64).max(1);
-        let buckets: Vec<(Vec<u64>, Vec<usize>)> = groups
-            .par_chunks(chunk)
-            .map(|chunk| {
-                let (mut all, mut v) = (Vec::new(), Vec::new());
-                for members in chunk {
-                    v.clear();
-                    for &d in members {
-                        v.extend(hashes_of(d).iter().filter(|&&h| h != NO_HASH));
-                    }
-                    v.sort_unstable();
-                    v.dedup();
-                    all.extend_from_slice(&v);
-                }
-                let part = |h: u64| (h >> (64 - PARTITION_BITS)) as usize;
-                let mut offsets = vec![0usize; PARTITIONS + 1];
-                for &h in &all {
-                    offsets[part(h) + 1] += 1;
-                }
-                for i in 1..offsets.len() {
-                    offsets[i] += offsets[i - 1];
-                }
-                let mut fill = offsets.clone();
-                let mut out = vec![0u64; all.len()];
-                for &h in &all {
-                    out[fill[part(h)]] = h;
-                    fill[part(h)] += 1;
-                }
-                (out, offsets)
+        let passes = kgrams.div_ceil(pass_kgrams.max(1)).clamp(1, PARTITIONS);
+        let counted: Vec<(u64, u32)> = (0..passes)
+            .flat_map(|i| {
+                count_pass(
+                    groups,
+                    hashes_of,
+                    min_docs,
+                    i * PARTITIONS / passes..(i + 1) * PARTITIONS / passes,
+                )
             })
             .collect();
-        let counted: Vec<Vec<(u64, u32)>> = (0..PARTITIONS)
-            .into_par_iter()
-            .map(|p| {
-                let size = buckets.iter().map(|(_, o)| o[p + 1] - o[p]).sum();
-                let mut part = Vec::with_capacity(size);
-                for (hs, o) in &buckets {
-                    part.extend_from_slice(&hs[o[p]..o[p + 1]]);
-                }
-                part.sort_unstable();
-                part.chunk_by(|a, b| a == b)
-                    .filter(|run| run.len() as u32 >= min_docs)
-                    .map(|run| (run[0], run.len() as u32))
-                    .collect()
-            })
-            .collect();
-        drop(buckets);
-        Shared::from_counts(counted.into_iter().flatten())
+        Shared::from_counts(counted.into_iter())
     }
 
     /// Shared k-grams with their counts, ids given in order.
@@ -115,6 +83,68 @@ impl Shared {
     pub(super) fn count(&self, id: u32) -> u32 {
         self.counts.get(id as usize).copied().unwrap_or(0)
     }
+}
+
+/// One pass of [`Shared::new`]: the counts of the shared k-grams whose top
+/// bits fall in `parts`, ascending.
+fn count_pass(
+    groups: &[Vec<usize>],
+    hashes_of: &(dyn Fn(usize) -> Vec<u64> + Sync),
+    min_docs: u32,
+    parts: std::ops::Range<usize>,
+) -> Vec<(u64, u32)> {
+    let part = |h: u64| (h >> (64 - PARTITION_BITS)) as usize;
+    let mine = |h: u64| h != NO_HASH && parts.contains(&part(h));
+    // Each chunk of groups: every group's distinct k-grams, laid out by
+    // their top bits (a counting sort into one exact-size vector), so each
+    // partition is then gathered from the chunks, sorted and counted on its
+    // own (each fits in cache) without one vector growing to hold them all.
+    let chunk = groups.len().div_ceil(64).max(1);
+    let buckets: Vec<(Vec<u64>, Vec<usize>)> = groups
+        .par_chunks(chunk)
+        .map(|chunk| {
+            let (mut all, mut v) = (Vec::new(), Vec::new());
+            for members in chunk {
+                v.clear();
+                for &d in members {
+                    v.extend(hashes_of(d).into_iter().filter(|&h| mine(h)));
+                }
+                v.sort_unstable();
+                v.dedup();
+                all.extend_from_slice(&v);
+            }
+            let mut offsets = vec![0usize; PARTITIONS + 1];
+            for &h in &all {
+                offsets[part(h) + 1] += 1;
+            }
+            for i in 1..offsets.len() {
+                offsets[i] += offsets[i - 1];
+            }
+            let mut fill = offsets.clone();
+            let mut out = vec![0u64; all.len()];
+            for &h in &all {
+                out[fill[part(h)]] = h;
+                fill[part(h)] += 1;
+            }
+            (out, offsets)
+        })
+        .collect();
+    let counted: Vec<Vec<(u64, u32)>> = parts
+        .into_par_iter()
+        .map(|p| {
+            let size = buckets.iter().map(|(_, o)| o[p + 1] - o[p]).sum();
+            let mut part = Vec::with_capacity(size);
+            for (hs, o) in &buckets {
+                part.extend_from_slice(&hs[o[p]..o[p + 1]]);
+            }
+            part.sort_unstable();
+            part.chunk_by(|a, b| a == b)
+                .filter(|run| run.len() as u32 >= min_docs)
+                .map(|run| (run[0], run.len() as u32))
+                .collect()
+        })
+        .collect();
+    counted.into_iter().flatten().collect()
 }
 
 /// Where each shared k-gram starts in the representatives, as `(document,
@@ -183,7 +213,7 @@ mod tests {
         // Speeches 0 and 1 are one speech; 2 and 3 stand alone.
         let hashes = [vec![5, 7, 9], vec![5, 7], vec![7, 9, 7], vec![11, 9]];
         let groups = vec![vec![0, 1], vec![2], vec![3]];
-        let shared = Shared::new(&groups, &|d| hashes[d].clone(), 2);
+        let shared = Shared::new(&groups, &|d| hashes[d].clone(), 2, 8, 1 << 20);
         let id = |h: u64| shared.ids(&[h])[0];
         assert_eq!(
             shared.count(id(7)),
@@ -200,6 +230,40 @@ mod tests {
         assert_eq!(pos.of(id(7)), [(0, 1), (2, 0), (2, 2)]);
         assert_eq!(pos.of(id(9)), [(0, 2), (2, 1), (3, 1)]);
         assert!(pos.of(NOT_SHARED).is_empty());
+    }
+
+    #[test]
+    fn counts_and_ids_are_the_same_in_one_pass_or_many() {
+        // 200 speeches of 50 k-grams from a pool of 400, in groups of three.
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let hashes: Vec<Vec<u64>> = (0..200)
+            .map(|_| {
+                (0..50)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        (x % 400 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    })
+                    .collect()
+            })
+            .collect();
+        let groups: Vec<Vec<usize>> = (0..200)
+            .collect::<Vec<_>>()
+            .chunks(3)
+            .map(|c| c.to_vec())
+            .collect();
+        let count =
+            |pass_kgrams| Shared::new(&groups, &|d| hashes[d].clone(), 3, 10_000, pass_kgrams);
+        let one = count(usize::MAX);
+        assert!(one.counts.len() > 100, "most of the pool is shared");
+        let all: Vec<u64> = hashes.iter().flatten().copied().collect();
+        // 2 passes, 7, and one per partition.
+        for pass_kgrams in [5_000, 1_500, 1] {
+            let many = count(pass_kgrams);
+            assert_eq!(many.counts, one.counts, "passes of {pass_kgrams}");
+            assert_eq!(many.ids(&all), one.ids(&all));
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::normalize::Normalized;
 use crate::report::{JunkEntry, PhraseEntry};
 use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
-use count::{line_bounded_hashes, Positions, Shared};
+use count::{line_bounded_hashes, Positions, Shared, PASS_KGRAMS};
 use entry::{entry, shared_junk, JunkSpans};
 use rayon::prelude::*;
 
@@ -47,7 +47,8 @@ pub fn mine(
     let groups: Vec<Vec<usize>> = members.iter().filter(|m| !m.is_empty()).cloned().collect();
     // The k-grams are hashed again where they are needed rather than held:
     // eight bytes a character for the whole corpus.
-    let shared = Shared::new(&groups, &hashes_of, min_docs);
+    let kgrams = norms.iter().map(|n| n.len()).sum();
+    let shared = Shared::new(&groups, &hashes_of, min_docs, kgrams, PASS_KGRAMS);
     // From here on each representative's k-grams are their dense shared ids.
     let rep_ids: Vec<Vec<u32>> = reps
         .par_iter()
