@@ -79,6 +79,16 @@ impl Shared {
             .collect()
     }
 
+    /// The position and id of each shared k-gram among `hashes`, ascending:
+    /// a representative's shared k-grams without a slot for every character.
+    pub(super) fn shared_at(&self, hashes: &[u64]) -> Vec<(u32, u32)> {
+        hashes
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, h)| Some((pos as u32, *self.ids.get(h)?)))
+            .collect()
+    }
+
     /// How many groups hold the k-gram with id `id` (0 when it is not shared).
     pub(super) fn count(&self, id: u32) -> u32 {
         self.counts.get(id as usize).copied().unwrap_or(0)
@@ -155,11 +165,11 @@ pub(super) struct Positions {
 }
 
 impl Positions {
-    /// Index the shared k-grams of each representative `reps[i]`, whose k-gram
-    /// ids are `ids[i]`.
-    pub(super) fn new(shared: &Shared, reps: &[usize], ids: &[Vec<u32>]) -> Positions {
+    /// Index the shared k-grams of each representative `reps[i]`, given as
+    /// `(position, id)` in `rows[i]`.
+    pub(super) fn new(shared: &Shared, reps: &[usize], rows: &[Vec<(u32, u32)>]) -> Positions {
         let mut offsets = vec![0u32; shared.counts.len() + 1];
-        for &id in ids.iter().flatten().filter(|&&id| id != NOT_SHARED) {
+        for &(_, id) in rows.iter().flatten() {
             offsets[id as usize + 1] += 1;
         }
         for i in 1..offsets.len() {
@@ -167,9 +177,9 @@ impl Positions {
         }
         let mut fill = offsets.clone();
         let mut at = vec![(0u32, 0u32); offsets[offsets.len() - 1] as usize];
-        for (&d, row) in reps.iter().zip(ids) {
-            for (pos, &id) in row.iter().enumerate().filter(|(_, &id)| id != NOT_SHARED) {
-                at[fill[id as usize] as usize] = (d as u32, pos as u32);
+        for (&d, row) in reps.iter().zip(rows) {
+            for &(pos, id) in row {
+                at[fill[id as usize] as usize] = (d as u32, pos);
                 fill[id as usize] += 1;
             }
         }
@@ -225,8 +235,10 @@ mod tests {
         assert_eq!(shared.count(id(5)), 0);
         assert_eq!(id(11), NOT_SHARED);
         let reps = [0, 2, 3];
-        let rep_ids: Vec<Vec<u32>> = reps.iter().map(|&d| shared.ids(&hashes[d])).collect();
-        let pos = Positions::new(&shared, &reps, &rep_ids);
+        let rows: Vec<Vec<(u32, u32)>> =
+            reps.iter().map(|&d| shared.shared_at(&hashes[d])).collect();
+        assert_eq!(rows[1], [(0, id(7)), (1, id(9)), (2, id(7))]);
+        let pos = Positions::new(&shared, &reps, &rows);
         assert_eq!(pos.of(id(7)), [(0, 1), (2, 0), (2, 2)]);
         assert_eq!(pos.of(id(9)), [(0, 2), (2, 1), (3, 1)]);
         assert!(pos.of(NOT_SHARED).is_empty());

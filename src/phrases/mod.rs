@@ -49,25 +49,26 @@ pub fn mine(
     // eight bytes a character for the whole corpus.
     let kgrams = norms.iter().map(|n| n.len()).sum();
     let shared = Shared::new(&groups, &hashes_of, min_docs, kgrams, PASS_KGRAMS);
-    // From here on each representative's k-grams are their dense shared ids.
-    let rep_ids: Vec<Vec<u32>> = reps
+    // From here on each representative's shared k-grams are their positions
+    // and dense shared ids.
+    let rows: Vec<Vec<(u32, u32)>> = reps
         .par_iter()
-        .map(|&d| shared.ids(&hashes_of(d)))
+        .map(|&d| shared.shared_at(&hashes_of(d)))
         .collect();
-    let positions = Positions::new(&shared, &reps, &rep_ids);
+    let positions = Positions::new(&shared, &reps, &rows);
     let junk_spans = JunkSpans::new(junk);
     // Candidate phrases of every representative, the first of each wording kept.
-    let found: Vec<Vec<(u32, u32)>> = rep_ids
+    let found: Vec<Vec<(u32, u32)>> = rows
         .par_iter()
-        .map(|ids| {
-            runs(ids, &shared, min_docs)
+        .map(|row| {
+            runs(row, &shared, min_docs)
                 .into_iter()
                 .map(|(s, e)| (s as u32, e as u32))
                 .collect()
         })
         .collect();
-    // The ids have served: a phrase is located through its own k-grams.
-    drop(rep_ids);
+    // The rows have served: a phrase is located through its own k-grams.
+    drop(rows);
     // A run's characters (a run ends where its last k-gram does, or at the end).
     let chars_of = |d: usize, s: usize, e: usize| &norms[d].chars[s..e.min(norms[d].len())];
     let mut seen: FastSet<&[char]> = FastSet::default();
@@ -204,29 +205,27 @@ fn representatives(docs: &[Document], norms: &[&Normalized], group: &[usize]) ->
     v
 }
 
-/// Candidate phrases of one speech: within each run of k-grams held by enough
-/// clusters, every maximal stretch whose k-grams are all held by at least `L`
-/// clusters, for each level `L` that occurs (a stretch that cannot grow without
-/// losing speeches). Levels within a twentieth of the enclosing stretch's are skipped
-/// as near-copies of it. Returns character ranges.
-fn runs(ids: &[u32], shared: &Shared, min_docs: u32) -> Vec<(usize, usize)> {
-    let count: Vec<u32> = ids.iter().map(|&id| shared.count(id)).collect();
+/// Candidate phrases of one speech, from the `(position, id)` of its shared
+/// k-grams: within each run of k-grams held by enough clusters, every maximal
+/// stretch whose k-grams are all held by at least `L` clusters, for each level
+/// `L` that occurs (a stretch that cannot grow without losing speeches). Levels
+/// within a twentieth of the enclosing stretch's are skipped as near-copies of
+/// it. Returns character ranges.
+fn runs(row: &[(u32, u32)], shared: &Shared, min_docs: u32) -> Vec<(usize, usize)> {
+    let held: Vec<(u32, u32)> = row
+        .iter()
+        .map(|&(pos, id)| (pos, shared.count(id)))
+        .filter(|&(_, c)| c >= min_docs)
+        .collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < count.len() {
-        if count[i] < min_docs {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < count.len() && count[i] >= min_docs {
-            i += 1;
-        }
-        let mut stack = vec![(start, i, 0u32)];
+    for run in held.chunk_by(|a, b| b.0 == a.0 + 1) {
+        let base = run[0].0 as usize;
+        let count: Vec<u32> = run.iter().map(|&(_, c)| c).collect();
+        let mut stack = vec![(0, count.len(), 0u32)];
         while let Some((s, e, parent)) = stack.pop() {
             let level = *count[s..e].iter().min().expect("non-empty");
             if parent == 0 || !near(level, parent) {
-                out.push((s, e - 1 + PHRASE_K));
+                out.push((base + s, base + e - 1 + PHRASE_K));
             }
             let mut j = s;
             while j < e {
@@ -294,7 +293,7 @@ mod tests {
                 .filter(|(_, c)| *c > 0)
                 .map(|(h, c)| (*h, c)),
         );
-        let mut got = runs(&held.ids(&hashes), &held, 2);
+        let mut got = runs(&held.shared_at(&hashes), &held, 2);
         got.sort_unstable();
         assert_eq!(got, vec![(0, 9 + PHRASE_K), (2, 7 + PHRASE_K)]);
     }
