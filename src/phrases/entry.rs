@@ -5,7 +5,7 @@
 use super::STOCK_MAX_CHARS;
 use crate::ingest::Document;
 use crate::normalize::Normalized;
-use crate::report::{JunkEntry, PhraseEntry, Span, Variant};
+use crate::report::{JunkEntry, Occurrence, PhraseEntry, Span, Variant};
 use crate::scan::span;
 use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
@@ -53,19 +53,19 @@ pub(super) fn shared_junk(
         if (groups.len() as u32) < min_docs {
             continue;
         }
-        let occurrences: Vec<Span> = j
+        let occurrences: Vec<Occurrence> = j
             .occurrences
             .iter()
             .filter_map(|o| {
                 let doc = &docs[o.document?];
                 let line = doc.line_of(o.start - doc.range.start);
-                Some(Span {
+                Some(Occurrence::new(&Span {
                     document: doc.id,
                     start: o.start,
                     end: o.end,
                     start_line: line,
                     end_line: line,
-                })
+                }))
             })
             .collect();
         out.push(PhraseEntry {
@@ -98,7 +98,7 @@ pub(super) fn entry(
     let mut occurrences = Vec::with_capacity(copies);
     let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
     for &(d, p) in occ {
-        occurrences.push(span(&docs[d], norms[d], p, p + len));
+        occurrences.push(Occurrence::new(&span(&docs[d], norms[d], p, p + len)));
         for &m in members[group[d]].iter().filter(|&&m| m != d) {
             if let Some((s, e)) = aligned.project(d, m, p, p + len) {
                 let o = span(&docs[m], norms[m], s, e);
@@ -108,14 +108,14 @@ pub(super) fn entry(
                         .or_default()
                         .push(m);
                 }
-                occurrences.push(o);
+                occurrences.push(Occurrence::new(&o));
             }
         }
     }
-    occurrences.sort_by_key(|o| (o.document, o.start));
+    occurrences.sort_by_key(|o| (o.document(), o.start()));
     occurrences.dedup();
     occurrences.shrink_to_fit();
-    let mut documents: Vec<usize> = occurrences.iter().map(|o| o.document).collect();
+    let mut documents: Vec<usize> = occurrences.iter().map(|o| o.document()).collect();
     documents.dedup();
     let mut variants: Vec<Variant> = variants
         .into_iter()
@@ -128,12 +128,13 @@ pub(super) fn entry(
     variants.sort_by(|a, b| a.text.cmp(&b.text));
     let is_junk = occurrences
         .iter()
+        .map(Occurrence::span)
         .any(|o| junk_spans.covers(o.document, o.start, o.end));
     PhraseEntry {
         text: occurrences
             .iter()
-            .find(|o| o.document == occ[0].0)
-            .map(|o| text_at(docs, o).to_string())
+            .find(|o| o.document() == occ[0].0)
+            .map(|o| text_at(docs, &o.span()).to_string())
             .unwrap_or_default(),
         kind: if is_junk {
             "junk"

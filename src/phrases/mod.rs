@@ -111,8 +111,8 @@ pub fn mine(
             .cmp(&a.speeches)
             .then(b.chars.cmp(&a.chars))
             .then_with(|| {
-                (a.occurrences[0].document, a.occurrences[0].start)
-                    .cmp(&(b.occurrences[0].document, b.occurrences[0].start))
+                (a.occurrences[0].document(), a.occurrences[0].start())
+                    .cmp(&(b.occurrences[0].document(), b.occurrences[0].start()))
             })
     });
     out

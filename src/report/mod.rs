@@ -94,6 +94,55 @@ pub struct ClusterEntry {
     pub representative: usize,
 }
 
+/// Where a phrase occurs: a [`Span`] kept in 24 bytes instead of 40 (a report
+/// of a large corpus holds tens of millions). Its text is
+/// [`ScanReport::text_of`] its span. Lengths and line counts past `u32::MAX`
+/// (a single occurrence of 4 GiB) are held as `u32::MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    start: u64,
+    document: u32,
+    len: u32,
+    start_line: u32,
+    lines: u32,
+}
+
+impl Occurrence {
+    /// The occurrence at `span`.
+    pub fn new(span: &Span) -> Occurrence {
+        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Occurrence {
+            start: span.start as u64,
+            document: narrow(span.document),
+            len: narrow(span.end - span.start),
+            start_line: narrow(span.start_line),
+            lines: narrow(span.end_line - span.start_line),
+        }
+    }
+
+    /// Where it is.
+    pub fn span(&self) -> Span {
+        let start = self.start as usize;
+        Span {
+            document: self.document as usize,
+            start,
+            end: start + self.len as usize,
+            start_line: self.start_line as usize,
+            end_line: self.start_line as usize + self.lines as usize,
+        }
+    }
+
+    /// The document it is in.
+    pub fn document(&self) -> usize {
+        self.document as usize
+    }
+
+    /// Its start byte in the file.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+}
+
 /// A wording of a phrase and the speeches that use it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Variant {
@@ -121,7 +170,7 @@ pub struct PhraseEntry {
     pub chars: usize,
     /// Every occurrence. Its text, as written (masks and all), is
     /// [`ScanReport::text_of`] it: a large report holds tens of millions.
-    pub occurrences: Vec<Span>,
+    pub occurrences: Vec<Occurrence>,
     /// Other wordings of the same formula (masked forms, older and newer 提法).
     pub variants: Vec<Variant>,
 }
@@ -225,107 +274,6 @@ impl ScanReport {
             .and_then(|(s, e)| text.get(s..e))
             .unwrap_or("")
     }
-
-    /// A phrase, serialisable as the contract has it: each occurrence flat, the
-    /// span's fields then its `text`.
-    pub fn phrase_json<'a>(&'a self, phrase: &'a PhraseEntry) -> PhraseJson<'a> {
-        PhraseJson {
-            phrase,
-            report: self,
-        }
-    }
-
-    /// The phrases, serialisable (see [`ScanReport::phrase_json`]).
-    pub fn phrases_json(&self) -> PhrasesJson<'_> {
-        PhrasesJson(self)
-    }
-}
-
-// By hand, as the derived one would be but for the phrases, whose occurrences'
-// texts are the report's.
-impl Serialize for ScanReport {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut m = s.serialize_struct("ScanReport", 10)?;
-        m.serialize_field("version", &self.version)?;
-        m.serialize_field("regime", &self.regime)?;
-        m.serialize_field("documents", &self.documents)?;
-        m.serialize_field("pairs", &self.pairs)?;
-        m.serialize_field("clusters", &self.clusters)?;
-        m.serialize_field("phrases", &self.phrases_json())?;
-        m.serialize_field("templates", &self.templates)?;
-        m.serialize_field("junk", &self.junk)?;
-        m.serialize_field("skipped", &self.skipped)?;
-        m.serialize_field("stats", &self.stats)?;
-        m.end()
-    }
-}
-
-/// A report's phrases, to serialise.
-pub struct PhrasesJson<'a>(&'a ScanReport);
-
-impl Serialize for PhrasesJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.phrases.iter().map(|p| self.0.phrase_json(p)))
-    }
-}
-
-/// A phrase with the report that holds its texts, to serialise.
-pub struct PhraseJson<'a> {
-    phrase: &'a PhraseEntry,
-    report: &'a ScanReport,
-}
-
-impl Serialize for PhraseJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let p = self.phrase;
-        let fields = if p.variants.is_empty() { 6 } else { 7 };
-        let mut m = s.serialize_struct("PhraseEntry", fields)?;
-        m.serialize_field("text", &p.text)?;
-        m.serialize_field("kind", &p.kind)?;
-        m.serialize_field("documents", &p.documents)?;
-        m.serialize_field("speeches", &p.speeches)?;
-        m.serialize_field("chars", &p.chars)?;
-        m.serialize_field("occurrences", &OccurrencesJson(self))?;
-        if !p.variants.is_empty() {
-            m.serialize_field("variants", &p.variants)?;
-        }
-        m.end()
-    }
-}
-
-/// A phrase's occurrences, to serialise.
-struct OccurrencesJson<'a>(&'a PhraseJson<'a>);
-
-impl Serialize for OccurrencesJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let PhraseJson { phrase, report } = self.0;
-        s.collect_seq(phrase.occurrences.iter().map(|o| OccurrenceJson {
-            span: o,
-            text: report.text_of(o),
-        }))
-    }
-}
-
-/// An occurrence: flat, the span's fields then `text`.
-struct OccurrenceJson<'a> {
-    span: &'a Span,
-    text: &'a str,
-}
-
-impl Serialize for OccurrenceJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut m = s.serialize_struct("Occurrence", 6)?;
-        m.serialize_field("document", &self.span.document)?;
-        m.serialize_field("start", &self.span.start)?;
-        m.serialize_field("end", &self.span.end)?;
-        m.serialize_field("start_line", &self.span.start_line)?;
-        m.serialize_field("end_line", &self.span.end_line)?;
-        m.serialize_field("text", self.text)?;
-        m.end()
-    }
 }
 
 /// A piece of text (a speech, an occurrence of a phrase), shared with the file
@@ -374,4 +322,69 @@ impl std::ops::Deref for SharedText {
 }
 
 mod check;
+mod json;
 pub use check::*;
+pub use json::{PhraseJson, PhrasesJson};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_occurrence_keeps_its_span() {
+        for span in [
+            Span {
+                document: 7,
+                start: 5_000_000_000,
+                end: 5_000_000_120,
+                start_line: 3,
+                end_line: 9,
+            },
+            Span {
+                document: 0,
+                start: 0,
+                end: 0,
+                start_line: 1,
+                end_line: 1,
+            },
+        ] {
+            let o = Occurrence::new(&span);
+            assert_eq!(o.span(), span);
+            assert_eq!((o.document(), o.start()), (span.document, span.start));
+        }
+        assert_eq!(std::mem::size_of::<Occurrence>(), 24);
+    }
+
+    #[test]
+    fn text_of_a_span_is_its_bytes_in_the_speech_or_empty() {
+        let file: std::sync::Arc<str> = "标题\n第一篇讲话\n".into();
+        let report = ScanReport {
+            version: REPORT_VERSION,
+            regime: Regime::Exact,
+            documents: Vec::new(),
+            pairs: Vec::new(),
+            clusters: Vec::new(),
+            phrases: Vec::new(),
+            templates: Vec::new(),
+            junk: Vec::new(),
+            skipped: Vec::new(),
+            stats: Stats::default(),
+            texts: vec![SharedText::new(file, 7..23)],
+            offsets: vec![7],
+        };
+        let span = |document, start, end| Span {
+            document,
+            start,
+            end,
+            start_line: 2,
+            end_line: 2,
+        };
+        assert_eq!(report.text_of(&span(0, 7, 13)), "第一");
+        assert_eq!(report.text_of(&span(0, 7, 22)), "第一篇讲话");
+        // before the speech, inside a character, past its end, no such speech
+        assert_eq!(report.text_of(&span(0, 0, 6)), "");
+        assert_eq!(report.text_of(&span(0, 8, 13)), "");
+        assert_eq!(report.text_of(&span(0, 7, 40)), "");
+        assert_eq!(report.text_of(&span(1, 7, 13)), "");
+    }
+}

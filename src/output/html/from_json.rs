@@ -239,7 +239,11 @@ fn read(json: &str, base: &str) -> ScanReport {
                 documents: p.documents,
                 speeches: p.speeches,
                 chars: p.chars,
-                occurrences: p.occurrences.into_iter().map(Into::into).collect(),
+                occurrences: p
+                    .occurrences
+                    .into_iter()
+                    .map(|o| Occurrence::new(&o.into()))
+                    .collect(),
                 variants: p.variants.into_iter().map(variant).collect(),
             })
             .collect(),

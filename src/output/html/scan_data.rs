@@ -197,7 +197,8 @@ pub(super) fn pack(r: &ScanReport, cut: usize) -> (ScanData<'_>, BTreeMap<usize,
         .take(MAX_PHRASES)
         .map(|p| {
             let occ = p.occurrences.iter().take(MAX_LIST).map(|o| {
-                let text = r.text_of(o);
+                let o = o.span();
+                let text = r.text_of(&o);
                 if text == p.text {
                     Occ::Same(o.document, o.start_line)
                 } else {

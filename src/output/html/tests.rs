@@ -297,12 +297,14 @@ fn big_scan_page() {
             speeches: 10,
             chars: 12,
             occurrences: (0..10)
-                .map(|j| Span {
-                    document: (k + j * 997) % N,
-                    start: 0,
-                    end: 12,
-                    start_line: 1,
-                    end_line: 1,
+                .map(|j| {
+                    Occurrence::new(&Span {
+                        document: (k + j * 997) % N,
+                        start: 0,
+                        end: 12,
+                        start_line: 1,
+                        end_line: 1,
+                    })
                 })
                 .collect(),
             variants: vec![],

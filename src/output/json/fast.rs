@@ -43,7 +43,8 @@ pub(super) fn phrase(r: &ScanReport, p: &PhraseEntry, buf: &mut Vec<u8>) -> serd
         if i > 0 {
             buf.push(b',');
         }
-        occurrence(o, r.text_of(o), buf)?;
+        let span = o.span();
+        occurrence(&span, r.text_of(&span), buf)?;
     }
     buf.push(b']');
     // skip_serializing_if = "Vec::is_empty"
