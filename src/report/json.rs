@@ -106,4 +106,3 @@ impl Serialize for OccurrenceJson<'_> {
         m.end()
     }
 }
-
