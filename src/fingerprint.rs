@@ -30,7 +30,15 @@ pub fn mix(mut x: u64) -> u64 {
 
 /// Hash of every k-gram of `chars` (`chars.len() - k + 1` values, or none).
 pub fn kgram_hashes(chars: &[char], k: usize) -> Vec<u64> {
-    rolling(chars, k, |h| mix(h) | 1)
+    let mut out = Vec::new();
+    kgram_hashes_into(chars, k, &mut out);
+    out
+}
+
+/// [`kgram_hashes`] into `out` (cleared first), so that a caller hashing many
+/// speeches reuses one buffer.
+pub fn kgram_hashes_into(chars: &[char], k: usize, out: &mut Vec<u64>) {
+    rolling(chars, k, |h| mix(h) | 1, out)
 }
 
 /// Hash of every k-gram of `chars` for seeding an exact match: like
@@ -38,14 +46,18 @@ pub fn kgram_hashes(chars: &[char], k: usize) -> Vec<u64> {
 /// but without the final mix, so half the multiplications. Its bits are not
 /// spread: for lookups that compare the text, not for prints.
 pub fn seed_hashes(chars: &[char], k: usize) -> Vec<u64> {
-    rolling(chars, k, |h| h.max(1))
+    let mut out = Vec::new();
+    rolling(chars, k, |h| h.max(1), &mut out);
+    out
 }
 
 /// The polynomial rolling hash of every k-gram of `chars`, each passed through
 /// `finish` (which must not give [`NO_HASH`]); masked windows are [`NO_HASH`].
-fn rolling(chars: &[char], k: usize, finish: impl Fn(u64) -> u64) -> Vec<u64> {
+/// Written into `out`, cleared first.
+fn rolling(chars: &[char], k: usize, finish: impl Fn(u64) -> u64, out: &mut Vec<u64>) {
+    out.clear();
     if k == 0 || chars.len() < k {
-        return Vec::new();
+        return;
     }
     const B: u64 = 0x100_0000_01b3;
     let bk = (0..k).fold(1u64, |acc, _| acc.wrapping_mul(B));
@@ -58,7 +70,7 @@ fn rolling(chars: &[char], k: usize, finish: impl Fn(u64) -> u64) -> Vec<u64> {
         .rev()
         .take_while(|&&c| c != MASK)
         .count();
-    let mut out = Vec::with_capacity(chars.len() - k + 1);
+    out.reserve(chars.len() - k + 1);
     for i in k - 1..chars.len() {
         let c = chars[i];
         // The character leaving the window, weighed off the dependency chain.
@@ -69,7 +81,6 @@ fn rolling(chars: &[char], k: usize, finish: impl Fn(u64) -> u64) -> Vec<u64> {
         clean = if c == MASK { 0 } else { clean + 1 };
         out.push(if clean >= k { finish(h) } else { NO_HASH });
     }
-    out
 }
 
 /// Winnow `hashes` with window `w`: `(position, hash)` of each window minimum

@@ -10,7 +10,7 @@
 //! (compressed rows: one slice per k-gram), so a phrase is located through its
 //! rarest k-gram in time proportional to where that k-gram occurs.
 
-use crate::fingerprint::{kgram_hashes, NO_HASH};
+use crate::fingerprint::{kgram_hashes_into, NO_HASH};
 use crate::normalize::Normalized;
 use crate::FastMap;
 use rayon::prelude::*;
@@ -41,7 +41,7 @@ impl Shared {
     /// the hash space, so its buffers stay near `pass_kgrams` k-grams.
     pub(super) fn new(
         groups: &[Vec<usize>],
-        hashes_of: &(dyn Fn(usize) -> Vec<u64> + Sync),
+        hashes_of: HashesOf,
         min_docs: u32,
         kgrams: usize,
         pass_kgrams: usize,
@@ -101,7 +101,7 @@ impl Shared {
 /// bits fall in `parts`, ascending.
 fn count_pass(
     groups: &[Vec<usize>],
-    hashes_of: &(dyn Fn(usize) -> Vec<u64> + Sync),
+    hashes_of: HashesOf,
     min_docs: u32,
     parts: std::ops::Range<usize>,
 ) -> Vec<(u64, u32)> {
@@ -115,11 +115,12 @@ fn count_pass(
     let buckets: Vec<(Vec<u64>, Vec<usize>)> = groups
         .par_chunks(chunk)
         .map(|chunk| {
-            let (mut all, mut v) = (Vec::new(), Vec::new());
+            let (mut all, mut v, mut hashes) = (Vec::new(), Vec::new(), Vec::new());
             for members in chunk {
                 v.clear();
                 for &d in members {
-                    v.extend(hashes_of(d).into_iter().filter(|&h| mine(h)));
+                    hashes_of(d, &mut hashes);
+                    v.extend(hashes.iter().copied().filter(|&h| mine(h)));
                 }
                 v.sort_unstable();
                 v.dedup();
@@ -197,9 +198,13 @@ impl Positions {
     }
 }
 
-/// k-gram hashes where windows that cross a line break never match.
-pub(super) fn line_bounded_hashes(text: &str, n: &Normalized) -> Vec<u64> {
-    let mut h = kgram_hashes(&n.chars, PHRASE_K);
+/// The k-gram hashes of one speech, written into a buffer (cleared first).
+pub(super) type HashesOf<'a> = &'a (dyn Fn(usize, &mut Vec<u64>) + Sync);
+
+/// k-gram hashes where windows that cross a line break never match, into `h`
+/// (cleared first).
+pub(super) fn line_bounded_hashes(text: &str, n: &Normalized, h: &mut Vec<u64>) {
+    kgram_hashes_into(&n.chars, PHRASE_K, h);
     // A line break sits between two characters (never inside one's input):
     // the windows that hold both are cut.
     for (at, _) in text.match_indices('\n') {
@@ -213,7 +218,6 @@ pub(super) fn line_bounded_hashes(text: &str, n: &Normalized) -> Vec<u64> {
             }
         }
     }
-    h
 }
 
 #[cfg(test)]
@@ -225,7 +229,11 @@ mod tests {
         // Speeches 0 and 1 are one speech; 2 and 3 stand alone.
         let hashes = [vec![5, 7, 9], vec![5, 7], vec![7, 9, 7], vec![11, 9]];
         let groups = vec![vec![0, 1], vec![2], vec![3]];
-        let shared = Shared::new(&groups, &|d| hashes[d].clone(), 2, 8, 1 << 20);
+        let hashes_of = |d: usize, out: &mut Vec<u64>| {
+            out.clear();
+            out.extend_from_slice(&hashes[d]);
+        };
+        let shared = Shared::new(&groups, &hashes_of, 2, 8, 1 << 20);
         let id = |h: u64| shared.ids(&[h])[0];
         assert_eq!(
             shared.count(id(7)),
@@ -267,8 +275,11 @@ mod tests {
             .chunks(3)
             .map(|c| c.to_vec())
             .collect();
-        let count =
-            |pass_kgrams| Shared::new(&groups, &|d| hashes[d].clone(), 3, 10_000, pass_kgrams);
+        let hashes_of = |d: usize, out: &mut Vec<u64>| {
+            out.clear();
+            out.extend_from_slice(&hashes[d]);
+        };
+        let count = |pass_kgrams| Shared::new(&groups, &hashes_of, 3, 10_000, pass_kgrams);
         let one = count(usize::MAX);
         assert!(one.counts.len() > 100, "most of the pool is shared");
         let all: Vec<u64> = hashes.iter().flatten().copied().collect();
@@ -284,11 +295,15 @@ mod tests {
     fn windows_across_a_line_break_never_match() {
         let text = "\n甲乙丙丁戊己庚辛。\r\n\n壬癸子丑寅卯辰巳\n";
         let n = crate::normalize::normalize(text);
-        let h = line_bounded_hashes(text, &n);
+        let mut h = Vec::new();
+        line_bounded_hashes(text, &n, &mut h);
         assert_eq!(h.len(), 16 - PHRASE_K + 1);
         // Windows 1..=7 hold characters of both lines; 0 and 8 one line each.
         let cut: Vec<usize> = (0..h.len()).filter(|&i| h[i] == NO_HASH).collect();
         assert_eq!(cut, (1..PHRASE_K).collect::<Vec<_>>());
-        assert_eq!(h[0], kgram_hashes(&n.chars, PHRASE_K)[0]);
+        assert_eq!(
+            h[0],
+            crate::fingerprint::kgram_hashes(&n.chars, PHRASE_K)[0]
+        );
     }
 }

@@ -38,7 +38,8 @@ pub fn mine(
     min_docs: usize,
 ) -> Vec<PhraseEntry> {
     let min_docs = min_docs.max(2) as u32;
-    let hashes_of = |d: usize| line_bounded_hashes(docs[d].text(), norms[d]);
+    let hashes_of =
+        |d: usize, out: &mut Vec<u64>| line_bounded_hashes(docs[d].text(), norms[d], out);
     let reps = representatives(docs, norms, group);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (d, &g) in group.iter().enumerate() {
@@ -53,7 +54,10 @@ pub fn mine(
     // and dense shared ids.
     let rows: Vec<Vec<(u32, u32)>> = reps
         .par_iter()
-        .map(|&d| shared.shared_at(&hashes_of(d)))
+        .map_init(Vec::new, |hashes, &d| {
+            hashes_of(d, hashes);
+            shared.shared_at(hashes)
+        })
         .collect();
     let positions = Positions::new(&shared, &reps, &rows);
     let junk_spans = JunkSpans::new(junk);
