@@ -114,9 +114,9 @@ impl Occurrence {
         Occurrence {
             start: span.start as u64,
             document: narrow(span.document),
-            len: narrow(span.end - span.start),
+            len: narrow(span.end.saturating_sub(span.start)),
             start_line: narrow(span.start_line),
-            lines: narrow(span.end_line - span.start_line),
+            lines: narrow(span.end_line.saturating_sub(span.start_line)),
         }
     }
 
