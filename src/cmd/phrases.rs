@@ -3,7 +3,20 @@
 use super::{read_and_scan, read_status, Ctx};
 use crate::cli::{PhrasesArgs, PhrasesFormat};
 use crate::output;
+use serde::Serialize;
 use std::process::ExitCode;
+use taohua::report::{DocumentEntry, PhrasesJson, TemplateEntry};
+
+/// What `phrases --format json` writes: the scan report's parts that say what
+/// the phrases are, keys in order (as a JSON map of them was written before),
+/// serialised as they stream rather than built as a JSON value first.
+#[derive(Serialize)]
+struct PhrasesReport<'a> {
+    documents: &'a [DocumentEntry],
+    phrases: PhrasesJson<'a>,
+    templates: &'a [TemplateEntry],
+    version: u32,
+}
 
 /// Run `phrases`.
 pub fn run(args: PhrasesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
@@ -18,12 +31,12 @@ pub fn run(args: PhrasesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             output::human::phrases(&report, ctx.color && args.output.is_none(), w)
         }
         PhrasesFormat::Json => output::json::write(
-            &serde_json::json!({
-                "version": report.version,
-                "documents": report.documents,
-                "phrases": report.phrases_json(),
-                "templates": report.templates,
-            }),
+            &PhrasesReport {
+                documents: &report.documents,
+                phrases: report.phrases_json(),
+                templates: &report.templates,
+                version: report.version,
+            },
             w,
         ),
         PhrasesFormat::Allowlist => output::allowlist(&report, w),
