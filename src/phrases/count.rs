@@ -47,17 +47,14 @@ impl Shared {
         pass_kgrams: usize,
     ) -> Shared {
         let passes = kgrams.div_ceil(pass_kgrams.max(1)).clamp(1, PARTITIONS);
-        let counted: Vec<(u64, u32)> = (0..passes)
-            .flat_map(|i| {
-                count_pass(
-                    groups,
-                    hashes_of,
-                    min_docs,
-                    i * PARTITIONS / passes..(i + 1) * PARTITIONS / passes,
-                )
-            })
-            .collect();
-        Shared::from_counts(counted.into_iter())
+        Shared::from_counts((0..passes).flat_map(|i| {
+            count_pass(
+                groups,
+                hashes_of,
+                min_docs,
+                i * PARTITIONS / passes..(i + 1) * PARTITIONS / passes,
+            )
+        }))
     }
 
     /// Shared k-grams with their counts, ids given in order.

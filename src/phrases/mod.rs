@@ -158,10 +158,8 @@ fn maximal(mut list: Vec<PhraseEntry>) -> Vec<PhraseEntry> {
     let mut by_gram: FastMap<u64, Vec<usize>> = FastMap::default();
     let mut keep = vec![true; list.len()];
     for i in 0..list.len() {
-        let first = kgram_hashes(&keys[i], PHRASE_K)
-            .first()
-            .copied()
-            .unwrap_or(NO_HASH);
+        let mut grams = kgram_hashes(&keys[i], PHRASE_K);
+        let first = grams.first().copied().unwrap_or(NO_HASH);
         let inside = by_gram.get(&first).is_some_and(|qs| {
             qs.iter().any(|&q| {
                 near(list[i].speeches as u32, list[q].speeches as u32)
@@ -172,7 +170,6 @@ fn maximal(mut list: Vec<PhraseEntry>) -> Vec<PhraseEntry> {
             keep[i] = false;
             continue;
         }
-        let mut grams = kgram_hashes(&keys[i], PHRASE_K);
         grams.sort_unstable();
         grams.dedup();
         for g in grams {
