@@ -47,8 +47,13 @@ pub fn kgram_hashes_into(chars: &[char], k: usize, out: &mut Vec<u64>) {
 /// spread: for lookups that compare the text, not for prints.
 pub fn seed_hashes(chars: &[char], k: usize) -> Vec<u64> {
     let mut out = Vec::new();
-    rolling(chars, k, |h| h.max(1), &mut out);
+    seed_hashes_into(chars, k, &mut out);
     out
+}
+
+/// [`seed_hashes`] written into `out` (cleared first).
+pub fn seed_hashes_into(chars: &[char], k: usize, out: &mut Vec<u64>) {
+    rolling(chars, k, |h| h.max(1), out)
 }
 
 /// The polynomial rolling hash of every k-gram of `chars`, each passed through

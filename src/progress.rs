@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 /// With `TAOHUA_TIMINGS=1` it also prints how long each stage took, on stderr.
 pub struct Bar(
     ProgressBar,
-    Option<std::sync::Mutex<(String, std::time::Instant)>>,
+    Option<std::sync::Mutex<(String, std::time::Instant, f64)>>,
 );
 
 impl Bar {
@@ -16,7 +16,10 @@ impl Bar {
     pub fn new(visible: bool) -> Bar {
         let timings = std::env::var_os("TAOHUA_TIMINGS")
             .is_some_and(|v| v == "1")
-            .then(|| std::sync::Mutex::new((String::from("read"), std::time::Instant::now())));
+            .then(|| {
+                let cpu = cpu_secs().unwrap_or(0.0);
+                std::sync::Mutex::new((String::from("read"), std::time::Instant::now(), cpu))
+            });
         let show = visible && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         if !show {
             return Bar(ProgressBar::hidden(), timings);
@@ -27,6 +30,7 @@ impl Bar {
                 .expect("static template")
                 .progress_chars("=> "),
         );
+        bar.set_prefix("read");
         Bar(bar, timings)
     }
 
@@ -39,13 +43,15 @@ impl Bar {
     fn lap(&self, next: &str) {
         if let Some(t) = &self.1 {
             let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
+            let cpu = cpu_secs().unwrap_or(0.0);
             eprintln!(
-                "timing: {:<12} {:>9.1} ms  rss {:>6} MB",
+                "timing: {:<12} {:>9.1} ms  cpu {:>9.1} ms  rss {:>6} MB",
                 t.0,
                 t.1.elapsed().as_secs_f64() * 1000.0,
+                (cpu - t.2) * 1000.0,
                 resident_mb().map_or_else(|| "?".to_string(), |m| m.to_string())
             );
-            *t = (next.to_string(), std::time::Instant::now());
+            *t = (next.to_string(), std::time::Instant::now(), cpu);
         }
     }
 }
@@ -56,6 +62,17 @@ fn resident_mb() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024)
+}
+
+/// CPU time of this process so far, user and system (Linux; `None` elsewhere).
+fn cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses.
+    let mut fields = stat.get(stat.rfind(')')? + 2..)?.split_whitespace();
+    let utime: f64 = fields.nth(11)?.parse().ok()?;
+    let stime: f64 = fields.next()?.parse().ok()?;
+    // Clock ticks, 100 a second on Linux.
+    Some((utime + stime) / 100.0)
 }
 
 impl taohua::scan::Progress for Bar {

@@ -1,59 +1,210 @@
 //! Seeds: the maximal exact matches two texts share, found from shared k-grams.
+//!
+//! One text's k-grams go into a [`SeedTable`], built once; every text it is
+//! compared with streams its own k-grams through the table, so a speech with
+//! many candidate partners (or a draft checked against many sources) is
+//! hashed and tabled once, and each partner costs one pass over its k-grams.
 
 use super::{AlignParams, Block};
-use crate::fingerprint::{seed_hashes, NO_HASH};
+use crate::fingerprint::{seed_hashes, seed_hashes_into, NO_HASH};
 use crate::normalize::MASK;
-use crate::FastMap;
+use std::cell::RefCell;
 
-/// The k-gram positions of a text, as hash chains: `head` holds the last
-/// position of each bucket, `next` the previous position in the same bucket
-/// (no allocation per k-gram, unlike a map of lists).
-struct Seeds {
-    hashes: Vec<u64>,
-    head: Vec<u32>,
-    next: Vec<u32>,
-    mask: usize,
+/// The k-grams of a text `a`: each distinct k-gram once, with its positions.
+pub struct SeedTable {
+    k: usize,
+    /// Open addressing: entry + 1, or 0 for an empty slot.
+    slots: Vec<u32>,
+    /// Entry → k-gram hash.
+    keys: Vec<u64>,
+    /// Entry → its positions in `a`, ascending: `pos[starts[e]..starts[e + 1]]`.
+    starts: Vec<u32>,
+    pos: Vec<u32>,
+    /// A bit per hash of `a`, by [`SeedTable::bit`]: most k-grams of a
+    /// partner are not in `a`, and this (in the core's nearest cache) says so
+    /// without a look at the table.
+    bits: Vec<u64>,
 }
 
-const NONE: u32 = u32::MAX;
+/// Bits in [`SeedTable::bits`], a power of two.
+const BITS: usize = 1 << 15;
 
-impl Seeds {
-    fn new(text: &[char], k: usize) -> Seeds {
-        let hashes = seed_hashes(text, k);
-        let size = (hashes.len() * 2).next_power_of_two().max(16);
-        let mask = size - 1;
-        let mut head = vec![NONE; size];
-        let mut next = vec![NONE; hashes.len()];
-        for (j, &h) in hashes.iter().enumerate() {
-            if h != NO_HASH {
-                let slot = (h as usize) & mask;
-                next[j] = head[slot];
-                head[slot] = j as u32;
+/// Buffers reused from one partner to the next (per thread, so a table can be
+/// shared by threads).
+#[derive(Default)]
+struct Scratch {
+    hashes: Vec<u64>,
+    /// (position in `b`, entry) of every k-gram of `b` that `a` has.
+    hits: Vec<(u32, u32)>,
+    /// Entry → how often `b` has it (zero between calls).
+    count: Vec<u32>,
+    /// Diagonal (`j - i + a.len()`) → end in `b` of the match found on it,
+    /// valid when stamped with this call's `stamp`.
+    reach: Vec<(u32, u32)>,
+    stamp: u32,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl SeedTable {
+    /// The table of `a`'s k-grams (masked ones left out).
+    pub fn new(a: &[char], k: usize) -> SeedTable {
+        let hashes = seed_hashes(a, k);
+        let cap = (hashes.len() * 2).next_power_of_two().max(16);
+        let mut table = SeedTable {
+            k,
+            slots: vec![0; cap],
+            keys: Vec::new(),
+            starts: Vec::new(),
+            pos: Vec::new(),
+            bits: vec![0; BITS / 64],
+        };
+        // Entries in order of first occurrence; `starts` first counts them.
+        let entry: Vec<u32> = hashes
+            .iter()
+            .map(|&h| {
+                if h == NO_HASH {
+                    return u32::MAX;
+                }
+                let bit = Self::bit(h);
+                table.bits[bit / 64] |= 1 << (bit % 64);
+                let e = table.find_or_insert(h);
+                if e == table.starts.len() {
+                    table.starts.push(0);
+                }
+                table.starts[e] += 1;
+                e as u32
+            })
+            .collect();
+        let mut total = 0;
+        for s in &mut table.starts {
+            (*s, total) = (total, total + *s);
+        }
+        table.starts.push(total);
+        table.pos = vec![0; total as usize];
+        let mut fill = table.starts.clone();
+        for (i, &e) in entry.iter().enumerate() {
+            if e != u32::MAX {
+                table.pos[fill[e as usize] as usize] = i as u32;
+                fill[e as usize] += 1;
             }
         }
-        Seeds {
-            hashes,
-            head,
-            next,
-            mask,
+        table
+    }
+
+    /// First slot of `h`: the seed hashes' bits are not spread, so spread them.
+    fn home(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// `h`'s bit in `bits` (other bits of the spread hash than `home`'s).
+    fn bit(h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS.trailing_zeros())) as usize
+    }
+
+    fn find(&self, h: u64) -> Option<usize> {
+        let bit = Self::bit(h);
+        if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = self.home(h);
+        loop {
+            let e = self.slots[s] as usize;
+            if e == 0 {
+                return None;
+            }
+            if self.keys[e - 1] == h {
+                return Some(e - 1);
+            }
+            s = (s + 1) & mask;
         }
     }
 
-    /// The positions of `h`, ascending, if there are at most `max` of them.
-    fn positions(&self, h: u64, max: usize, out: &mut Vec<u32>) -> bool {
-        out.clear();
-        let mut j = self.head[(h as usize) & self.mask];
-        while j != NONE {
-            if self.hashes[j as usize] == h {
-                if out.len() == max {
-                    return false;
+    fn find_or_insert(&mut self, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = self.home(h);
+        loop {
+            match self.slots[s] as usize {
+                0 => {
+                    self.keys.push(h);
+                    self.slots[s] = self.keys.len() as u32;
+                    return self.keys.len() - 1;
                 }
-                out.push(j);
+                e if self.keys[e - 1] == h => return e - 1,
+                _ => s = (s + 1) & mask,
             }
-            j = self.next[j as usize];
         }
-        out.reverse();
-        true
+    }
+
+    /// Maximal exact matches of `a` (this table's text) and `b`, seeded by
+    /// shared k-grams that occur at most `p.max_occ` times in `b`; sorted by
+    /// position in `a`, then `b`. `p.k` must be the table's `k`.
+    pub fn mems(&self, a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
+        debug_assert_eq!(p.k, self.k);
+        SCRATCH.with(|s| self.mems_with(a, b, p, &mut s.borrow_mut()))
+    }
+
+    fn mems_with(&self, a: &[char], b: &[char], p: &AlignParams, s: &mut Scratch) -> Vec<Block> {
+        let Scratch {
+            hashes,
+            hits,
+            count,
+            reach,
+            stamp,
+        } = s;
+        seed_hashes_into(b, self.k, hashes);
+        if count.len() < self.keys.len() {
+            count.resize(self.keys.len(), 0);
+        }
+        hits.clear();
+        for (j, &h) in hashes.iter().enumerate() {
+            if h == NO_HASH {
+                continue;
+            }
+            if let Some(e) = self.find(h) {
+                count[e] += 1;
+                hits.push((j as u32, e as u32));
+            }
+        }
+        // In order of `b`: a seed inside the match already found on its
+        // diagonal belongs to that match.
+        if reach.len() < a.len() + b.len() {
+            reach.resize(a.len() + b.len(), (0, 0));
+        }
+        *stamp = stamp.wrapping_add(1);
+        if *stamp == 0 {
+            reach.fill((0, 0));
+            *stamp = 1;
+        }
+        let mut out = Vec::new();
+        for &(j, e) in hits.iter() {
+            let e = e as usize;
+            if count[e] as usize > p.max_occ {
+                continue;
+            }
+            let j = j as usize;
+            for &i in &self.pos[self.starts[e] as usize..self.starts[e + 1] as usize] {
+                let i = i as usize;
+                let diag = &mut reach[j + a.len() - i];
+                if diag.0 == *stamp && diag.1 as usize > j {
+                    continue;
+                }
+                let Some((block, end)) = grow(a, b, i, j, self.k) else {
+                    continue; // hash collision
+                };
+                *diag = (*stamp, (j + end - i) as u32);
+                out.push(block);
+            }
+        }
+        for &(_, e) in hits.iter() {
+            count[e as usize] = 0;
+        }
+        out.sort_unstable_by_key(|m| (m.a, m.b));
+        out.dedup();
+        out
     }
 }
 
@@ -81,35 +232,74 @@ pub fn grow(a: &[char], b: &[char], i: usize, j: usize, k: usize) -> Option<(Blo
     Some((block, i + len))
 }
 
-/// Maximal exact matches between `a` and `b` seeded by shared k-grams.
+/// Maximal exact matches between `a` and `b` seeded by shared k-grams (that
+/// occur at most `p.max_occ` times in `b`).
 pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
-    mems_hashed(a, &seed_hashes(a, p.k), b, p)
+    SeedTable::new(a, p.k).mems(a, b, p)
 }
 
-/// [`mems`] given `ha`, the seed hashes of `a` (`seed_hashes(a, p.k)`).
-pub(super) fn mems_hashed(a: &[char], ha: &[u64], b: &[char], p: &AlignParams) -> Vec<Block> {
-    let seeds = Seeds::new(b, p.k);
-    let mut reach: FastMap<i64, usize> = FastMap::default();
-    let mut out = Vec::new();
-    let mut list = Vec::new();
-    for (i, &h) in ha.iter().enumerate() {
-        if h == NO_HASH || !seeds.positions(h, p.max_occ, &mut list) {
-            continue;
-        }
-        for &j in &list {
-            let j = j as usize;
-            let diag = j as i64 - i as i64;
-            if reach.get(&diag).is_some_and(|&end| end > i) {
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::mix;
+
+    /// Texts over a small alphabet with masks, so repeats, collisions of
+    /// diagonals and masks all occur.
+    fn text(seed: u64, n: usize) -> Vec<char> {
+        (0..n as u64)
+            .map(|i| match mix(seed ^ i.wrapping_mul(0x9e37)) % 9 {
+                0 => MASK,
+                x => ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'][x as usize - 1],
+            })
+            .collect()
+    }
+
+    /// Every maximal exact match of at least `k` unmasked characters through
+    /// a k-gram that `b` holds at most `max_occ` times, by comparing every
+    /// pair of positions.
+    fn brute_force(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
+        let k = p.k;
+        let clean = |t: &[char], i: usize| t[i..i + k].iter().all(|&c| c != MASK);
+        let mut out = Vec::new();
+        for i in (0..(a.len() + 1).saturating_sub(k)).filter(|&i| clean(a, i)) {
+            let gram = &a[i..i + k];
+            let in_b: Vec<usize> = (0..(b.len() + 1).saturating_sub(k))
+                .filter(|&j| &b[j..j + k] == gram)
+                .collect();
+            if in_b.len() > p.max_occ {
                 continue;
             }
-            let Some((block, end)) = grow(a, b, i, j, p.k) else {
-                continue; // hash collision
+            out.extend(
+                in_b.into_iter()
+                    .filter_map(|j| grow(a, b, i, j, k))
+                    .map(|m| m.0),
+            );
+        }
+        out.sort_unstable_by_key(|m| (m.a, m.b));
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn the_table_finds_every_maximal_match_through_a_usable_seed() {
+        for seed in 0..200u64 {
+            let p = AlignParams {
+                k: 3,
+                max_occ: [2, 4, 16][seed as usize % 3],
+                ..AlignParams::default()
             };
-            reach.insert(diag, end);
-            out.push(block);
+            let a = text(seed, 20 + (seed as usize * 7) % 300);
+            let mut b = text(seed + 1000, 10 + (seed as usize * 13) % 200);
+            // b copies a stretch of a, so long matches occur too.
+            let from = (seed as usize * 3) % a.len();
+            b.extend_from_slice(&a[from..a.len().min(from + 60)]);
+            let table = SeedTable::new(&a, p.k);
+            let want = brute_force(&a, &b, &p);
+            assert_eq!(table.mems(&a, &b, &p), want, "seed {seed}");
+            // The table is reused: a second partner, then the first again.
+            let c = text(seed + 2000, 50);
+            assert_eq!(table.mems(&a, &c, &p), brute_force(&a, &c, &p));
+            assert_eq!(table.mems(&a, &b, &p), want, "seed {seed}, again");
         }
     }
-    out.sort_by_key(|m| (m.a, m.b));
-    out.dedup();
-    out
 }

@@ -11,11 +11,9 @@
 mod gaps;
 mod mems;
 
-use crate::fingerprint::seed_hashes;
 use crate::normalize::MASK;
 use gaps::Gaps;
-use mems::mems_hashed;
-pub use mems::{grow, mems};
+pub use mems::{grow, mems, SeedTable};
 use std::ops::Range;
 
 /// Tuning of the aligner.
@@ -161,11 +159,11 @@ pub fn align(a: &[char], b: &[char], p: &AlignParams) -> Vec<Chain> {
     chain(a, b, &mems(a, b, p), p)
 }
 
-/// [`align`] of `a` with each of `bs`: `a` is hashed once.
+/// [`align`] of `a` with each of `bs`: `a`'s k-grams are tabled once.
 pub fn align_each(a: &[char], bs: &[&[char]], p: &AlignParams) -> Vec<Vec<Chain>> {
-    let ha = seed_hashes(a, p.k);
+    let table = SeedTable::new(a, p.k);
     bs.iter()
-        .map(|b| chain(a, b, &mems_hashed(a, &ha, b, p), p))
+        .map(|b| chain(a, b, &table.mems(a, b, p), p))
         .collect()
 }
 

@@ -79,6 +79,8 @@ pub fn read_and_scan(
     mining: &MiningArgs,
     show_progress: bool,
 ) -> anyhow::Result<(taohua::ingest::Corpus, taohua::report::ScanReport)> {
+    // Made first, so that `TAOHUA_TIMINGS` counts the reading too.
+    let bar = crate::progress::Bar::new(show_progress);
     let corpus = taohua::ingest::read_corpus(paths, &ingest_options(input)?);
     warn_skipped(&corpus.skipped);
     if corpus.documents.is_empty() {
@@ -102,7 +104,6 @@ pub fn read_and_scan(
         junk_patterns,
         ..Default::default()
     };
-    let bar = crate::progress::Bar::new(show_progress);
     let report = taohua::scan::scan(&corpus, &opts, &bar)?;
     bar.finish();
     Ok((corpus, report))
