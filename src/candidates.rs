@@ -125,7 +125,15 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
             |(count, touched), a| {
                 let a = a as u32;
                 let slots = post.first[a as usize]..post.first[a as usize + 1];
-                for &(from, to) in &post.after[slots] {
+                let lists = &post.after[slots];
+                for (x, &(from, to)) in lists.iter().enumerate() {
+                    // The lists lie scattered over the index: start loading
+                    // a later one while this one is counted.
+                    if let Some(&(later, end)) = lists.get(x + PREFETCH_LISTS) {
+                        for at in (later..end).step_by(16).take(4) {
+                            crate::prefetch(&post.docs, at as usize);
+                        }
+                    }
                     for &b in &post.docs[from as usize..to as usize] {
                         let c = &mut count[b as usize];
                         if *c == 0 {
@@ -237,6 +245,9 @@ impl Postings {
             .count() as u32
     }
 }
+
+/// How many posting lists ahead of the one being counted are prefetched.
+const PREFETCH_LISTS: usize = 6;
 
 /// About how many prints one pass of [`Postings::new`] sorts.
 const PASS_ENTRIES: usize = 1 << 24;
