@@ -53,17 +53,25 @@ pub type FastMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
 pub type FastSet<K> = std::collections::HashSet<K, ahash::RandomState>;
 
 /// Ask the CPU to start loading the cache line that holds `slice[at]`, for a
-/// loop about to read scattered memory (nothing when `at` is out of bounds or
-/// off x86-64). A hint only: it changes no result.
+/// loop about to read scattered memory (nothing when `at` is out of bounds).
+/// A hint only: it changes no result.
 #[inline(always)]
 pub(crate) fn prefetch<T>(slice: &[T], at: usize) {
-    #[cfg(target_arch = "x86_64")]
     if let Some(x) = slice.get(at) {
+        prefetch_ref(x);
+    }
+}
+
+/// [`prefetch`] the cache line that holds `x` (nothing off x86-64).
+#[inline(always)]
+pub(crate) fn prefetch_ref<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
         // SAFETY: a prefetch never faults and reads nothing the program sees;
-        // the pointer is to an element of the slice.
+        // the pointer comes from a reference.
         unsafe { _mm_prefetch::<_MM_HINT_T0>((x as *const T).cast()) }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = (slice, at);
+    let _ = x;
 }

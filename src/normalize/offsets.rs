@@ -82,6 +82,13 @@ impl Offsets {
         Some(self.end_from(i, self.last))
     }
 
+    /// Start loading what [`Offsets::range`] reads for character `i`.
+    pub fn prefetch(&self, i: usize) {
+        crate::prefetch(&self.marks, i / BLOCK);
+        crate::prefetch(&self.steps, i);
+        crate::prefetch(&self.lens, i);
+    }
+
     /// Byte offset where character `i` starts.
     pub fn start(&self, i: usize) -> u32 {
         let first = i / BLOCK * BLOCK;
