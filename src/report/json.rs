@@ -80,11 +80,11 @@ struct OccurrencesJson<'a>(&'a PhraseJson<'a>);
 impl Serialize for OccurrencesJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let PhraseJson { phrase, report } = self.0;
-        s.collect_seq(phrase.occurrences.iter().map(|o| {
-            let span = o.span();
-            let text = report.text_of(&span);
-            OccurrenceJson { span, text }
-        }))
+        s.collect_seq(
+            report
+                .occurrences_of(phrase)
+                .map(|(span, text)| OccurrenceJson { span, text }),
+        )
     }
 }
 

@@ -274,6 +274,38 @@ impl ScanReport {
             .and_then(|(s, e)| text.get(s..e))
             .unwrap_or("")
     }
+
+    /// Each occurrence of `phrase` with its span and [`ScanReport::text_of`]
+    /// it. The texts lie scattered over the corpus, so those of later
+    /// occurrences are loaded ahead while earlier ones are used.
+    pub fn occurrences_of<'a>(
+        &'a self,
+        phrase: &'a PhraseEntry,
+    ) -> impl Iterator<Item = (Span, &'a str)> + 'a {
+        const AHEAD: usize = 8;
+        let occ = &phrase.occurrences;
+        occ.iter().enumerate().map(move |(x, o)| {
+            if let Some(o) = occ.get(x + 2 * AHEAD) {
+                crate::prefetch(&self.texts, o.document());
+            }
+            if let Some(o) = occ.get(x + AHEAD) {
+                self.prefetch_text(o);
+            }
+            let span = o.span();
+            let text = self.text_of(&span);
+            (span, text)
+        })
+    }
+
+    /// Start loading the text of `o`.
+    fn prefetch_text(&self, o: &Occurrence) {
+        let d = o.document();
+        if let (Some(text), Some(&at)) = (self.texts.get(d), self.offsets.get(d)) {
+            if let Some(s) = o.start().checked_sub(at) {
+                crate::prefetch(text.as_str().as_bytes(), s);
+            }
+        }
+    }
 }
 
 /// A piece of text (a speech, an occurrence of a phrase), shared with the file

@@ -30,7 +30,7 @@ pub(super) fn phrase(r: &ScanReport, p: &PhraseEntry, buf: &mut Vec<u8>) -> serd
         documents,
         speeches,
         chars,
-        occurrences,
+        occurrences: _,
         variants,
     } = p;
     field(buf, b'{', "text", text)?;
@@ -39,12 +39,11 @@ pub(super) fn phrase(r: &ScanReport, p: &PhraseEntry, buf: &mut Vec<u8>) -> serd
     field(buf, b',', "speeches", speeches)?;
     field(buf, b',', "chars", chars)?;
     buf.extend_from_slice(b",\"occurrences\":[");
-    for (i, o) in occurrences.iter().enumerate() {
+    for (i, (span, text)) in r.occurrences_of(p).enumerate() {
         if i > 0 {
             buf.push(b',');
         }
-        let span = o.span();
-        occurrence(&span, r.text_of(&span), buf)?;
+        occurrence(&span, text, buf)?;
     }
     buf.push(b']');
     // skip_serializing_if = "Vec::is_empty"
