@@ -12,13 +12,13 @@ pub struct Bar(
 
 impl Bar {
     /// A bar that draws only when stderr is a terminal and `visible` is set
-    /// (off for machine formats and in CI).
-    pub fn new(visible: bool) -> Bar {
+    /// (off for machine formats and in CI); timings count from `started`.
+    pub fn new(visible: bool, started: std::time::Instant) -> Bar {
         let timings = std::env::var_os("TAOHUA_TIMINGS")
             .is_some_and(|v| v == "1")
             .then(|| {
-                let cpu = cpu_secs().unwrap_or(0.0);
-                std::sync::Mutex::new((String::from("read"), std::time::Instant::now(), cpu))
+                // The CPU time of the process so far counts toward the first lap.
+                std::sync::Mutex::new((String::from("read"), started, 0.0))
             });
         let show = visible && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         if !show {
@@ -30,7 +30,6 @@ impl Bar {
                 .expect("static template")
                 .progress_chars("=> "),
         );
-        bar.set_prefix("read");
         Bar(bar, timings)
     }
 

@@ -13,6 +13,8 @@ use std::cell::RefCell;
 /// The k-grams of a text `a`: each distinct k-gram once, with its positions.
 pub struct SeedTable {
     k: usize,
+    /// Length of the text tabled.
+    len: usize,
     /// Open addressing: entry + 1, or 0 for an empty slot.
     slots: Vec<u32>,
     /// Entry → k-gram hash.
@@ -55,6 +57,7 @@ impl SeedTable {
         let cap = (hashes.len() * 2).next_power_of_two().max(16);
         let mut table = SeedTable {
             k,
+            len: a.len(),
             slots: vec![0; cap],
             keys: Vec::new(),
             starts: Vec::new(),
@@ -141,9 +144,13 @@ impl SeedTable {
 
     /// Maximal exact matches of `a` (this table's text) and `b`, seeded by
     /// shared k-grams that occur at most `p.max_occ` times in `b`; sorted by
-    /// position in `a`, then `b`. `p.k` must be the table's `k`.
+    /// position in `a`, then `b`. `a` must be the text the table was made of,
+    /// and `p.k` its `k`.
     pub fn mems(&self, a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
-        debug_assert_eq!(p.k, self.k);
+        assert!(
+            a.len() == self.len && p.k == self.k,
+            "SeedTable::mems: not the table's own text or k"
+        );
         SCRATCH.with(|s| self.mems_with(a, b, p, &mut s.borrow_mut()))
     }
 

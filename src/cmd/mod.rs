@@ -79,8 +79,9 @@ pub fn read_and_scan(
     mining: &MiningArgs,
     show_progress: bool,
 ) -> anyhow::Result<(taohua::ingest::Corpus, taohua::report::ScanReport)> {
-    // Made first, so that `TAOHUA_TIMINGS` counts the reading too.
-    let bar = crate::progress::Bar::new(show_progress);
+    // So that `TAOHUA_TIMINGS` counts the reading too (the bar itself is made
+    // after it, so that warnings about unreadable files print clear of it).
+    let started = std::time::Instant::now();
     let corpus = taohua::ingest::read_corpus(paths, &ingest_options(input)?);
     warn_skipped(&corpus.skipped);
     if corpus.documents.is_empty() {
@@ -104,6 +105,7 @@ pub fn read_and_scan(
         junk_patterns,
         ..Default::default()
     };
+    let bar = crate::progress::Bar::new(show_progress, started);
     let report = taohua::scan::scan(&corpus, &opts, &bar)?;
     bar.finish();
     Ok((corpus, report))
