@@ -196,9 +196,7 @@ impl Postings {
         // The entries are sorted some buckets at a time, so that
         // they never all sit in memory at once (16 bytes a print).
         let bits = bucket_bits(total);
-        let passes = total.div_ceil(pass_entries.max(1)).clamp(1, 1 << bits);
-        for i in 0..passes {
-            let buckets = i * (1 << bits) / passes..(i + 1) * (1 << bits) / passes;
+        for buckets in crate::pass_ranges(total, pass_entries, 1 << bits) {
             let entries = sorted_entries(prints, &first, bits, buckets);
             for run in entries.chunk_by(|x, y| x.0 == y.0) {
                 if run.len() < 2 || run.len() > max_df {
@@ -281,8 +279,9 @@ fn sorted_entries<P: AsRef<[u64]>>(
     let bucket = |h: u64| bucket(h, bits);
     let mut start = vec![0usize; range.len() + 1];
     for &h in prints.iter().flat_map(|p| p.as_ref()) {
-        if range.contains(&bucket(h)) {
-            start[bucket(h) - range.start + 1] += 1;
+        let b = bucket(h);
+        if range.contains(&b) {
+            start[b - range.start + 1] += 1;
         }
     }
     for b in 1..start.len() {
@@ -292,8 +291,9 @@ fn sorted_entries<P: AsRef<[u64]>>(
     let mut entries = vec![(0u64, 0u32, 0u32); start[range.len()]];
     for (d, p) in prints.iter().enumerate() {
         for (i, &h) in p.as_ref().iter().enumerate() {
-            if range.contains(&bucket(h)) {
-                let b = bucket(h) - range.start;
+            let b = bucket(h);
+            if range.contains(&b) {
+                let b = b - range.start;
                 entries[next[b]] = (h, d as u32, (first[d] + i) as u32);
                 next[b] += 1;
             }

@@ -52,6 +52,35 @@ pub type FastMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
 /// The one hash set type of the crate.
 pub type FastSet<K> = std::collections::HashSet<K, ahash::RandomState>;
 
+/// `parts` (of a hash space) cut into consecutive ranges, one per pass of a
+/// job that holds about `per_pass` of its `items` at a time: as many passes as
+/// that takes, at least one and at most one per part.
+pub(crate) fn pass_ranges(
+    items: usize,
+    per_pass: usize,
+    parts: usize,
+) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let passes = items.div_ceil(per_pass.max(1)).clamp(1, parts.max(1));
+    (0..passes).map(move |i| i * parts / passes..(i + 1) * parts / passes)
+}
+
+/// How many items ahead [`load_ahead`] starts loading one.
+const AHEAD: usize = 8;
+
+/// For a loop at item `x` of `items` whose items lead into memory scattered
+/// over the corpus: `outer` starts loading what the item `2 × AHEAD` on
+/// leads to first (a speech's struct), `inner` what the item `AHEAD` on
+/// leads to through it (that struct is in cache by then). Hints only.
+#[inline(always)]
+pub(crate) fn load_ahead<T>(items: &[T], x: usize, outer: impl FnOnce(&T), inner: impl FnOnce(&T)) {
+    if let Some(t) = items.get(x + 2 * AHEAD) {
+        outer(t);
+    }
+    if let Some(t) = items.get(x + AHEAD) {
+        inner(t);
+    }
+}
+
 /// Ask the CPU to start loading the cache line that holds `slice[at]`, for a
 /// loop about to read scattered memory (nothing when `at` is out of bounds).
 /// A hint only: it changes no result.

@@ -131,7 +131,8 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     progress.stage("candidates", 0);
     let cand = candidates(prints, &lead_sims, &opts.candidates);
     progress.stage("align", cand.pairs.len() as u64);
-    // Pairs come sorted, so each speech is hashed once for the pairs it leads.
+    // Pairs come sorted, so each speech's k-grams are tabled once for the
+    // pairs it leads.
     let mut aligned: Vec<((usize, usize), Vec<Chain>)> = cand
         .pairs
         .par_chunk_by(|x, y| x.0 == y.0)

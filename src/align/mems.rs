@@ -107,39 +107,34 @@ impl SeedTable {
         (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS.trailing_zeros())) as usize
     }
 
+    /// The slot that holds `h`, or the empty slot where it would go.
+    fn slot(&self, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = self.home(h);
+        while let Some(e) = (self.slots[s] as usize).checked_sub(1) {
+            if self.keys[e] == h {
+                break;
+            }
+            s = (s + 1) & mask;
+        }
+        s
+    }
+
     fn find(&self, h: u64) -> Option<usize> {
         let bit = Self::bit(h);
         if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        let mask = self.slots.len() - 1;
-        let mut s = self.home(h);
-        loop {
-            let e = self.slots[s] as usize;
-            if e == 0 {
-                return None;
-            }
-            if self.keys[e - 1] == h {
-                return Some(e - 1);
-            }
-            s = (s + 1) & mask;
-        }
+        (self.slots[self.slot(h)] as usize).checked_sub(1)
     }
 
     fn find_or_insert(&mut self, h: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut s = self.home(h);
-        loop {
-            match self.slots[s] as usize {
-                0 => {
-                    self.keys.push(h);
-                    self.slots[s] = self.keys.len() as u32;
-                    return self.keys.len() - 1;
-                }
-                e if self.keys[e - 1] == h => return e - 1,
-                _ => s = (s + 1) & mask,
-            }
+        let s = self.slot(h);
+        if self.slots[s] == 0 {
+            self.keys.push(h);
+            self.slots[s] = self.keys.len() as u32;
         }
+        self.slots[s] as usize - 1
     }
 
     /// Maximal exact matches of `a` (this table's text) and `b`, seeded by

@@ -46,15 +46,10 @@ impl Shared {
         kgrams: usize,
         pass_kgrams: usize,
     ) -> Shared {
-        let passes = kgrams.div_ceil(pass_kgrams.max(1)).clamp(1, PARTITIONS);
-        Shared::from_counts((0..passes).flat_map(|i| {
-            count_pass(
-                groups,
-                hashes_of,
-                min_docs,
-                i * PARTITIONS / passes..(i + 1) * PARTITIONS / passes,
-            )
-        }))
+        Shared::from_counts(
+            crate::pass_ranges(kgrams, pass_kgrams, PARTITIONS)
+                .flat_map(|parts| count_pass(groups, hashes_of, min_docs, parts)),
+        )
     }
 
     /// Shared k-grams with their counts, ids given in order.

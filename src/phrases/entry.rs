@@ -100,14 +100,18 @@ pub(super) fn entry(
     for (x, &(d, p)) in occ.iter().enumerate() {
         // As in `locate`: the speeches' streams first, then the parts of them
         // that `span` reads.
-        if let Some(&(d, _)) = occ.get(x + 2 * super::AHEAD) {
-            crate::prefetch_ref(norms[d]);
-            crate::prefetch(docs, d);
-        }
-        if let Some(&(d, p)) = occ.get(x + super::AHEAD) {
-            norms[d].prefetch(p, p + len);
-            docs[d].prefetch_lines();
-        }
+        crate::load_ahead(
+            occ,
+            x,
+            |&(d, _)| {
+                crate::prefetch_ref(norms[d]);
+                crate::prefetch(docs, d);
+            },
+            |&(d, p)| {
+                norms[d].prefetch(p, p + len);
+                docs[d].prefetch_lines();
+            },
+        );
         occurrences.push(Occurrence::new(&span(&docs[d], norms[d], p, p + len)));
         for &m in members[group[d]].iter().filter(|&&m| m != d) {
             if let Some((s, e)) = aligned.project(d, m, p, p + len) {

@@ -253,9 +253,6 @@ fn runs(row: &[(u32, u32)], shared: &Shared, min_docs: u32) -> Vec<(usize, usize
     out
 }
 
-/// How many items ahead a loop over scattered speeches starts loading one.
-const AHEAD: usize = 8;
-
 /// Every (document, start) in the representatives where `k` (a run of shared
 /// k-grams) occurs: looked up through its rarest k-gram, so the work is
 /// proportional to how often the phrase occurs.
@@ -272,14 +269,14 @@ fn locate(
     let list = positions.of(ids[shift]);
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (x, &(d, p)) in list.iter().enumerate() {
-        // The speeches lie scattered in memory: load each one's stream
-        // (AHEAD on) and then its characters while earlier ones are compared.
-        if let Some(&(d, _)) = list.get(x + 2 * AHEAD) {
-            crate::prefetch_ref(norms[d as usize]);
-        }
-        if let Some(&(d, p)) = list.get(x + AHEAD) {
-            crate::prefetch(&norms[d as usize].chars, (p as usize).saturating_sub(shift));
-        }
+        // The speeches lie scattered in memory: load each one's stream and
+        // then its characters while earlier ones are compared.
+        crate::load_ahead(
+            list,
+            x,
+            |&(d, _)| crate::prefetch_ref(norms[d as usize]),
+            |&(d, p)| crate::prefetch(&norms[d as usize].chars, (p as usize).saturating_sub(shift)),
+        );
         let Some(p) = (p as usize).checked_sub(shift) else {
             continue;
         };

@@ -264,8 +264,7 @@ impl ScanReport {
     /// The text of a span of one of the report's speeches, as written (empty
     /// if the span is not inside its speech).
     pub fn text_of(&self, span: &Span) -> &str {
-        let d = span.document;
-        let (Some(text), Some(&at)) = (self.texts.get(d), self.offsets.get(d)) else {
+        let Some((text, at)) = self.speech(span.document) else {
             return "";
         };
         span.start
@@ -275,6 +274,11 @@ impl ScanReport {
             .unwrap_or("")
     }
 
+    /// Speech `d`'s text and where it starts in its file.
+    fn speech(&self, d: usize) -> Option<(&str, usize)> {
+        Some((self.texts.get(d)?.as_str(), *self.offsets.get(d)?))
+    }
+
     /// Each occurrence of `phrase` with its span and [`ScanReport::text_of`]
     /// it. The texts lie scattered over the corpus, so those of later
     /// occurrences are loaded ahead while earlier ones are used.
@@ -282,15 +286,14 @@ impl ScanReport {
         &'a self,
         phrase: &'a PhraseEntry,
     ) -> impl Iterator<Item = (Span, &'a str)> + 'a {
-        const AHEAD: usize = 8;
         let occ = &phrase.occurrences;
         occ.iter().enumerate().map(move |(x, o)| {
-            if let Some(o) = occ.get(x + 2 * AHEAD) {
-                crate::prefetch(&self.texts, o.document());
-            }
-            if let Some(o) = occ.get(x + AHEAD) {
-                self.prefetch_text(o);
-            }
+            crate::load_ahead(
+                occ,
+                x,
+                |o| crate::prefetch(&self.texts, o.document()),
+                |o| self.prefetch_text(o),
+            );
             let span = o.span();
             let text = self.text_of(&span);
             (span, text)
@@ -299,10 +302,9 @@ impl ScanReport {
 
     /// Start loading the text of `o`.
     fn prefetch_text(&self, o: &Occurrence) {
-        let d = o.document();
-        if let (Some(text), Some(&at)) = (self.texts.get(d), self.offsets.get(d)) {
+        if let Some((text, at)) = self.speech(o.document()) {
             if let Some(s) = o.start().checked_sub(at) {
-                crate::prefetch(text.as_str().as_bytes(), s);
+                crate::prefetch(text.as_bytes(), s);
             }
         }
     }

@@ -196,9 +196,7 @@ pub(super) fn pack(r: &ScanReport, cut: usize) -> (ScanData<'_>, BTreeMap<usize,
         .iter()
         .take(MAX_PHRASES)
         .map(|p| {
-            let occ = p.occurrences.iter().take(MAX_LIST).map(|o| {
-                let o = o.span();
-                let text = r.text_of(&o);
+            let occ = r.occurrences_of(p).take(MAX_LIST).map(|(o, text)| {
                 if text == p.text {
                     Occ::Same(o.document, o.start_line)
                 } else {
