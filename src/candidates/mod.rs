@@ -11,8 +11,11 @@
 //!   four 16-bit blocks: two hashes within Hamming distance 3 agree on one block),
 //!   which find whole-speech near-duplicates whose passages are heavily edited.
 
+mod postings;
+
 use crate::fingerprint::hamming;
 use crate::FastMap;
+use postings::{Postings, PASS_ENTRIES};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -124,12 +127,13 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
             || (vec![0u16; n], Vec::new()),
             |(count, touched), a| {
                 let a = a as u32;
-                let slots = post.first[a as usize]..post.first[a as usize + 1];
-                let lists = &post.after[slots];
-                for (x, &(from, to)) in lists.iter().enumerate() {
+                let slots = post.slots(a);
+                for slot in slots.clone() {
+                    let (from, to) = post.list(slot);
                     // The lists lie scattered over the index: start loading
                     // a later one while this one is counted.
-                    if let Some(&(later, end)) = lists.get(x + PREFETCH_LISTS) {
+                    if slot + PREFETCH_LISTS < slots.end {
+                        let (later, end) = post.list(slot + PREFETCH_LISTS);
                         for at in (later..end).step_by(16).take(4) {
                             crate::prefetch(&post.docs, at as usize);
                         }
@@ -170,145 +174,8 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
     }
 }
 
-/// The inverted index of prints: the lists of speeches holding each print
-/// (ascending) that is held by 2 to `max_df` speeches, one after another, and
-/// for each print of each speech the part of its list after that speech.
-struct Postings {
-    docs: Vec<u32>,
-    /// By slot (`first[d] + i` for print `i` of speech `d`): a range of `docs`.
-    after: Vec<(u32, u32)>,
-    first: Vec<usize>,
-    /// Pairs of speeches the posted lists hold.
-    comparisons: u64,
-}
-
-impl Postings {
-    /// Index `prints`, sorting about `pass_entries` of them at a time.
-    fn new<P: AsRef<[u64]>>(prints: &[P], max_df: usize, pass_entries: usize) -> Postings {
-        let mut first = vec![0usize];
-        for p in prints {
-            first.push(first[first.len() - 1] + p.as_ref().len());
-        }
-        let total = first[first.len() - 1];
-        let mut docs = Vec::new();
-        let mut after = vec![(0u32, 0u32); total];
-        let mut comparisons = 0u64;
-        // The entries are sorted some buckets at a time, so that
-        // they never all sit in memory at once (16 bytes a print).
-        let bits = bucket_bits(total);
-        for buckets in crate::pass_ranges(total, pass_entries, 1 << bits) {
-            let entries = sorted_entries(prints, &first, bits, buckets);
-            for run in entries.chunk_by(|x, y| x.0 == y.0) {
-                if run.len() < 2 || run.len() > max_df {
-                    continue;
-                }
-                comparisons += (run.len() * (run.len() - 1) / 2) as u64;
-                let start = docs.len() as u32;
-                docs.extend(run.iter().map(|e| e.1));
-                let end = docs.len() as u32;
-                // The first entry of a later speech (a speech's prints are
-                // distinct, but the caller's are not checked).
-                let mut next = run.len();
-                for j in (0..run.len()).rev() {
-                    if j + 1 < run.len() && run[j + 1].1 != run[j].1 {
-                        next = j + 1;
-                    }
-                    after[run[j].2 as usize] = (start + next as u32, end);
-                }
-            }
-        }
-        Postings {
-            docs,
-            after,
-            first,
-            comparisons,
-        }
-    }
-
-    /// How many prints speech `d` has.
-    fn prints(&self, d: u32) -> usize {
-        self.first[d as usize + 1] - self.first[d as usize]
-    }
-
-    /// How many posted prints speech `a` shares with a later speech `b`.
-    fn shared(&self, a: u32, b: u32) -> u32 {
-        let slots = self.first[a as usize]..self.first[a as usize + 1];
-        self.after[slots]
-            .iter()
-            .filter(|&&(from, to)| {
-                self.docs[from as usize..to as usize]
-                    .binary_search(&b)
-                    .is_ok()
-            })
-            .count() as u32
-    }
-}
-
 /// How many posting lists ahead of the one being counted are prefetched.
 const PREFETCH_LISTS: usize = 6;
-
-/// About how many prints one pass of [`Postings::new`] sorts.
-const PASS_ENTRIES: usize = 1 << 24;
-
-/// Bits of a print that choose its bucket, for `total` prints: buckets of
-/// about 2^16 prints, few enough that spreading the prints over them writes
-/// to few places at once, small enough that each sorts in a core's cache.
-fn bucket_bits(total: usize) -> u32 {
-    (usize::BITS - total.leading_zeros())
-        .saturating_sub(16)
-        .clamp(1, 16)
-}
-
-/// The bucket of print `h`, by its low bits. A winnowed print is the least
-/// hash of its window, so its top bits lean low (buckets by the top bits held
-/// 92% of the prints in the first third of the buckets); its lowest bit is
-/// always set.
-fn bucket(h: u64, bits: u32) -> usize {
-    (h >> 1) as usize & ((1 << bits) - 1)
-}
-
-/// Every `(print, speech, slot)` whose print's bucket falls in `range`,
-/// by bucket and then sorted: a counting pass spreads them over the buckets,
-/// then each bucket is sorted.
-fn sorted_entries<P: AsRef<[u64]>>(
-    prints: &[P],
-    first: &[usize],
-    bits: u32,
-    range: std::ops::Range<usize>,
-) -> Vec<(u64, u32, u32)> {
-    let bucket = |h: u64| bucket(h, bits);
-    let mut start = vec![0usize; range.len() + 1];
-    for &h in prints.iter().flat_map(|p| p.as_ref()) {
-        let b = bucket(h);
-        if range.contains(&b) {
-            start[b - range.start + 1] += 1;
-        }
-    }
-    for b in 1..start.len() {
-        start[b] += start[b - 1];
-    }
-    let mut next = start.clone();
-    let mut entries = vec![(0u64, 0u32, 0u32); start[range.len()]];
-    for (d, p) in prints.iter().enumerate() {
-        for (i, &h) in p.as_ref().iter().enumerate() {
-            let b = bucket(h);
-            if range.contains(&b) {
-                let b = b - range.start;
-                entries[next[b]] = (h, d as u32, (first[d] + i) as u32);
-                next[b] += 1;
-            }
-        }
-    }
-    let mut buckets = Vec::with_capacity(range.len());
-    let mut rest = &mut entries[..];
-    for w in start.windows(2) {
-        let (b, r) = std::mem::take(&mut rest).split_at_mut(w[1] - w[0]);
-        buckets.push(b);
-        rest = r;
-    }
-    buckets.par_iter_mut().for_each(|b| b.sort_unstable());
-    entries
-}
 
 /// Pairs within Hamming distance `k ≤ 3` by four 16-bit block tables.
 pub fn simhash_pairs(hashes: &[u64], k: u32, comparisons: &mut u64) -> Vec<(u32, u32)> {
@@ -357,36 +224,6 @@ mod tests {
         let c = candidates(prints, &[0, u64::MAX, 0xFFFF_0000, 0xFFFF_0007], &p);
         assert_eq!(c.pairs, vec![(0, 1), (2, 3)]);
         assert_eq!(c.regime, Regime::Indexed);
-    }
-
-    #[test]
-    fn postings_are_the_same_in_one_pass_or_many() {
-        // 300 speeches of 40 prints from a small pool, so prints recur.
-        let mut x = 0x9E37_79B9_7F4A_7C15u64;
-        let prints: Vec<Vec<u64>> = (0..300)
-            .map(|_| {
-                let mut p: Vec<u64> = (0..40)
-                    .map(|_| {
-                        x ^= x << 13;
-                        x ^= x >> 7;
-                        x ^= x << 17;
-                        (x % 997).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-                    })
-                    .collect();
-                p.sort_unstable();
-                p.dedup();
-                p
-            })
-            .collect();
-        let one = Postings::new(&prints, 50, usize::MAX);
-        assert!(one.comparisons > 0 && !one.docs.is_empty());
-        for pass_entries in [1, 7, 1000] {
-            let many = Postings::new(&prints, 50, pass_entries);
-            assert_eq!(many.docs, one.docs, "passes of {pass_entries}");
-            assert_eq!(many.after, one.after);
-            assert_eq!(many.first, one.first);
-            assert_eq!(many.comparisons, one.comparisons);
-        }
     }
 
     #[test]
