@@ -6,7 +6,7 @@
 //! report. Work is spread over rayon's threads; every list is sorted before it
 //! reaches the report, so results do not depend on the thread count.
 
-use crate::align::{align_each, AlignParams, Chain};
+use crate::align::{align, align_each, AlignParams, Chain};
 use crate::candidates::{candidates, CandidateParams};
 use crate::cluster::{clusters, coverage, relation, Coverage, Relation, RelationParams};
 use crate::error::Result;
@@ -131,6 +131,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     progress.stage("candidates", 0);
     let cand = candidates(prints, &lead_sims, &opts.candidates);
     progress.stage("align", cand.pairs.len() as u64);
+    let lens: &Vec<usize> = &prepared.iter().map(|p| p.norm.len()).collect();
     // Pairs come sorted, so each speech's k-grams are tabled once for the
     // pairs it leads.
     let mut aligned: Vec<((usize, usize), Vec<Chain>)> = cand
@@ -142,7 +143,16 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
             let texts: Vec<&[char]> = bs.iter().map(|&b| &prepared[b].norm.chars[..]).collect();
             let chains = align_each(&prepared[a].norm.chars, &texts, &opts.align);
             progress.tick(run.len() as u64);
-            bs.into_iter().zip(chains).map(move |(b, c)| ((a, b), c))
+            // Most pairs of a large corpus are in no relation: their chains
+            // are let go here, by the threads, rather than all held to the
+            // end of the stage (see `realign` for the few still needed).
+            bs.into_iter().zip(chains).map(move |(b, c)| {
+                let (na, nb) = (lens[a], lens[b]);
+                match relation(&coverage(na, nb, &c), &opts.relations) {
+                    Some(_) => ((a, b), c),
+                    None => ((a, b), Vec::new()),
+                }
+            })
         })
         .collect();
     let (pairs, links) = verified_pairs(docs, &prepared, &sims, &twins, &aligned, opts);
@@ -161,6 +171,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     // Only alignments inside a cluster carry phrases from one copy to another;
     // the rest (most pairs of a large corpus) are let go before mining.
     aligned.retain(|((a, b), _)| group[*a] == group[*b]);
+    realign(&mut aligned, &prepared, &opts.align);
     let alignments = Alignments {
         chains: aligned.iter().map(|(k, v)| (*k, v)).collect(),
         lead: &twins.lead,
@@ -210,6 +221,19 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
         texts: docs.iter().map(|d| d.speech_text()).collect(),
         offsets: docs.iter().map(|d| d.range.start).collect(),
     })
+}
+
+/// Align again the pairs whose chains were let go at the align stage (they
+/// were in no relation) but which ended in one cluster, joined through other
+/// copies: their chains carry phrases from one copy to the other. Pairs with
+/// no shared passage are aligned again for nothing, which costs little.
+fn realign(aligned: &mut [((usize, usize), Vec<Chain>)], prepared: &[Prepared], p: &AlignParams) {
+    aligned
+        .par_iter_mut()
+        .filter(|(_, chains)| chains.is_empty())
+        .for_each(|((a, b), chains)| {
+            *chains = align(&prepared[*a].norm.chars, &prepared[*b].norm.chars, p);
+        });
 }
 
 /// The pairs of speeches the alignments verify, with the twins of each leader,
