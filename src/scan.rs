@@ -344,3 +344,25 @@ pub fn span(doc: &Document, norm: &Normalized, from: usize, to: usize) -> Span {
         end_line,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_let_go_are_aligned_again_and_the_rest_kept() {
+        let speech = |extra: &str| {
+            format!("同志们：这次全市开发区工作会议，主要任务是总结工作、分析形势。{extra}我们要坚持以习近平新时代中国特色社会主义思想为指导，推动开发区高质量发展。")
+        };
+        let texts = [speech("一是抓招商。"), speech("二是抓改革。"), speech("")];
+        let prepared: Vec<Prepared> = texts.iter().map(|t| prepare(t, 13, 8).0).collect();
+        let p = AlignParams::default();
+        let kept = align(&prepared[0].norm.chars, &prepared[2].norm.chars, &p);
+        let mut aligned = vec![((0, 1), Vec::new()), ((0, 2), kept.clone())];
+        realign(&mut aligned, &prepared, &p);
+        let again = align(&prepared[0].norm.chars, &prepared[1].norm.chars, &p);
+        assert!(!again.is_empty(), "the two speeches share passages");
+        assert_eq!(aligned[0].1, again);
+        assert_eq!(aligned[1].1, kept);
+    }
+}
