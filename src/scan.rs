@@ -132,6 +132,9 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let cand = candidates(prints, &lead_sims, &opts.candidates);
     progress.stage("align", cand.pairs.len() as u64);
     let lens: &Vec<usize> = &prepared.iter().map(|p| p.norm.len()).collect();
+    // A pair whose passages cannot cover this much of either speech is in no
+    // relation: it is not aligned.
+    let share = opts.relations.contained.min(opts.relations.near_duplicate);
     // Pairs come sorted, so each speech's k-grams are tabled once for the
     // pairs it leads.
     let mut aligned: Vec<((usize, usize), Vec<Chain>)> = cand
@@ -141,7 +144,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
             let a = leaders[run[0].0 as usize];
             let bs: Vec<usize> = run.iter().map(|&(_, b)| leaders[b as usize]).collect();
             let texts: Vec<&[char]> = bs.iter().map(|&b| &prepared[b].norm.chars[..]).collect();
-            let chains = align_each(&prepared[a].norm.chars, &texts, &opts.align);
+            let chains = align_each(&prepared[a].norm.chars, &texts, &opts.align, share);
             progress.tick(run.len() as u64);
             // Most pairs of a large corpus are in no relation: their chains
             // are let go here, by the threads, rather than all held to the

@@ -5,6 +5,7 @@
 //! many candidate partners (or a draft checked against many sources) is
 //! hashed and tabled once, and each partner costs one pass over its k-grams.
 
+use super::reach::reachable;
 use super::{AlignParams, Block};
 use crate::fingerprint::{seed_hashes, seed_hashes_into, NO_HASH};
 use crate::normalize::MASK;
@@ -38,6 +39,8 @@ struct Scratch {
     hashes: Vec<u64>,
     /// (position in `b`, entry) of every k-gram of `b` that `a` has.
     hits: Vec<(u32, u32)>,
+    /// Position in `a` → whether a k-gram of `b` starts there.
+    in_a: Vec<bool>,
     /// Entry → how often `b` has it (zero between calls).
     count: Vec<u32>,
     /// Diagonal (`j - i + a.len()`) → end in `b` of the match found on it,
@@ -142,17 +145,37 @@ impl SeedTable {
     /// position in `a`, then `b`. `a` must be the text the table was made of,
     /// and `p.k` its `k`.
     pub fn mems(&self, a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
+        self.mems_reaching(a, b, p, 0.0).unwrap_or_default()
+    }
+
+    /// [`SeedTable::mems`], or `None` without growing a match when no chain
+    /// of them could cover `share` of either text (see [`super::reach`]).
+    pub fn mems_reaching(
+        &self,
+        a: &[char],
+        b: &[char],
+        p: &AlignParams,
+        share: f64,
+    ) -> Option<Vec<Block>> {
         assert!(
             a.len() == self.len && p.k == self.k,
             "SeedTable::mems: not the table's own text or k"
         );
-        SCRATCH.with(|s| self.mems_with(a, b, p, &mut s.borrow_mut()))
+        SCRATCH.with(|s| self.mems_with(a, b, p, share, &mut s.borrow_mut()))
     }
 
-    fn mems_with(&self, a: &[char], b: &[char], p: &AlignParams, s: &mut Scratch) -> Vec<Block> {
+    fn mems_with(
+        &self,
+        a: &[char],
+        b: &[char],
+        p: &AlignParams,
+        share: f64,
+        s: &mut Scratch,
+    ) -> Option<Vec<Block>> {
         let Scratch {
             hashes,
             hits,
+            in_a,
             count,
             reach,
             stamp,
@@ -170,6 +193,12 @@ impl SeedTable {
                 count[e] += 1;
                 hits.push((j as u32, e as u32));
             }
+        }
+        if share > 0.0 && !self.reaches(a, b, p, share, hits, count, in_a) {
+            for &(_, e) in hits.iter() {
+                count[e as usize] = 0;
+            }
+            return None;
         }
         // In order of `b`: a seed inside the match already found on its
         // diagonal belongs to that match.
@@ -206,7 +235,48 @@ impl SeedTable {
         }
         out.sort_unstable_by_key(|m| (m.a, m.b));
         out.dedup();
-        out
+        Some(out)
+    }
+
+    /// Can the `hits` of `b` in this table cover `share` of `a` or of `b`?
+    /// `count` is the entries' counts of `b` (left as found).
+    #[allow(clippy::too_many_arguments)]
+    fn reaches(
+        &self,
+        a: &[char],
+        b: &[char],
+        p: &AlignParams,
+        share: f64,
+        hits: &[(u32, u32)],
+        count: &mut [u32],
+        in_a: &mut Vec<bool>,
+    ) -> bool {
+        let gap = p.max_gap.max(p.max_subst);
+        let fits = |x: usize, n: usize| n > 0 && x as f64 / n as f64 >= share;
+        if fits(
+            reachable(b.len(), self.k, gap, hits.iter().map(|h| h.0 as usize)),
+            b.len(),
+        ) {
+            return true;
+        }
+        // Each entry's positions once (a repeated k-gram of `b` is hit often).
+        const SEEN: u32 = 1 << 31;
+        in_a.clear();
+        in_a.resize(a.len(), false);
+        for &(_, e) in hits {
+            let e = e as usize;
+            if count[e] & SEEN == 0 {
+                count[e] |= SEEN;
+                for &i in &self.pos[self.starts[e] as usize..self.starts[e + 1] as usize] {
+                    in_a[i as usize] = true;
+                }
+            }
+        }
+        for &(_, e) in hits {
+            count[e as usize] &= !SEEN;
+        }
+        let starts = in_a.iter().enumerate().filter(|x| *x.1).map(|x| x.0);
+        fits(reachable(a.len(), self.k, gap, starts), a.len())
     }
 }
 

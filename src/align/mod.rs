@@ -10,6 +10,7 @@
 
 mod gaps;
 mod mems;
+mod reach;
 
 use crate::normalize::MASK;
 use gaps::Gaps;
@@ -159,11 +160,16 @@ pub fn align(a: &[char], b: &[char], p: &AlignParams) -> Vec<Chain> {
     chain(a, b, &mems(a, b, p), p)
 }
 
-/// [`align`] of `a` with each of `bs`: `a`'s k-grams are tabled once.
-pub fn align_each(a: &[char], bs: &[&[char]], p: &AlignParams) -> Vec<Vec<Chain>> {
+/// [`align`] of `a` with each of `bs`: `a`'s k-grams are tabled once. A pair
+/// whose passages could not cover `share` of either text (by the k-grams they
+/// share; 0 aligns every pair) gets no passages, without the work.
+pub fn align_each(a: &[char], bs: &[&[char]], p: &AlignParams, share: f64) -> Vec<Vec<Chain>> {
     let table = SeedTable::new(a, p.k);
     bs.iter()
-        .map(|b| chain(a, b, &table.mems(a, b, p), p))
+        .map(|b| match table.mems_reaching(a, b, p, share) {
+            Some(mems) => chain(a, b, &mems, p),
+            None => Vec::new(),
+        })
         .collect()
 }
 
