@@ -6,7 +6,10 @@
 //! these functions on stable Rust, so the corpus guards CI without a fuzzer.
 
 use std::ops::Range;
-use taohua::align::{align as align_chars, covered, extend_ends, AlignParams, Chain};
+use taohua::align::{
+    align as align_chars, chain, covered, extend_ends, AlignParams, Chain, SeedTable,
+};
+use taohua::cluster::coverage;
 use taohua::ingest::{self, Corpus, IngestOptions, Pieces, SplitRule};
 use taohua::normalize::{fold, normalize as normalize_text, MASK};
 use taohua::store::{Bytes, Index};
@@ -245,6 +248,20 @@ pub fn align(data: &[u8]) {
         let mut chains = align_chars(&a, &b, &p);
         for c in &chains {
             check_chain(&a, &b, c, &p);
+        }
+        // A pair is let go unaligned only when its chains could not have
+        // covered the share of either text; otherwise it gets the same seeds.
+        let table = SeedTable::new(&a, p.k);
+        let all = table.mems(&a, &b, &p);
+        let cov = coverage(a.len(), b.len(), &chain(&a, &b, &all, &p));
+        for share in [0.3, 0.6, 0.8] {
+            match table.mems_reaching(&a, &b, &p, share) {
+                Some(mems) => assert_eq!(mems, all, "share {share}"),
+                None => assert!(
+                    cov.a_in_b.max(cov.b_in_a) < share,
+                    "let go at {share}: {cov:?}"
+                ),
+            }
         }
         // Chains may interleave (a reordered sentence inside a bridged
         // deletion) but never cover the same characters of `a`.
