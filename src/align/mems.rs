@@ -194,11 +194,17 @@ impl SeedTable {
                 hits.push((j as u32, e as u32));
             }
         }
-        if share > 0.0 && !self.reaches(a, b, p, share, hits, count, in_a) {
-            for &(_, e) in hits.iter() {
-                count[e as usize] = 0;
+        if share > 0.0 {
+            // Could the hits cover `share` of either text (see `super::reach`)?
+            let gap = p.max_gap.max(p.max_subst);
+            let fits = |x: usize, n: usize| n > 0 && x as f64 / n as f64 >= share;
+            let in_b = reachable(b.len(), self.k, gap, hits.iter().map(|h| h.0 as usize));
+            if !fits(in_b, b.len()) && !fits(self.reachable_in_a(gap, hits, count, in_a), a.len()) {
+                for &(_, e) in hits.iter() {
+                    count[e as usize] = 0;
+                }
+                return None;
             }
-            return None;
         }
         // In order of `b`: a seed inside the match already found on its
         // diagonal belongs to that match.
@@ -238,31 +244,19 @@ impl SeedTable {
         Some(out)
     }
 
-    /// Can the `hits` of `b` in this table cover `share` of `a` or of `b`?
-    /// `count` is the entries' counts of `b` (left as found).
-    #[allow(clippy::too_many_arguments)]
-    fn reaches(
+    /// [`reachable`] in the table's text from the k-grams of `b` it has
+    /// (`hits`); `count` is the entries' counts in `b`, left as found.
+    fn reachable_in_a(
         &self,
-        a: &[char],
-        b: &[char],
-        p: &AlignParams,
-        share: f64,
+        gap: usize,
         hits: &[(u32, u32)],
         count: &mut [u32],
         in_a: &mut Vec<bool>,
-    ) -> bool {
-        let gap = p.max_gap.max(p.max_subst);
-        let fits = |x: usize, n: usize| n > 0 && x as f64 / n as f64 >= share;
-        if fits(
-            reachable(b.len(), self.k, gap, hits.iter().map(|h| h.0 as usize)),
-            b.len(),
-        ) {
-            return true;
-        }
+    ) -> usize {
         // Each entry's positions once (a repeated k-gram of `b` is hit often).
         const SEEN: u32 = 1 << 31;
         in_a.clear();
-        in_a.resize(a.len(), false);
+        in_a.resize(self.len, false);
         for &(_, e) in hits {
             let e = e as usize;
             if count[e] & SEEN == 0 {
@@ -276,7 +270,7 @@ impl SeedTable {
             count[e as usize] &= !SEEN;
         }
         let starts = in_a.iter().enumerate().filter(|x| *x.1).map(|x| x.0);
-        fits(reachable(a.len(), self.k, gap, starts), a.len())
+        reachable(self.len, self.k, gap, starts)
     }
 }
 
