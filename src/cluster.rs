@@ -37,6 +37,14 @@ impl Default for RelationParams {
     }
 }
 
+impl RelationParams {
+    /// The least share of a speech a pair must cover for any relation: when
+    /// both speeches are covered less, [`relation`] gives none.
+    pub fn least_share(&self) -> f64 {
+        self.contained.min(self.near_duplicate)
+    }
+}
+
 /// Coverage of a verified pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Coverage {
@@ -152,6 +160,27 @@ pub fn clusters(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_relation_below_the_least_share_on_both_sides() {
+        for p in [
+            RelationParams::default(),
+            RelationParams {
+                near_duplicate: 0.5,
+                contained: 0.9,
+            },
+        ] {
+            let least = p.least_share();
+            let cov = |x: f64, y: f64| Coverage {
+                a_in_b: x,
+                b_in_a: y,
+                similarity: (x + y) / 2.0,
+            };
+            let under = least - 1e-9;
+            assert_eq!(relation(&cov(under, under), &p), None, "{p:?}");
+            assert!(relation(&cov(least, least), &p).is_some(), "{p:?}");
+        }
+    }
 
     #[test]
     fn relations_follow_coverage() {

@@ -131,34 +131,41 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     progress.stage("candidates", 0);
     let cand = candidates(prints, &lead_sims, &opts.candidates);
     progress.stage("align", cand.pairs.len() as u64);
-    let lens: &Vec<usize> = &prepared.iter().map(|p| p.norm.len()).collect();
-    // A pair whose passages cannot cover this much of either speech is in no
-    // relation: it is not aligned.
-    let share = opts.relations.contained.min(opts.relations.near_duplicate);
+    let prep: &[Prepared] = &prepared;
     // Pairs come sorted, so each speech's k-grams are tabled once for the
-    // pairs it leads.
-    let mut aligned: Vec<((usize, usize), Vec<Chain>)> = cand
+    // pairs it leads; a pair whose passages cannot cover a relation's share of
+    // either speech is not aligned.
+    let share = opts.relations.least_share();
+    let mut aligned: Vec<Aligned> = cand
         .pairs
         .par_chunk_by(|x, y| x.0 == y.0)
         .flat_map_iter(|run| {
             let a = leaders[run[0].0 as usize];
             let bs: Vec<usize> = run.iter().map(|&(_, b)| leaders[b as usize]).collect();
-            let texts: Vec<&[char]> = bs.iter().map(|&b| &prepared[b].norm.chars[..]).collect();
-            let chains = align_each(&prepared[a].norm.chars, &texts, &opts.align, share);
+            let texts: Vec<&[char]> = bs.iter().map(|&b| &prep[b].norm.chars[..]).collect();
+            let chains = align_each(&prep[a].norm.chars, &texts, &opts.align, share);
             progress.tick(run.len() as u64);
             // Most pairs of a large corpus are in no relation: their chains
             // are let go here, by the threads, rather than all held to the
             // end of the stage (see `realign` for the few still needed).
-            bs.into_iter().zip(chains).map(move |(b, c)| {
-                let (na, nb) = (lens[a], lens[b]);
-                match relation(&coverage(na, nb, &c), &opts.relations) {
-                    Some(_) => ((a, b), c),
-                    None => ((a, b), Vec::new()),
+            bs.into_iter().zip(chains).map(move |(b, chains)| {
+                let cov = coverage(prep[a].norm.len(), prep[b].norm.len(), &chains);
+                match relation(&cov, &opts.relations) {
+                    Some(rel) => Aligned {
+                        pair: (a, b),
+                        chains,
+                        relation: Some((rel, cov)),
+                    },
+                    None => Aligned {
+                        pair: (a, b),
+                        chains: Vec::new(),
+                        relation: None,
+                    },
                 }
             })
         })
         .collect();
-    let (pairs, links) = verified_pairs(docs, &prepared, &sims, &twins, &aligned, opts);
+    let (pairs, links) = verified_pairs(docs, &prepared, &sims, &twins, &aligned);
     // Junk patterns, matched once: built-in hits count against a speech as
     // its cluster's representative, and all are listed as junk.
     let hits: Vec<junk::Hits> = docs
@@ -173,10 +180,10 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let junk = junk::find(corpus, &group, &hits);
     // Only alignments inside a cluster carry phrases from one copy to another;
     // the rest (most pairs of a large corpus) are let go before mining.
-    aligned.retain(|((a, b), _)| group[*a] == group[*b]);
+    aligned.retain(|x| group[x.pair.0] == group[x.pair.1]);
     realign(&mut aligned, &prepared, &opts.align);
     let alignments = Alignments {
-        chains: aligned.iter().map(|(k, v)| (*k, v)).collect(),
+        chains: aligned.iter().map(|x| (x.pair, &x.chains)).collect(),
         lead: &twins.lead,
     };
     let norms: Vec<&Normalized> = prepared.iter().map(|p| &p.norm).collect();
@@ -226,16 +233,25 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     })
 }
 
+/// A candidate pair once aligned: its passages, kept only when it is in a
+/// relation (see [`realign`]), and that relation with its coverage.
+struct Aligned {
+    pair: (usize, usize),
+    chains: Vec<Chain>,
+    relation: Option<(Relation, Coverage)>,
+}
+
 /// Align again the pairs whose chains were let go at the align stage (they
 /// were in no relation) but which ended in one cluster, joined through other
 /// copies: their chains carry phrases from one copy to the other. Pairs with
 /// no shared passage are aligned again for nothing, which costs little.
-fn realign(aligned: &mut [((usize, usize), Vec<Chain>)], prepared: &[Prepared], p: &AlignParams) {
+fn realign(aligned: &mut [Aligned], prepared: &[Prepared], p: &AlignParams) {
     aligned
         .par_iter_mut()
-        .filter(|(_, chains)| chains.is_empty())
-        .for_each(|((a, b), chains)| {
-            *chains = align(&prepared[*a].norm.chars, &prepared[*b].norm.chars, p);
+        .filter(|x| x.chains.is_empty())
+        .for_each(|x| {
+            let (a, b) = x.pair;
+            x.chains = align(&prepared[a].norm.chars, &prepared[b].norm.chars, p);
         });
 }
 
@@ -246,8 +262,7 @@ fn verified_pairs(
     prepared: &[Prepared],
     sims: &[u64],
     twins: &Twins,
-    aligned: &[((usize, usize), Vec<Chain>)],
-    opts: &ScanOptions,
+    aligned: &[Aligned],
 ) -> (Vec<PairEntry>, Vec<(usize, usize)>) {
     let mut pairs = Vec::new();
     let mut links = Vec::new();
@@ -301,16 +316,16 @@ fn verified_pairs(
             passages,
         }
     };
-    for ((a, b), chains) in aligned {
-        let cov = coverage(prepared[*a].norm.len(), prepared[*b].norm.len(), chains);
-        let Some(rel) = relation(&cov, &opts.relations) else {
+    for found in aligned {
+        let Some((rel, cov)) = found.relation else {
             continue;
         };
+        let (a, b) = found.pair;
         if rel == Relation::NearDuplicate {
-            links.push((*a, *b));
+            links.push((a, b));
         }
-        for (x, y) in twins.outer_pairs(*a, *b) {
-            pairs.push(entry(x, y, rel, &cov, chains));
+        for (x, y) in twins.outer_pairs(a, b) {
+            pairs.push(entry(x, y, rel, &cov, &found.chains));
         }
     }
     let whole = Coverage {
@@ -361,11 +376,16 @@ mod tests {
         let prepared: Vec<Prepared> = texts.iter().map(|t| prepare(t, 13, 8).0).collect();
         let p = AlignParams::default();
         let kept = align(&prepared[0].norm.chars, &prepared[2].norm.chars, &p);
-        let mut aligned = vec![((0, 1), Vec::new()), ((0, 2), kept.clone())];
+        let pair = |pair, chains| Aligned {
+            pair,
+            chains,
+            relation: None,
+        };
+        let mut aligned = vec![pair((0, 1), Vec::new()), pair((0, 2), kept.clone())];
         realign(&mut aligned, &prepared, &p);
         let again = align(&prepared[0].norm.chars, &prepared[1].norm.chars, &p);
         assert!(!again.is_empty(), "the two speeches share passages");
-        assert_eq!(aligned[0].1, again);
-        assert_eq!(aligned[1].1, kept);
+        assert_eq!(aligned[0].chains, again);
+        assert_eq!(aligned[1].chains, kept);
     }
 }

@@ -21,7 +21,7 @@ pub(super) struct Postings {
     /// `docs`, packed by [`pack`] (0 when empty). Atomic so that the parts of
     /// a pass fill it at once; read with `Relaxed`, a plain load.
     after: Vec<AtomicU64>,
-    pub(super) first: Vec<usize>,
+    first: Vec<usize>,
     /// Pairs of speeches the posted lists hold.
     pub(super) comparisons: u64,
 }
