@@ -6,6 +6,7 @@
 //! hashed and tabled once, and each partner costs one pass over its k-grams.
 
 use super::reach::reachable;
+use super::support::drop_lone;
 use super::{AlignParams, Block};
 use crate::fingerprint::{seed_hashes, seed_hashes_into, NO_HASH};
 use crate::normalize::MASK;
@@ -241,6 +242,9 @@ impl SeedTable {
         }
         out.sort_unstable_by_key(|m| (m.a, m.b));
         out.dedup();
+        // A gap the chainer reads as changed characters is at most
+        // `max_subst` long, its two sides at most two apart.
+        drop_lone(&mut out, p.max_subst, 2);
         Some(out)
     }
 
@@ -343,11 +347,12 @@ mod tests {
         }
         out.sort_unstable_by_key(|m| (m.a, m.b));
         out.dedup();
+        drop_lone(&mut out, p.max_subst, 2);
         out
     }
 
     #[test]
-    fn the_table_finds_every_maximal_match_through_a_usable_seed() {
+    fn the_table_finds_every_maximal_match_through_a_usable_seed_but_lone_short_ones() {
         for seed in 0..200u64 {
             let p = AlignParams {
                 k: 3,

@@ -11,8 +11,10 @@
 mod gaps;
 mod mems;
 mod reach;
+mod support;
 
 use crate::normalize::MASK;
+use crate::FastMap;
 use gaps::Gaps;
 pub use mems::{grow, mems, SeedTable};
 use std::ops::Range;
@@ -20,7 +22,17 @@ use std::ops::Range;
 /// Tuning of the aligner.
 #[derive(Debug, Clone, Copy)]
 pub struct AlignParams {
-    /// Seed length in characters.
+    /// Seed length in characters: 4. An edited copy with a quarter of its
+    /// characters changed keeps few runs of six unchanged characters (one
+    /// start in six) but many of four. Measured against 6: `check` drafts
+    /// with 15/20/25% of their characters changed went from 0.977/0.944/0.812
+    /// to 0.988/0.979/0.935 copied-character F1, and `scan` found the same
+    /// speech with 25% changed as a near-duplicate in 6 of 6 compilations
+    /// (0 of 6), with 30% in 4 of 6 (0); precision on drafts over provincial
+    /// work reports (the genre's wording, not copied) 0.993/0.989 →
+    /// 0.991/0.988; the seed, the laws and 10^4 and 10^5 generated speeches
+    /// scored the same. Align took about 15% more CPU at 10^5 speeches, and
+    /// `check` against every speech of a small corpus about twice as long.
     pub k: usize,
     /// Largest gap on both sides that always counts as an edit inside a
     /// passage (see `max_subst` for longer ones).
@@ -40,7 +52,7 @@ pub struct AlignParams {
 impl Default for AlignParams {
     fn default() -> Self {
         AlignParams {
-            k: 6,
+            k: 4,
             max_gap: 12,
             max_subst: 32,
             max_skip: 400,
@@ -181,18 +193,26 @@ pub fn chain(a: &[char], b: &[char], mems: &[Block], p: &AlignParams) -> Vec<Cha
     let n = mems.len();
     let mut score = vec![0f32; n];
     let mut pred = vec![usize::MAX; n];
+    // The latest match on each diagonal: the piece before a changed or
+    // masked character lies on the same one (or one or two off), however
+    // many matches elsewhere start in between (a speech's repeated phrases).
+    let mut last_on: FastMap<i64, usize> = FastMap::default();
     for i in 0..n {
         let m = mems[i];
         score[i] = m.len as f32;
-        for j in i.saturating_sub(LOOKBACK)..i {
+        let window = i.saturating_sub(LOOKBACK);
+        let d = m.a as i64 - m.b as i64;
+        let on_band = (d - 2..=d + 2).filter_map(|x| last_on.get(&x).copied());
+        for j in (window..i).chain(on_band.filter(|&j| j < window)) {
             if let Some((gain, _)) = gaps.link(mems[j], m) {
                 let s = score[j] + gain;
-                if s > score[i] {
+                if s > score[i] || (s == score[i] && pred[i] != usize::MAX && j < pred[i]) {
                     score[i] = s;
                     pred[i] = j;
                 }
             }
         }
+        last_on.insert(d, i);
     }
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));

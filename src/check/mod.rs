@@ -56,10 +56,7 @@ pub struct CheckOptions {
 impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions {
-            align: AlignParams {
-                k: CHECK_SEED_K,
-                ..AlignParams::default()
-            },
+            align: AlignParams::default(),
             max_sources: 40,
             max_candidates: 1000,
             max_df: 1000,
@@ -69,19 +66,6 @@ impl Default for CheckOptions {
         }
     }
 }
-
-/// The seed length of a check's alignment, shorter than a scan's: a draft is
-/// one text against a few sources, and an edited copy keeps few runs of six
-/// unchanged characters (at a quarter of them changed, one start in six),
-/// but many of four. Measured on drafts with 15/20/25% of their characters
-/// changed (`scripts/hard_drafts.py`), 6 → 4 took the copied characters found
-/// from 0.977/0.944/0.812 to 0.988/0.979/0.935 (F1), while on drafts over
-/// provincial work reports, which share the genre's wording with the corpus,
-/// precision went from 0.993/0.989 to 0.991/0.988; a 10 KB check against an
-/// index of 1 GB took the same time. Aligning with every speech of a small
-/// corpus takes about twice as long; 3 took 3.7 times as long for a little
-/// more recall.
-pub const CHECK_SEED_K: usize = 4;
 
 /// Fewest speeches a stock phrase must be used by to count as boilerplate in a check.
 pub const BOILERPLATE_MIN_DOCS: usize = 3;
