@@ -6,7 +6,7 @@
 //! hashed and tabled once, and each partner costs one pass over its k-grams.
 
 use super::reach::reachable;
-use super::support::{backed_hits, drop_lone};
+use super::support::drop_lone;
 use super::{AlignParams, Block};
 use crate::fingerprint::{seed_hashes, seed_hashes_into, NO_HASH};
 use crate::normalize::MASK;
@@ -40,8 +40,6 @@ struct Scratch {
     hashes: Vec<u64>,
     /// (position in `b`, entry) of every k-gram of `b` that `a` has.
     hits: Vec<(u32, u32)>,
-    /// The hits with another near them (see [`backed_hits`]).
-    backed: Vec<(u32, u32)>,
     /// Position in `a` → whether a k-gram of `b` starts there.
     in_a: Vec<bool>,
     /// Entry → how often `b` has it (zero between calls).
@@ -178,7 +176,6 @@ impl SeedTable {
         let Scratch {
             hashes,
             hits,
-            backed,
             in_a,
             count,
             reach,
@@ -198,15 +195,12 @@ impl SeedTable {
                 hits.push((j as u32, e as u32));
             }
         }
-        // A hit with no other near it grows no match that is kept.
-        backed_hits(hits, self.k, p.max_subst, backed);
         if share > 0.0 {
             // Could the hits cover `share` of either text (see `super::reach`)?
             let gap = p.max_gap.max(p.max_subst);
             let fits = |x: usize, n: usize| n > 0 && x as f64 / n as f64 >= share;
-            let in_b = reachable(b.len(), self.k, gap, backed.iter().map(|h| h.0 as usize));
-            if !fits(in_b, b.len()) && !fits(self.reachable_in_a(gap, backed, count, in_a), a.len())
-            {
+            let in_b = reachable(b.len(), self.k, gap, hits.iter().map(|h| h.0 as usize));
+            if !fits(in_b, b.len()) && !fits(self.reachable_in_a(gap, hits, count, in_a), a.len()) {
                 for &(_, e) in hits.iter() {
                     count[e as usize] = 0;
                 }
@@ -224,7 +218,7 @@ impl SeedTable {
             *stamp = 1;
         }
         let mut out = Vec::new();
-        for &(j, e) in backed.iter() {
+        for &(j, e) in hits.iter() {
             let e = e as usize;
             if count[e] as usize > p.max_occ {
                 continue;

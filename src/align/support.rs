@@ -50,29 +50,6 @@ pub(super) fn drop_lone(mems: &mut Vec<Block>, near: usize, drift: usize) {
     mems.retain(|_| *k.next().expect("one flag a match"));
 }
 
-/// Into `out`, the hits `(position in b, entry)` (ascending, one a position)
-/// that have another hit within `k + 2 + near + k` positions: a hit with none
-/// has no neighbour one position off, so every match through it is `k` long
-/// (under [`ALONE_FROM`] for the seed lengths used), and a match within `near`
-/// of it in `a` on a diagonal at most two off would start a hit within that
-/// distance in `b`. [`drop_lone`] would drop what it grows.
-pub(super) fn backed_hits(hits: &[(u32, u32)], k: usize, near: usize, out: &mut Vec<(u32, u32)>) {
-    out.clear();
-    if k >= ALONE_FROM as usize {
-        out.extend_from_slice(hits);
-        return;
-    }
-    let reach = (2 * k + 2 + near) as u32;
-    let close = |x: &(u32, u32), y: &(u32, u32)| y.0 - x.0 <= reach;
-    for (i, h) in hits.iter().enumerate() {
-        let before = i > 0 && close(&hits[i - 1], h);
-        let after = hits.get(i + 1).is_some_and(|n| close(h, n));
-        if before || after {
-            out.push(*h);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,18 +74,6 @@ mod tests {
         drop_lone(&mut mems, 32, 2);
         let starts: Vec<u32> = mems.iter().map(|m| m.a).collect();
         assert_eq!(starts, vec![10, 40, 48, 200, 236]);
-    }
-
-    #[test]
-    fn hits_far_from_any_other_are_left_out() {
-        // k = 4, near = 32: another hit within 42.
-        let hits = [(0, 7), (42, 1), (100, 2), (143, 3), (185, 4), (300, 5)];
-        let mut out = Vec::new();
-        backed_hits(&hits, 4, 32, &mut out);
-        assert_eq!(out, vec![(0, 7), (42, 1), (143, 3), (185, 4)]);
-        // Seeds of six find matches that stand on their own: all kept.
-        backed_hits(&hits, 6, 32, &mut out);
-        assert_eq!(out, hits);
     }
 
     #[test]
