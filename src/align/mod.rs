@@ -31,8 +31,10 @@ pub struct AlignParams {
     /// (0 of 6), with 30% in 4 of 6 (0); precision on drafts over provincial
     /// work reports (the genre's wording, not copied) 0.993/0.989 →
     /// 0.991/0.988; the seed, the laws and 10^4 and 10^5 generated speeches
-    /// scored the same. Align took about 15% more CPU at 10^5 speeches, and
-    /// `check` against every speech of a small corpus about twice as long.
+    /// scored the same. Align took about a quarter more CPU at 10^5 speeches
+    /// (medians of four alternated runs 33.5 → 42.8 s; the whole scan 7%
+    /// more), and `check` against every speech of a small corpus about twice
+    /// as long.
     pub k: usize,
     /// Largest gap on both sides that always counts as an edit inside a
     /// passage (see `max_subst` for longer ones).
