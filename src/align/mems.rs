@@ -1,4 +1,5 @@
-//! Seeds: the maximal exact matches two texts share, found from shared k-grams.
+//! Seeds: the maximal exact matches two texts share, found from shared k-grams
+//! (short ones only beside another on their diagonal: [`super::support`]).
 //!
 //! One text's k-grams go into a [`SeedTable`], built once; every text it is
 //! compared with streams its own k-grams through the table, so a speech with
@@ -142,8 +143,9 @@ impl SeedTable {
     }
 
     /// Maximal exact matches of `a` (this table's text) and `b`, seeded by
-    /// shared k-grams that occur at most `p.max_occ` times in `b`; sorted by
-    /// position in `a`, then `b`. `a` must be the text the table was made of,
+    /// shared k-grams that occur at most `p.max_occ` times in `b`, less the
+    /// short ones that stand alone ([`super::support`]); sorted by position
+    /// in `a`, then `b`. `a` must be the text the table was made of,
     /// and `p.k` its `k`.
     pub fn mems(&self, a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
         self.mems_reaching(a, b, p, 0.0).unwrap_or_default()
@@ -242,8 +244,9 @@ impl SeedTable {
         }
         out.sort_unstable_by_key(|m| (m.a, m.b));
         out.dedup();
-        // A gap the chainer reads as changed characters is at most
-        // `max_subst` long, its two sides at most two apart.
+        // Support within `max_subst`, on diagonals at most two apart (the
+        // gaps the chainer reads as changed characters); a short piece just
+        // after a longer insertion needs a neighbour on its own diagonal.
         drop_lone(&mut out, p.max_subst, 2);
         Some(out)
     }
@@ -303,7 +306,8 @@ pub fn grow(a: &[char], b: &[char], i: usize, j: usize, k: usize) -> Option<(Blo
 }
 
 /// Maximal exact matches between `a` and `b` seeded by shared k-grams (that
-/// occur at most `p.max_occ` times in `b`).
+/// occur at most `p.max_occ` times in `b`), less the short ones that stand
+/// alone.
 pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
     SeedTable::new(a, p.k).mems(a, b, p)
 }

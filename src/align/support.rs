@@ -23,7 +23,6 @@ pub(super) fn drop_lone(mems: &mut Vec<Block>, near: usize, drift: usize) {
         return;
     }
     let diag = |m: &Block| m.a as i64 - m.b as i64;
-    let longest = mems.iter().map(|m| m.len as i64).max().unwrap_or(0);
     let mut by_diag: Vec<(i64, i64, i64)> = mems
         .iter()
         .map(|m| (diag(m), m.a as i64, (m.a + m.len) as i64))
@@ -33,13 +32,14 @@ pub(super) fn drop_lone(mems: &mut Vec<Block>, near: usize, drift: usize) {
     let supported = |m: &Block| {
         let (d, s, e) = (diag(m), m.a as i64, (m.a + m.len) as i64);
         (d - drift..=d + drift).any(|dd| {
-            // On diagonal `dd`, the matches starting from where one that
-            // ends `near` before `s` could start.
-            let from = by_diag.partition_point(|x| (x.0, x.1) < (dd, s - near - longest));
+            // On diagonal `dd`, from the first match that ends at most
+            // `near` before `s`: maximal matches on one diagonal never
+            // overlap or touch, so their ends ascend with their starts.
+            let from = by_diag.partition_point(|x| (x.0, x.2) < (dd, s - near));
             by_diag[from..]
                 .iter()
                 .take_while(|x| x.0 == dd && x.1 <= e + near)
-                .any(|x| (x.0, x.1) != (d, s) && x.2 + near >= s && x.1 <= e + near)
+                .any(|x| (x.0, x.1) != (d, s))
         })
     };
     let keep: Vec<bool> = mems

@@ -26,7 +26,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Regime {
-    /// All pairs sharing a passage were aligned.
+    /// Pairs of about the same length sharing a few prints were aligned, and
+    /// pairs of unlike length sharing a fraction of the shorter's.
     Exact,
     /// Inverted index and simhash tables.
     Indexed,
@@ -44,7 +45,8 @@ pub struct CandidateParams {
     pub min_fraction: f64,
     /// ... or, for two speeches of about the same length (the shorter at
     /// least `similar_length` of the longer), this share of both speeches'
-    /// prints: the same speech heavily edited (a fifth of its characters
+    /// prints in the indexed regime (the exact one asks only `min_shared`):
+    /// the same speech heavily edited (a fifth of its characters
     /// changed leaves about a seventh of its prints, on both sides), where text
     /// one speech merely takes from a longer one shares less of the longer.
     pub min_fraction_both: f64,
