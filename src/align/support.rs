@@ -70,10 +70,13 @@ mod tests {
             block(236, 84, 30), // diagonal 152, 32 on
             block(300, 299, 4), // diagonal 1: 3 off the next, too far off
             block(310, 306, 4), // diagonal 4
+            block(400, 0, 100), // diagonal 400, long, ends at 500
+            block(520, 120, 4), // 20 after its end: stays
+            block(600, 200, 4), // 76 after the last one: too far
         ];
         drop_lone(&mut mems, 32, 2);
         let starts: Vec<u32> = mems.iter().map(|m| m.a).collect();
-        assert_eq!(starts, vec![10, 40, 48, 200, 236]);
+        assert_eq!(starts, vec![10, 40, 48, 200, 236, 400, 520]);
     }
 
     #[test]
