@@ -150,17 +150,15 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
             // end of the stage (see `realign` for the few still needed).
             bs.into_iter().zip(chains).map(move |(b, chains)| {
                 let cov = coverage(prep[a].norm.len(), prep[b].norm.len(), &chains);
-                match relation(&cov, &opts.relations) {
-                    Some(rel) => Aligned {
-                        pair: (a, b),
-                        chains,
-                        relation: Some((rel, cov)),
+                let relation = relation(&cov, &opts.relations).map(|rel| (rel, cov));
+                Aligned {
+                    pair: (a, b),
+                    chains: if relation.is_some() {
+                        chains
+                    } else {
+                        Vec::new()
                     },
-                    None => Aligned {
-                        pair: (a, b),
-                        chains: Vec::new(),
-                        relation: None,
-                    },
+                    relation,
                 }
             })
         })

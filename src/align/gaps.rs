@@ -5,6 +5,11 @@ use super::{AlignParams, Block, Chain};
 use crate::normalize::MASK;
 use std::ops::Range;
 
+/// Most characters the two sides of a long gap may differ by for it to be
+/// read as changed characters (a word one or two characters longer): the
+/// pieces of an edited copy lie on diagonals at most this far apart.
+pub(super) const EDIT_DRIFT: usize = 2;
+
 /// The two texts a chain is built on, to tell an edit from text only one side has.
 pub(super) struct Gaps<'t> {
     pub(super) a: &'t [char],
@@ -48,7 +53,7 @@ impl Gaps<'_> {
         if hi <= self.p.max_gap {
             return true;
         }
-        if hi > self.p.max_subst || hi - lo > 2 {
+        if hi > self.p.max_subst || hi - lo > EDIT_DRIFT {
             return false;
         }
         let sa = (prev.a + prev.len) as usize;

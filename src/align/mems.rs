@@ -6,6 +6,7 @@
 //! many candidate partners (or a draft checked against many sources) is
 //! hashed and tabled once, and each partner costs one pass over its k-grams.
 
+use super::gaps::EDIT_DRIFT;
 use super::reach::reachable;
 use super::support::drop_lone;
 use super::{AlignParams, Block};
@@ -244,10 +245,10 @@ impl SeedTable {
         }
         out.sort_unstable_by_key(|m| (m.a, m.b));
         out.dedup();
-        // Support within `max_subst`, on diagonals at most two apart (the
-        // gaps the chainer reads as changed characters); a short piece just
-        // after a longer insertion needs a neighbour on its own diagonal.
-        drop_lone(&mut out, p.max_subst, 2);
+        // Support within `max_subst`, on diagonals at most `EDIT_DRIFT` apart
+        // (the gaps the chainer reads as changed characters); a short piece
+        // just after a longer insertion needs a neighbour on its own diagonal.
+        drop_lone(&mut out, p.max_subst, EDIT_DRIFT);
         Some(out)
     }
 
@@ -351,7 +352,7 @@ mod tests {
         }
         out.sort_unstable_by_key(|m| (m.a, m.b));
         out.dedup();
-        drop_lone(&mut out, p.max_subst, 2);
+        drop_lone(&mut out, p.max_subst, EDIT_DRIFT);
         out
     }
 

@@ -15,7 +15,7 @@ mod support;
 
 use crate::normalize::MASK;
 use crate::FastMap;
-use gaps::Gaps;
+use gaps::{Gaps, EDIT_DRIFT};
 pub use mems::{grow, mems, SeedTable};
 use std::ops::Range;
 
@@ -196,15 +196,17 @@ pub fn chain(a: &[char], b: &[char], mems: &[Block], p: &AlignParams) -> Vec<Cha
     let mut score = vec![0f32; n];
     let mut pred = vec![usize::MAX; n];
     // The latest match on each diagonal: the piece before a changed or
-    // masked character lies on the same one (or one or two off), however
-    // many matches elsewhere start in between (a speech's repeated phrases).
+    // masked character lies on the same one (or up to `EDIT_DRIFT` off),
+    // however many matches elsewhere start in between (a speech's repeated
+    // phrases).
     let mut last_on: FastMap<i64, usize> = FastMap::default();
     for i in 0..n {
         let m = mems[i];
         score[i] = m.len as f32;
         let window = i.saturating_sub(LOOKBACK);
         let d = m.a as i64 - m.b as i64;
-        let on_band = (d - 2..=d + 2).filter_map(|x| last_on.get(&x).copied());
+        let drift = EDIT_DRIFT as i64;
+        let on_band = (d - drift..=d + drift).filter_map(|x| last_on.get(&x).copied());
         for j in (window..i).chain(on_band.filter(|&j| j < window)) {
             if let Some((gain, _)) = gaps.link(mems[j], m) {
                 let s = score[j] + gain;

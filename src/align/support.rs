@@ -42,12 +42,7 @@ pub(super) fn drop_lone(mems: &mut Vec<Block>, near: usize, drift: usize) {
                 .any(|x| (x.0, x.1) != (d, s))
         })
     };
-    let keep: Vec<bool> = mems
-        .iter()
-        .map(|m| m.len >= ALONE_FROM || supported(m))
-        .collect();
-    let mut k = keep.iter();
-    mems.retain(|_| *k.next().expect("one flag a match"));
+    mems.retain(|m| m.len >= ALONE_FROM || supported(m));
 }
 
 #[cfg(test)]
