@@ -11,8 +11,10 @@ use std::ops::Range;
 /// How a file is cut into speeches.
 #[derive(Debug, Clone)]
 pub enum SplitRule {
-    /// The built-in rule: a line of at most 40 characters ending in 篇 + numeral,
-    /// or starting with 第 + numeral + 篇.
+    /// The built-in rule: a line of at most 40 characters that ends in 篇 +
+    /// numeral (`…讲话精神篇四`), or starts, after an optional opening bracket,
+    /// with 篇 + numeral (`篇一：…`, `【篇2】…`), 第 + numeral + 篇 (`第三篇 …`)
+    /// or 范文/例文 + numeral (`范文一：…`), the styles of essay sites.
     Default,
     /// A user pattern matched against each trimmed line.
     Pattern(Regex),
@@ -25,7 +27,10 @@ const NUMERAL: &str = "[一二三四五六七八九十百千零〇两0-9０-９]
 fn default_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!("(篇{NUMERAL}$)|(^第{NUMERAL}篇)")).expect("built-in heading pattern")
+        Regex::new(&format!(
+            "(篇{NUMERAL}$)|(^[【\\[〔（(]?(第{NUMERAL}篇|(篇|范文|例文) ?{NUMERAL}))"
+        ))
+        .expect("built-in heading pattern")
     })
 }
 
@@ -165,6 +170,35 @@ mod tests {
         assert_eq!(p.pieces.len(), 1);
         assert!(p.preamble.is_none());
         assert!(p.pieces[0].heading.is_none());
+    }
+
+    #[test]
+    fn essay_site_heading_styles_split() {
+        for head in [
+            "篇一：2023年全市开发区工作会议讲话",
+            "【篇2】在全市开发区工作会议上的讲话",
+            "第三篇 在开发区工作会议上的讲话",
+            "（第1篇）讲话稿",
+            "范文一：开发区工作会议讲话",
+            "例文 2",
+            "开发区工作会议讲话精神篇十九",
+        ] {
+            assert!(SplitRule::Default.is_heading(head), "{head}");
+        }
+        for line in [
+            "篇幅所限，不再展开。",
+            "2023年讲话精神(优秀19篇)",
+            "范文网为您整理了以下内容。",
+            "一、以第一篇讲话为纲",
+            "我们要以第三篇章的精神，推动开发区高质量发展，谱写新的篇章，篇篇都是好文章，这一篇二十字以上的句子",
+        ] {
+            assert!(!SplitRule::Default.is_heading(line), "{line}");
+        }
+        let text = "2023年讲话稿(精选2篇)\n篇一：开发区会议讲话\n同志们：\n篇二：开发区会议讲话\n谢谢大家！\n";
+        let p = split(text, &SplitRule::Default);
+        assert_eq!(p.pieces.len(), 2);
+        assert_eq!(&text[p.preamble.unwrap()], "2023年讲话稿(精选2篇)");
+        assert_eq!(&text[p.pieces[1].body.clone()], "谢谢大家！");
     }
 
     #[test]
