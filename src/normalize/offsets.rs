@@ -1,92 +1,113 @@
-//! Where each normalised character came from in the input, in a little over two
-//! bytes a character (a plain start and end offset would take eight).
+//! Where each normalised character came from in the input, in a little over one
+//! byte a character (a plain start and end offset would take eight).
 //!
-//! A character's start is kept as its step from the previous character's start
-//! (one byte), with the full offset of every [`BLOCK`]-th character as a mark;
-//! its length in the input is one byte too. Steps and lengths that do not fit in
-//! a byte sit in side tables, ascending by character.
+//! A character's code byte holds its length in the input (1 to 4 bytes, one
+//! UTF-8 character) and the gap since the previous character's end (up to
+//! [`MAX_GAP`] bytes of punctuation and whitespace), so a start is the sum of
+//! the lengths and gaps since the last mark: the full offset of every
+//! [`BLOCK`]-th character. A character whose length or gap does not fit (a
+//! joined mask like `******`, a long run of punctuation) is [`FAR`]: its start
+//! and end sit in a side table, ascending by character.
 
 /// Characters between two marks.
 const BLOCK: usize = 32;
-/// A step or length kept in a side table.
+/// The code of a character kept in the side table.
 const FAR: u8 = u8::MAX;
+/// The longest gap a code holds (six bits; the top code is [`FAR`]).
+const MAX_GAP: u32 = 62;
+/// The longest input a code holds: one UTF-8 character.
+const MAX_LEN: u32 = 4;
+
+/// The code of a character of `len` input bytes, `gap` bytes after the
+/// previous one (`None` when it does not fit).
+fn code(gap: u32, len: u32) -> Option<u8> {
+    (gap <= MAX_GAP && (1..=MAX_LEN).contains(&len)).then(|| (gap << 2 | (len - 1)) as u8)
+}
+
+/// The input length of a character that is not [`FAR`].
+fn len_of(c: u8) -> u32 {
+    (c & 3) as u32 + 1
+}
+
+/// The gap before a character that is not [`FAR`].
+fn gap_of(c: u8) -> u32 {
+    (c >> 2) as u32
+}
 
 /// The input byte range of every character of a normalised stream.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Offsets {
     /// Start of characters `0, BLOCK, 2 × BLOCK, …`.
     marks: Vec<u32>,
-    /// Bytes from the previous character's start to this one's (0 at a mark).
-    steps: Vec<u8>,
-    /// `(index, start)` of the characters whose step is [`FAR`].
-    far: Vec<(u32, u32)>,
-    /// Bytes of input behind each character.
-    lens: Vec<u8>,
-    /// `(index, end)` of the characters whose length is [`FAR`].
-    long: Vec<(u32, u32)>,
-    /// Start of the last character.
-    last: u32,
+    /// Each character's length and gap (the gap of a character at a mark is 0).
+    codes: Vec<u8>,
+    /// `(index, start, end)` of the characters whose code is [`FAR`].
+    far: Vec<(u32, u32, u32)>,
+    /// Start and end of the last character.
+    last: (u32, u32),
 }
 
 impl Offsets {
     /// Number of characters.
     pub fn len(&self) -> usize {
-        self.lens.len()
+        self.codes.len()
     }
 
     /// Room for `n` more characters.
     pub fn reserve(&mut self, n: usize) {
-        self.steps.reserve(n);
-        self.lens.reserve(n);
+        self.codes.reserve(n);
         self.marks.reserve(n / BLOCK + 1);
     }
 
-    /// Add a character from input `start..end` (after the last one's start).
+    /// Add a character from input `start..end` (after the last one's end).
     pub fn push(&mut self, start: u32, end: u32) {
         let i = self.len();
-        if i.is_multiple_of(BLOCK) {
+        let gap = if i.is_multiple_of(BLOCK) {
             self.marks.push(start);
-            self.steps.push(0);
+            0
         } else {
-            let step = start - self.last;
-            if step < FAR as u32 {
-                self.steps.push(step as u8);
-            } else {
-                self.steps.push(FAR);
-                self.far.push((i as u32, start));
-            }
-        }
-        self.last = start;
-        self.lens.push(0);
-        self.set_last_end(end);
+            start - self.last.1
+        };
+        let c = self.code_or_far(i, gap, start, end);
+        self.codes.push(c);
+        self.last = (start, end);
+    }
+
+    /// The code of character `i`, or [`FAR`] with the character put in the
+    /// side table.
+    fn code_or_far(&mut self, i: usize, gap: u32, start: u32, end: u32) -> u8 {
+        code(gap, end - start).unwrap_or_else(|| {
+            self.far.push((i as u32, start, end));
+            FAR
+        })
     }
 
     /// Move the end of the last character to `end`.
     pub fn set_last_end(&mut self, end: u32) {
         let i = self.len() - 1;
-        let n = end - self.last;
-        if self.lens[i] == FAR {
-            self.long.pop();
+        match self.codes[i] {
+            FAR => {
+                if let Some(far) = self.far.last_mut() {
+                    far.2 = end;
+                }
+            }
+            c => {
+                let c = self.code_or_far(i, gap_of(c), self.last.0, end);
+                self.codes[i] = c;
+            }
         }
-        if n < FAR as u32 {
-            self.lens[i] = n as u8;
-        } else {
-            self.lens[i] = FAR;
-            self.long.push((i as u32, end));
-        }
+        self.last.1 = end;
     }
 
     /// Where the last character ends.
     pub fn last_end(&self) -> Option<u32> {
-        let i = self.len().checked_sub(1)?;
-        Some(self.end_from(i, self.last))
+        (!self.codes.is_empty()).then_some(self.last.1)
     }
 
     /// Start loading what [`Offsets::range`] reads for character `i`.
     pub fn prefetch(&self, i: usize) {
         crate::prefetch(&self.marks, i / BLOCK);
-        crate::prefetch(&self.steps, i);
-        crate::prefetch(&self.lens, i);
+        crate::prefetch(&self.codes, i);
     }
 
     /// Byte offset where character `i` starts.
@@ -121,8 +142,12 @@ impl Offsets {
         let first = (b - 1) * BLOCK;
         let stop = (first + BLOCK).min(self.len());
         let mut s = self.marks[b - 1];
+        let mut e = self.end_from(first, s);
         for k in first + 1..stop {
-            s = self.next_start(k, s);
+            (s, e) = match self.codes[k] {
+                FAR => side(&self.far, k),
+                c => (e + gap_of(c), e + gap_of(c) + len_of(c)),
+            };
             if s as usize >= offset {
                 return k;
             }
@@ -131,44 +156,50 @@ impl Offsets {
     }
 
     /// Start of character `to`, given the start `s` of an earlier (or the
-    /// same) character `from` of its block: the steps between summed, from the
-    /// last one kept in the side table if there is one.
+    /// same) character `from` of its block: the lengths and gaps between
+    /// summed, from the last character in the side table if there is one.
     fn walk(&self, from: usize, s: u32, to: usize) -> u32 {
-        let steps = &self.steps[from + 1..=to];
-        if !self.far.is_empty() {
-            if let Some(k) = steps.iter().rposition(|&n| n == FAR) {
-                return side(&self.far, from + 1 + k) + sum(&steps[k + 1..]);
-            }
+        if from == to {
+            return s;
         }
-        s + sum(steps)
-    }
-
-    /// Start of character `k`, given the start `s` of character `k - 1`.
-    fn next_start(&self, k: usize, s: u32) -> u32 {
-        match self.steps[k] {
-            FAR => side(&self.far, k),
-            n => s + n as u32,
-        }
+        let codes = &self.codes[from..=to];
+        let far = if self.far.is_empty() {
+            None
+        } else {
+            codes.iter().rposition(|&c| c == FAR)
+        };
+        let (end, rest) = match far {
+            Some(k) if k + 1 == codes.len() => return side(&self.far, to).0,
+            Some(k) => (side(&self.far, from + k).1, &codes[k + 1..]),
+            None => (s + len_of(codes[0]), &codes[1..]),
+        };
+        end + gaps_and_lens(rest)
     }
 
     /// End of character `i`, which starts at `s`.
     fn end_from(&self, i: usize, s: u32) -> u32 {
-        match self.lens[i] {
-            FAR => side(&self.long, i),
-            n => s + n as u32,
+        match self.codes[i] {
+            FAR => side(&self.far, i).1,
+            c => s + len_of(c),
         }
     }
 }
 
-/// The bytes of a run of steps.
-fn sum(steps: &[u8]) -> u32 {
-    steps.iter().map(|&n| n as u32).sum()
+/// From the end of the character before `codes` to the start of the last of
+/// them: every gap, and every length but the last (none is [`FAR`]).
+fn gaps_and_lens(codes: &[u8]) -> u32 {
+    let Some((_, before)) = codes.split_last() else {
+        return 0;
+    };
+    let gaps: u32 = codes.iter().map(|&c| gap_of(c)).sum();
+    let lens: u32 = before.iter().map(|&c| len_of(c)).sum();
+    gaps + lens
 }
 
-/// The value a side table holds for character `i`.
-fn side(table: &[(u32, u32)], i: usize) -> u32 {
-    let at = table.partition_point(|&(j, _)| (j as usize) < i);
-    table[at].1
+/// Start and end of character `i`, from the side table.
+fn side(table: &[(u32, u32, u32)], i: usize) -> (u32, u32) {
+    let at = table.partition_point(|&(j, _, _)| (j as usize) < i);
+    (table[at].1, table[at].2)
 }
 
 #[cfg(test)]
@@ -181,8 +212,9 @@ mod tests {
         let mut want = Vec::new();
         let mut at = 0u32;
         for i in 0..200u32 {
-            let gap = [0, 1, 3, 254, 255, 300][i as usize % 6];
-            let len = [3, 1, 255, 700, 2][i as usize % 5];
+            // Codes hold gaps to 62 and lengths to 4; the rest go far.
+            let gap = [0, 1, 3, 62, 63, 254, 255, 300][i as usize % 8];
+            let len = [3, 1, 255, 700, 2, 4, 5][i as usize % 7];
             want.push((at + gap, at + gap + len));
             at += gap + len;
         }
@@ -204,5 +236,23 @@ mod tests {
         o.set_last_end(want[199].1 + 1000);
         assert_eq!(o.end(199), want[199].1 + 1000);
         assert_eq!(o.starting_before(usize::MAX), 200);
+    }
+
+    #[test]
+    fn a_joined_mask_grows_into_the_side_table_and_back_out_of_reach() {
+        // A character that fits a code, grown past four bytes, then grown again.
+        let mut o = Offsets::default();
+        o.push(0, 3);
+        o.push(5, 8);
+        o.set_last_end(11);
+        assert_eq!(o.far.len(), 1);
+        o.set_last_end(20);
+        o.push(23, 26);
+        assert_eq!(o.far.len(), 1);
+        assert_eq!(o.range(0, 2), (0, 26));
+        assert_eq!((o.start(1), o.end(1)), (5, 20));
+        assert_eq!((o.start(2), o.end(2)), (23, 26));
+        assert_eq!(o.starting_before(21), 2);
+        assert_eq!(o.last_end(), Some(26));
     }
 }
