@@ -12,7 +12,7 @@
 //! Every hash here is a fixed function of the text: no seed, no per-process state.
 
 use crate::ingest::Document;
-use crate::normalize::MASK;
+use crate::normalize::{Sym, MASK};
 use crate::segment::Segmenter;
 use crate::FastMap;
 use rayon::prelude::*;
@@ -29,7 +29,7 @@ pub fn mix(mut x: u64) -> u64 {
 }
 
 /// Hash of every k-gram of `chars` (`chars.len() - k + 1` values, or none).
-pub fn kgram_hashes(chars: &[char], k: usize) -> Vec<u64> {
+pub fn kgram_hashes(chars: &[Sym], k: usize) -> Vec<u64> {
     let mut out = Vec::new();
     kgram_hashes_into(chars, k, &mut out);
     out
@@ -37,7 +37,7 @@ pub fn kgram_hashes(chars: &[char], k: usize) -> Vec<u64> {
 
 /// [`kgram_hashes`] into `out` (cleared first), so that a caller hashing many
 /// speeches reuses one buffer.
-pub fn kgram_hashes_into(chars: &[char], k: usize, out: &mut Vec<u64>) {
+pub fn kgram_hashes_into(chars: &[Sym], k: usize, out: &mut Vec<u64>) {
     rolling(chars, k, |h| mix(h) | 1, out)
 }
 
@@ -45,21 +45,21 @@ pub fn kgram_hashes_into(chars: &[char], k: usize, out: &mut Vec<u64>) {
 /// [`kgram_hashes`] (masked windows are [`NO_HASH`], equal k-grams hash equal)
 /// but without the final mix, so half the multiplications. Its bits are not
 /// spread: for lookups that compare the text, not for prints.
-pub fn seed_hashes(chars: &[char], k: usize) -> Vec<u64> {
+pub fn seed_hashes(chars: &[Sym], k: usize) -> Vec<u64> {
     let mut out = Vec::new();
     seed_hashes_into(chars, k, &mut out);
     out
 }
 
 /// [`seed_hashes`] written into `out` (cleared first).
-pub fn seed_hashes_into(chars: &[char], k: usize, out: &mut Vec<u64>) {
+pub fn seed_hashes_into(chars: &[Sym], k: usize, out: &mut Vec<u64>) {
     rolling(chars, k, |h| h.max(1), out)
 }
 
 /// The polynomial rolling hash of every k-gram of `chars`, each passed through
 /// `finish` (which must not give [`NO_HASH`]); masked windows are [`NO_HASH`].
 /// Written into `out`, cleared first.
-fn rolling(chars: &[char], k: usize, finish: impl Fn(u64) -> u64, out: &mut Vec<u64>) {
+fn rolling(chars: &[Sym], k: usize, finish: impl Fn(u64) -> u64, out: &mut Vec<u64>) {
     out.clear();
     if k == 0 || chars.len() < k {
         return;
@@ -268,16 +268,19 @@ pub fn hamming(a: u64, b: u64) -> u32 {
 mod tests {
     use super::*;
 
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
+    fn chars(s: &str) -> Vec<Sym> {
+        s.chars().map(crate::normalize::sym).collect()
     }
+
+    /// The mask as it stands in a test text (`chars` makes it [`MASK`]).
+    const M: char = '\u{E000}';
 
     #[test]
     fn equal_kgrams_hash_equal_and_masks_never_match() {
         let a = kgram_hashes(&chars("全面落实党风廉政建设责任制"), 5);
         let b = kgram_hashes(&chars("要全面落实党风廉政建设"), 5);
         assert_eq!(a[0], b[1]);
-        let m = kgram_hashes(&chars(&format!("全面{MASK}落实党风")), 3);
+        let m = kgram_hashes(&chars(&format!("全面{M}落实党风")), 3);
         assert_eq!(&m[..3], &[NO_HASH; 3]);
         assert_ne!(m[3], NO_HASH);
     }
@@ -287,7 +290,7 @@ mod tests {
         let text = chars(&format!(
             "{}以{}同志为核心的党中央周围{}",
             "全面建设社会主义现代化国家".repeat(3),
-            MASK,
+            M,
             "团结奋斗团结奋斗"
         ));
         for k in [1, 2, 6, 8] {

@@ -11,7 +11,7 @@
 //!   no vocabulary with the speech around it. A new site's junk is found this way without a code change.
 
 use crate::ingest::{Corpus, Document};
-use crate::normalize::normalize;
+use crate::normalize::{normalize, sym_char};
 use crate::report::{JunkEntry, JunkOccurrence};
 use crate::segment::paragraphs;
 use crate::{FastMap, FastSet};
@@ -178,7 +178,7 @@ fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occu
                     continue;
                 }
                 let line = &d.text()[p.clone()];
-                let key: String = normalize(line).chars.into_iter().collect();
+                let key: String = normalize(line).chars.into_iter().map(sym_char).collect();
                 let len = key.chars().count();
                 if !(8..=40).contains(&len) || carries_content(line) {
                     continue;
@@ -232,7 +232,7 @@ fn carries_content(line: &str) -> bool {
 /// Share of the line's character bigrams that occur elsewhere in the speech.
 fn vocabulary_overlap(key: &str, speech: &str, line: &Range<usize>) -> f64 {
     let rest: String = format!("{}{}", &speech[..line.start], &speech[line.end..]);
-    let rest: Vec<char> = normalize(&rest).chars;
+    let rest: Vec<char> = normalize(&rest).chars.into_iter().map(sym_char).collect();
     let rest: FastSet<(char, char)> = rest.windows(2).map(|w| (w[0], w[1])).collect();
     let k: Vec<char> = key.chars().collect();
     let grams: FastSet<(char, char)> = k.windows(2).map(|w| (w[0], w[1])).collect();

@@ -12,7 +12,7 @@ use crate::cluster::{clusters, coverage, relation, Coverage, Relation, RelationP
 use crate::error::Result;
 use crate::fingerprint::{hamming, kgram_hashes, speech_simhashes, winnow};
 use crate::ingest::{Corpus, Document};
-use crate::normalize::{normalize, Normalized, MASK};
+use crate::normalize::{normalize, Normalized, Sym, MASK};
 use crate::report::{
     ClusterEntry, DocumentEntry, PairEntry, Passage, ScanReport, Span, Stats, REPORT_VERSION,
 };
@@ -142,7 +142,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
         .flat_map_iter(|run| {
             let a = leaders[run[0].0 as usize];
             let bs: Vec<usize> = run.iter().map(|&(_, b)| leaders[b as usize]).collect();
-            let texts: Vec<&[char]> = bs.iter().map(|&b| &prep[b].norm.chars[..]).collect();
+            let texts: Vec<&[Sym]> = bs.iter().map(|&b| &prep[b].norm.chars[..]).collect();
             let chains = align_each(&prep[a].norm.chars, &texts, &opts.align, share);
             progress.tick(run.len() as u64);
             // Most pairs of a large corpus are in no relation: their chains

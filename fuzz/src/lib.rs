@@ -11,7 +11,7 @@ use taohua::align::{
 };
 use taohua::cluster::coverage;
 use taohua::ingest::{self, Corpus, IngestOptions, Pieces, SplitRule};
-use taohua::normalize::{fold, normalize as normalize_text, MASK};
+use taohua::normalize::{fold, normalize as normalize_text, sym, sym_char, Sym, MASK};
 use taohua::store::{Bytes, Index};
 
 /// A fuzz target's check.
@@ -142,19 +142,19 @@ pub fn normalize(data: &[u8]) {
         assert!(r.start >= prev_end, "range {r:?} overlaps the one before");
         prev_end = r.end;
         let orig = &text[r.clone()];
-        let c = n.chars[i];
-        if c == MASK {
+        if n.chars[i] == MASK {
             continue;
         }
-        assert!(
-            c.is_alphanumeric(),
-            "{c:?} counts but is not a letter or digit"
-        );
+        let c = sym_char(n.chars[i]);
         assert_eq!(orig.chars().count(), 1, "{c:?} came from {orig:?}");
-        let simple = fast2s::convert(orig);
+        let simple: Vec<char> = fast2s::convert(orig).chars().map(fold).collect();
+        assert!(
+            simple.iter().all(|c| c.is_alphanumeric()),
+            "{simple:?} counts but is not a letter or digit"
+        );
         assert_eq!(
-            simple.chars().map(fold).collect::<Vec<_>>(),
-            [c],
+            simple.into_iter().map(sym).collect::<Vec<_>>(),
+            [n.chars[i]],
             "{orig:?} normalised to {c:?}"
         );
     }
@@ -167,26 +167,26 @@ pub fn normalize(data: &[u8]) {
 
 /// Two character streams from the fuzzer's bytes, over a small alphabet (with
 /// the mask symbol) so that they share many seeds.
-fn two_streams(data: &[u8]) -> (Vec<char>, Vec<char>) {
-    const ALPHA: [char; 8] = ['甲', '乙', '丙', '丁', 'a', '1', MASK, '的'];
+fn two_streams(data: &[u8]) -> (Vec<Sym>, Vec<Sym>) {
+    let alpha: [Sym; 8] = ['甲', '乙', '丙', '丁', 'a', '1', '\u{E000}', '的'].map(sym);
     let Some((&cut, rest)) = data.split_first() else {
         return (Vec::new(), Vec::new());
     };
     let cut = (cut as usize * rest.len() / 255).min(rest.len());
-    let map = |b: &[u8]| -> Vec<char> { b.iter().map(|&x| ALPHA[(x & 7) as usize]).collect() };
+    let map = |b: &[u8]| -> Vec<Sym> { b.iter().map(|&x| alpha[(x & 7) as usize]).collect() };
     let (a, b) = rest.split_at(cut);
     let mut b = map(b);
     // make b share a copy of a's middle, so chains are the common case
     let a = map(a);
     if a.len() > 20 && b.len() > 4 {
         let at = b.len() / 2;
-        let piece: Vec<char> = a[a.len() / 4..a.len() * 3 / 4].to_vec();
+        let piece: Vec<Sym> = a[a.len() / 4..a.len() * 3 / 4].to_vec();
         b.splice(at..at, piece);
     }
     (a, b)
 }
 
-fn check_chain(a: &[char], b: &[char], c: &Chain, p: &AlignParams) {
+fn check_chain(a: &[Sym], b: &[Sym], c: &Chain, p: &AlignParams) {
     assert!(!c.blocks.is_empty() && !c.a_spans.is_empty() && !c.b_spans.is_empty());
     let mut prev: Option<taohua::align::Block> = None;
     for bl in &c.blocks {

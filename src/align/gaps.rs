@@ -2,7 +2,7 @@
 //! text only one side has.
 
 use super::{AlignParams, Block, Chain};
-use crate::normalize::MASK;
+use crate::normalize::{Sym, MASK};
 use std::ops::Range;
 
 /// Most characters the two sides of a long gap may differ by for it to be
@@ -12,8 +12,8 @@ pub(super) const EDIT_DRIFT: usize = 2;
 
 /// The two texts a chain is built on, to tell an edit from text only one side has.
 pub(super) struct Gaps<'t> {
-    pub(super) a: &'t [char],
-    pub(super) b: &'t [char],
+    pub(super) a: &'t [Sym],
+    pub(super) b: &'t [Sym],
     pub(super) p: &'t AlignParams,
 }
 
@@ -63,7 +63,7 @@ impl Gaps<'_> {
         };
         let (x, y) = if ga <= gb { (x, y) } else { (y, x) };
         let d = hi - lo;
-        let same = |c: char, e: char| c == e || c == MASK || e == MASK;
+        let same = |c: Sym, e: Sym| c == e || c == MASK || e == MASK;
         // Agreements with the gaps aligned at their starts up to a split, and
         // at their ends after it, for the best split.
         let mut right: usize = (0..lo).filter(|&i| same(x[i], y[i + d])).count();

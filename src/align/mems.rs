@@ -11,7 +11,7 @@ use super::reach::reachable;
 use super::support::drop_lone;
 use super::{AlignParams, Block};
 use crate::fingerprint::{seed_hashes, seed_hashes_into, NO_HASH};
-use crate::normalize::MASK;
+use crate::normalize::{Sym, MASK};
 use std::cell::RefCell;
 
 /// The k-grams of a text `a`: each distinct k-gram once, with its positions.
@@ -58,7 +58,7 @@ thread_local! {
 
 impl SeedTable {
     /// The table of `a`'s k-grams (masked ones left out).
-    pub fn new(a: &[char], k: usize) -> SeedTable {
+    pub fn new(a: &[Sym], k: usize) -> SeedTable {
         let hashes = seed_hashes(a, k);
         let cap = (hashes.len() * 2).next_power_of_two().max(16);
         let mut table = SeedTable {
@@ -148,7 +148,7 @@ impl SeedTable {
     /// short ones that stand alone ([`super::support`]); sorted by position
     /// in `a`, then `b`. `a` must be the text the table was made of,
     /// and `p.k` its `k`.
-    pub fn mems(&self, a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
+    pub fn mems(&self, a: &[Sym], b: &[Sym], p: &AlignParams) -> Vec<Block> {
         self.mems_reaching(a, b, p, 0.0).unwrap_or_default()
     }
 
@@ -156,8 +156,8 @@ impl SeedTable {
     /// of them could cover `share` of either text (see [`super::reach`]).
     pub fn mems_reaching(
         &self,
-        a: &[char],
-        b: &[char],
+        a: &[Sym],
+        b: &[Sym],
         p: &AlignParams,
         share: f64,
     ) -> Option<Vec<Block>> {
@@ -170,8 +170,8 @@ impl SeedTable {
 
     fn mems_with(
         &self,
-        a: &[char],
-        b: &[char],
+        a: &[Sym],
+        b: &[Sym],
         p: &AlignParams,
         share: f64,
         s: &mut Scratch,
@@ -285,7 +285,7 @@ impl SeedTable {
 /// The maximal exact match through the seed at `a[i]`, `b[j]` (masks never
 /// match), and where it ends in `a`; `None` when fewer than `k` characters
 /// match from the seed on (a hash collision).
-pub fn grow(a: &[char], b: &[char], i: usize, j: usize, k: usize) -> Option<(Block, usize)> {
+pub fn grow(a: &[Sym], b: &[Sym], i: usize, j: usize, k: usize) -> Option<(Block, usize)> {
     let mut len = 0;
     while i + len < a.len() && j + len < b.len() && a[i + len] == b[j + len] && a[i + len] != MASK {
         len += 1;
@@ -309,7 +309,7 @@ pub fn grow(a: &[char], b: &[char], i: usize, j: usize, k: usize) -> Option<(Blo
 /// Maximal exact matches between `a` and `b` seeded by shared k-grams (that
 /// occur at most `p.max_occ` times in `b`), less the short ones that stand
 /// alone.
-pub fn mems(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
+pub fn mems(a: &[Sym], b: &[Sym], p: &AlignParams) -> Vec<Block> {
     SeedTable::new(a, p.k).mems(a, b, p)
 }
 
@@ -320,11 +320,13 @@ mod tests {
 
     /// Texts over a small alphabet with masks, so repeats, collisions of
     /// diagonals and masks all occur.
-    fn text(seed: u64, n: usize) -> Vec<char> {
+    fn text(seed: u64, n: usize) -> Vec<Sym> {
         (0..n as u64)
             .map(|i| match mix(seed ^ i.wrapping_mul(0x9e37)) % 9 {
                 0 => MASK,
-                x => ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'][x as usize - 1],
+                x => crate::normalize::sym(
+                    ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'][x as usize - 1],
+                ),
             })
             .collect()
     }
@@ -332,9 +334,9 @@ mod tests {
     /// Every maximal exact match of at least `k` unmasked characters through
     /// a k-gram that `b` holds at most `max_occ` times, by comparing every
     /// pair of positions.
-    fn brute_force(a: &[char], b: &[char], p: &AlignParams) -> Vec<Block> {
+    fn brute_force(a: &[Sym], b: &[Sym], p: &AlignParams) -> Vec<Block> {
         let k = p.k;
-        let clean = |t: &[char], i: usize| t[i..i + k].iter().all(|&c| c != MASK);
+        let clean = |t: &[Sym], i: usize| t[i..i + k].iter().all(|&c| c != MASK);
         let mut out = Vec::new();
         for i in (0..(a.len() + 1).saturating_sub(k)).filter(|&i| clean(a, i)) {
             let gram = &a[i..i + k];

@@ -13,7 +13,7 @@ mod mems;
 mod reach;
 mod support;
 
-use crate::normalize::MASK;
+use crate::normalize::{Sym, MASK};
 use crate::FastMap;
 use gaps::{Gaps, EDIT_DRIFT};
 pub use mems::{grow, mems, SeedTable};
@@ -170,14 +170,14 @@ impl Chain {
 }
 
 /// All shared passages of `a` and `b`.
-pub fn align(a: &[char], b: &[char], p: &AlignParams) -> Vec<Chain> {
+pub fn align(a: &[Sym], b: &[Sym], p: &AlignParams) -> Vec<Chain> {
     chain(a, b, &mems(a, b, p), p)
 }
 
 /// [`align`] of `a` with each of `bs`: `a`'s k-grams are tabled once. A pair
 /// whose passages could not cover `share` of either text (by the k-grams they
 /// share; 0 aligns every pair) gets no passages, without the work.
-pub fn align_each(a: &[char], bs: &[&[char]], p: &AlignParams, share: f64) -> Vec<Vec<Chain>> {
+pub fn align_each(a: &[Sym], bs: &[&[Sym]], p: &AlignParams, share: f64) -> Vec<Vec<Chain>> {
     let table = SeedTable::new(a, p.k);
     bs.iter()
         .map(|b| match table.mems_reaching(a, b, p, share) {
@@ -189,7 +189,7 @@ pub fn align_each(a: &[char], bs: &[&[char]], p: &AlignParams, share: f64) -> Ve
 
 /// Chain sorted MEMs of `a` and `b` into passages (best-scoring chains first,
 /// then ordered by `a`).
-pub fn chain(a: &[char], b: &[char], mems: &[Block], p: &AlignParams) -> Vec<Chain> {
+pub fn chain(a: &[Sym], b: &[Sym], mems: &[Block], p: &AlignParams) -> Vec<Chain> {
     let gaps = Gaps { a, b, p };
     const LOOKBACK: usize = 64;
     let n = mems.len();
@@ -313,8 +313,8 @@ impl Covered {
 /// extension: +1 for an equal character or a mask, −2 for a different one, stop
 /// when the score falls 4 below its best), so a changed character next to the
 /// end of a passage, or a mask at its edge, stays inside it.
-pub fn extend_ends(a: &[char], b: &[char], c: &mut Chain) {
-    let step = |x: char, y: char| {
+pub fn extend_ends(a: &[Sym], b: &[Sym], c: &mut Chain) {
+    let step = |x: Sym, y: Sym| {
         if x == y || x == MASK || y == MASK {
             1
         } else {

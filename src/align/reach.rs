@@ -58,14 +58,14 @@ mod tests {
     }
 
     /// A text over `letters` letters with masks, seeded.
-    fn text(seed: u64, n: usize, letters: u64) -> Vec<char> {
+    fn text(seed: u64, n: usize, letters: u64) -> Vec<crate::normalize::Sym> {
         use crate::fingerprint::mix;
         use crate::normalize::MASK;
         (0..n as u64)
             .map(
                 |i| match mix(seed ^ i.wrapping_mul(0x9e37)) % (letters + 1) {
                     0 => MASK,
-                    x => char::from_u32(0x4e00 + x as u32).expect("a CJK character"),
+                    x => 0x4e00 + x as crate::normalize::Sym,
                 },
             )
             .collect()
@@ -88,14 +88,14 @@ mod tests {
             let from = (seed as usize * 3) % a.len();
             let mut copy = a[from..a.len().min(from + (seed as usize * 11) % 120)].to_vec();
             for c in copy.iter_mut().step_by(7 + seed as usize % 9) {
-                *c = '改';
+                *c = crate::normalize::sym('改');
             }
             // And a stretch where every other character changed: no seed is
             // left in it, but a chain bridges it as an edit.
             if copy.len() > 60 {
                 let at = 20 + seed as usize % 10;
                 for c in copy[at..at + 14 + seed as usize % 16].iter_mut().step_by(2) {
-                    *c = '换';
+                    *c = crate::normalize::sym('换');
                 }
             }
             b.extend(copy);

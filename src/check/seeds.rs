@@ -2,6 +2,7 @@
 //! shares with each source.
 
 use crate::align::{chain, extend_ends, AlignParams, Chain, Covered, SeedTable};
+use crate::normalize::Sym;
 
 /// The draft's k-grams (k = the aligner's seed length), built once per draft;
 /// each source streams its k-grams through this table, so aligning a source
@@ -9,7 +10,7 @@ use crate::align::{chain, extend_ends, AlignParams, Chain, Covered, SeedTable};
 pub(super) struct Seeds(SeedTable);
 
 impl Seeds {
-    pub(super) fn new(chars: &[char], k: usize) -> Seeds {
+    pub(super) fn new(chars: &[Sym], k: usize) -> Seeds {
         Seeds(SeedTable::new(chars, k))
     }
 
@@ -18,7 +19,7 @@ impl Seeds {
     /// overlaps a better one in `a` is dropped whole by [`chain`], even when
     /// only a stray match at its start overlaps; so the matches outside every
     /// passage are chained again, and chains that fit are kept.
-    pub(super) fn align(&self, a: &[char], b: &[char], p: &AlignParams) -> Vec<Chain> {
+    pub(super) fn align(&self, a: &[Sym], b: &[Sym], p: &AlignParams) -> Vec<Chain> {
         let mut rest = self.0.mems(a, b, p);
         let mut chains: Vec<Chain> = Vec::new();
         let mut taken = Covered::default();

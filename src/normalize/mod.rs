@@ -14,14 +14,39 @@ mod offsets;
 
 use offsets::Offsets;
 
-/// The one mask symbol (a private-use character that never occurs in input).
-pub const MASK: char = '\u{E000}';
+/// One normalised character as matching sees it, in two bytes: its code point
+/// when that is in the Basic Multilingual Plane (all the Chinese of speeches,
+/// Latin, digits), else one of the private-use codes after [`MASK`], picked by
+/// the code point (two rare characters outside the plane may then match).
+pub type Sym = u16;
+
+/// The one mask symbol (a private-use character; input private-use characters
+/// do not count, so none reaches the stream).
+pub const MASK: Sym = 0xE000;
+
+/// Private-use codes for characters outside the Basic Multilingual Plane.
+const FOLDED: std::ops::RangeInclusive<u32> = 0xE001..=0xF8FF;
+
+/// The symbol of a counting character.
+pub fn sym(c: char) -> Sym {
+    let c = c as u32;
+    match Sym::try_from(c) {
+        Ok(s) => s,
+        Err(_) => (FOLDED.start() + c % (FOLDED.end() - FOLDED.start() + 1)) as Sym,
+    }
+}
+
+/// The character a symbol stands for (a folded one as its private-use code,
+/// the mask as U+E000).
+pub fn sym_char(s: Sym) -> char {
+    char::from_u32(s as u32).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
 
 /// The normalised character stream of a text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
-    /// The characters that count.
-    pub chars: Vec<char>,
+    /// The characters that count, one [`Sym`] each.
+    pub chars: Vec<Sym>,
     /// Where each character came from in the input.
     offsets: Offsets,
 }
@@ -76,7 +101,7 @@ impl Normalized {
 
     /// Add `c`, which came from input `start..end`; a mask right after a mask
     /// joins it.
-    fn push(&mut self, c: char, start: usize, end: usize) {
+    fn push(&mut self, c: Sym, start: usize, end: usize) {
         if c == MASK
             && self.chars.last() == Some(&MASK)
             && self.offsets.last_end() == Some(start as u32)
@@ -97,7 +122,7 @@ impl Normalized {
     pub fn shown(&self, from: usize, to: usize) -> impl Iterator<Item = char> + '_ {
         self.chars[from..to]
             .iter()
-            .map(|&c| if c == MASK { '*' } else { c })
+            .map(|&c| if c == MASK { '*' } else { sym_char(c) })
     }
 }
 
@@ -206,14 +231,19 @@ pub fn normalize(text: &str) -> Normalized {
                         .peek()
                         .is_some_and(|&((_, o), _)| o.is_ascii_alphabetic())
             } else {
-                n >= 2 || c == '×' && out.chars.last().is_none_or(|&p| !p.is_ascii_digit())
+                n >= 2
+                    || c == '×'
+                        && out
+                            .chars
+                            .last()
+                            .is_none_or(|&p| !sym_char(p).is_ascii_digit())
             };
             if is_mask {
                 out.push(MASK, at, end);
             } else if c == 'x' {
                 // (a full-width `ｘ` is three bytes: map each to its whole character)
                 for (k, ch) in text[at..end].char_indices() {
-                    out.push('x', at + k, at + k + ch.len_utf8());
+                    out.push(sym('x'), at + k, at + k + ch.len_utf8());
                 }
             }
             continue;
@@ -228,7 +258,7 @@ pub fn normalize(text: &str) -> Normalized {
             continue;
         }
         if counts(c) {
-            out.push(c, at, end);
+            out.push(sym(c), at, end);
         }
     }
     out
@@ -276,6 +306,23 @@ mod tests {
         assert_eq!(s(&normalize("学习“”精神")), "学习*精神");
         assert_eq!(s(&normalize("max box")), "maxbox");
         assert_eq!(s(&normalize("3×4")), "34");
+    }
+
+    #[test]
+    fn characters_outside_the_plane_fold_to_private_codes() {
+        // CJK Extension B (𠀀 U+20000, 𪚥 U+2A6A5) and a math letter, which NFKC
+        // folding does not reach here.
+        let n = normalize("用𠀀和𪚥写");
+        assert_eq!(n.len(), 5);
+        for &c in [n.chars[1], n.chars[3]].iter() {
+            assert!(c > MASK && (c as u32) <= 0xF8FF, "{c:x}");
+        }
+        assert_ne!(n.chars[1], n.chars[3]);
+        assert_eq!(&"用𠀀和𪚥写"[n.byte_range(1, 2)], "𠀀");
+        assert_eq!(sym('党'), '党' as Sym);
+        assert_eq!(sym_char(MASK), '\u{E000}');
+        // Input private-use characters do not count, so none meets the mask.
+        assert_eq!(normalize("\u{E000}\u{E001}").len(), 0);
     }
 
     #[test]

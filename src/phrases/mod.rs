@@ -14,7 +14,7 @@ mod entry;
 
 use crate::fingerprint::{kgram_hashes, NO_HASH};
 use crate::ingest::Document;
-use crate::normalize::Normalized;
+use crate::normalize::{sym_char, Normalized, Sym};
 use crate::report::{JunkEntry, PhraseEntry};
 use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
@@ -75,7 +75,7 @@ pub fn mine(
     drop(rows);
     // A run's characters (a run ends where its last k-gram does, or at the end).
     let chars_of = |d: usize, s: usize, e: usize| &norms[d].chars[s..e.min(norms[d].len())];
-    let mut seen: FastSet<&[char]> = FastSet::default();
+    let mut seen: FastSet<&[Sym]> = FastSet::default();
     let unique: Vec<(usize, usize, usize)> = reps
         .iter()
         .zip(found)
@@ -89,7 +89,7 @@ pub fn mine(
         .par_iter()
         .filter_map(|&(d, s, e)| {
             let chars = chars_of(d, s, e);
-            let key: String = chars.iter().collect();
+            let key: String = chars.iter().map(|&c| sym_char(c)).collect();
             let occ = locate(chars, &shared, &positions, norms);
             let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
             if (groups.len() as u32) < min_docs {
@@ -151,7 +151,7 @@ fn near(more: u32, fewer: u32) -> bool {
 /// Drop phrases that are part of a longer phrase used by (nearly) as many speeches.
 fn maximal(mut list: Vec<PhraseEntry>) -> Vec<PhraseEntry> {
     list.sort_by(|a, b| b.chars.cmp(&a.chars).then(b.speeches.cmp(&a.speeches)));
-    let keys: Vec<Vec<char>> = list
+    let keys: Vec<Vec<Sym>> = list
         .iter()
         .map(|p| crate::normalize::normalize(&p.text).chars)
         .collect();
@@ -257,7 +257,7 @@ fn runs(row: &[(u32, u32)], shared: &Shared, min_docs: u32) -> Vec<(usize, usize
 /// k-grams) occurs: looked up through its rarest k-gram, so the work is
 /// proportional to how often the phrase occurs.
 fn locate(
-    k: &[char],
+    k: &[Sym],
     shared: &Shared,
     positions: &Positions,
     norms: &[&Normalized],
