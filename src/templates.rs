@@ -21,9 +21,22 @@ const MAX_CHARS: usize = 40;
 const MAX_BUCKET: usize = 200;
 
 struct Sent {
+    /// The sentence, width-folded.
     text: String,
-    tokens: Vec<String>,
+    /// Its jieba tokens but whitespace, as byte ranges of `text` (a list of
+    /// strings would take several times the memory, for every distinct
+    /// sentence of a collection).
+    tokens: Vec<(u32, u32)>,
     docs: Vec<usize>,
+}
+
+impl Sent {
+    fn tokens(&self) -> Vec<&str> {
+        self.tokens
+            .iter()
+            .map(|&(s, e)| &self.text[s as usize..e as usize])
+            .collect()
+    }
 }
 
 /// Each distinct short sentence (width-folded, 2 to [`MAX_CHARS`] letters or
@@ -121,7 +134,11 @@ pub fn find(
         .map(|(text, mut docs)| {
             docs.dedup();
             Sent {
-                tokens: seg.tokens(&text),
+                tokens: seg
+                    .tokens(&text)
+                    .into_iter()
+                    .map(|r| (r.start as u32, r.end as u32))
+                    .collect(),
                 text,
                 docs,
             }
@@ -147,14 +164,14 @@ pub fn find(
     }
     let mut buckets: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
     for (i, s) in sents.iter().enumerate() {
-        let words: Vec<&String> = s
-            .tokens
-            .iter()
+        let words: Vec<&str> = s
+            .tokens()
+            .into_iter()
             .filter(|t| t.chars().any(crate::normalize::counts))
             .collect();
         if words.len() >= 3 {
             buckets
-                .entry((words[0].as_str(), words[words.len() - 1].as_str()))
+                .entry((words[0], words[words.len() - 1]))
                 .or_default()
                 .push(i);
         }
@@ -186,23 +203,23 @@ fn bucket_templates(
 ) -> Vec<TemplateEntry> {
     let mut used = vec![false; ids.len()];
     let mut out = Vec::new();
+    let tokens: Vec<Vec<&str>> = ids.iter().map(|&i| sents[i].tokens()).collect();
+    let content_of = |z: usize| content(&tokens[z]);
     for x in 0..ids.len() {
         if used[x] {
             continue;
         }
         // Grow a skeleton from sentence x: each sentence that shares enough of it
         // joins, and the skeleton shrinks to what all members share.
-        let mut skel = content(&sents[ids[x]].tokens).to_vec();
+        let mut skel = content_of(x).to_vec();
         let mut members = vec![x];
         for y in x + 1..ids.len() {
             if used[y] {
                 continue;
             }
-            let cand = lcs(&skel, content(&sents[ids[y]].tokens));
-            let ok = |t: &[String]| similar_enough(&cand, t);
-            if cand.len() >= 3
-                && members.iter().all(|&m| ok(content(&sents[ids[m]].tokens)))
-                && ok(content(&sents[ids[y]].tokens))
+            let cand = lcs(&skel, content_of(y));
+            let ok = |t: &[&str]| similar_enough(&cand, t);
+            if cand.len() >= 3 && members.iter().all(|&m| ok(content_of(m))) && ok(content_of(y))
             {
                 skel = cand;
                 members.push(y);
@@ -218,13 +235,13 @@ fn bucket_templates(
         for &z in &members {
             used[z] = true;
         }
-        out.push(template(sents, ids, &members, &skel, groups.len()));
+        out.push(template(sents, ids, &tokens, &members, &skel, groups.len()));
     }
     out
 }
 
 /// Tokens without sentence-final punctuation.
-fn content(tokens: &[String]) -> &[String] {
+fn content<'a, 't>(tokens: &'t [&'a str]) -> &'t [&'a str] {
     let mut end = tokens.len();
     while end > 0 && !tokens[end - 1].chars().any(crate::normalize::counts) {
         end -= 1;
@@ -233,8 +250,8 @@ fn content(tokens: &[String]) -> &[String] {
 }
 
 /// A skeleton must keep at least half of a member's characters (a quarter for long ones).
-fn similar_enough(skel: &[String], tokens: &[String]) -> bool {
-    let chars = |t: &[String]| t.iter().map(|s| s.chars().count()).sum::<usize>();
+fn similar_enough(skel: &[&str], tokens: &[&str]) -> bool {
+    let chars = |t: &[&str]| t.iter().map(|s| s.chars().count()).sum::<usize>();
     let (cs, ct) = (chars(skel), chars(tokens));
     cs * 2 >= ct.min(12) && cs * 4 >= ct
 }
@@ -242,13 +259,14 @@ fn similar_enough(skel: &[String], tokens: &[String]) -> bool {
 fn template(
     sents: &[Sent],
     ids: &[usize],
+    tokens: &[Vec<&str>],
     members: &[usize],
-    skel: &[String],
+    skel: &[&str],
     speeches: usize,
 ) -> TemplateEntry {
     let mut slots: Vec<Vec<String>> = vec![Vec::new(); skel.len() + 1];
     for &z in members {
-        for (i, f) in fillers(skel, content(&sents[ids[z]].tokens))
+        for (i, f) in fillers(skel, content(&tokens[z]))
             .into_iter()
             .enumerate()
         {
@@ -282,7 +300,7 @@ fn template(
 }
 
 /// Longest common subsequence of two token lists.
-fn lcs(a: &[String], b: &[String]) -> Vec<String> {
+fn lcs<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<&'a str> {
     let (n, m) = (a.len(), b.len());
     let mut t = vec![vec![0u16; m + 1]; n + 1];
     for i in (0..n).rev() {
@@ -297,7 +315,7 @@ fn lcs(a: &[String], b: &[String]) -> Vec<String> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < n && j < m {
         if a[i] == b[j] {
-            out.push(a[i].clone());
+            out.push(a[i]);
             i += 1;
             j += 1;
         } else if t[i + 1][j] >= t[i][j + 1] {
@@ -310,7 +328,7 @@ fn lcs(a: &[String], b: &[String]) -> Vec<String> {
 }
 
 /// The text between consecutive skeleton tokens (greedy leftmost embedding).
-fn fillers(skel: &[String], tokens: &[String]) -> Vec<String> {
+fn fillers(skel: &[&str], tokens: &[&str]) -> Vec<String> {
     let mut out = vec![String::new(); skel.len() + 1];
     let mut k = 0;
     for t in tokens {
@@ -327,8 +345,8 @@ fn fillers(skel: &[String], tokens: &[String]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn toks(s: &[&str]) -> Vec<String> {
-        s.iter().map(|x| x.to_string()).collect()
+    fn toks<'a>(s: &[&'a str]) -> Vec<&'a str> {
+        s.to_vec()
     }
 
     #[test]

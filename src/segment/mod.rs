@@ -104,13 +104,18 @@ impl Segmenter {
         Ok(Segmenter { jieba })
     }
 
-    /// Every token of `text` but whitespace, punctuation kept (width-folded).
-    pub fn tokens(&self, text: &str) -> Vec<String> {
+    /// Every token of `text` but whitespace, punctuation kept, as byte ranges
+    /// of `text`.
+    pub fn tokens(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         self.jieba
             .cut(text, false)
             .into_iter()
             .filter(|t| !t.word.trim().is_empty())
-            .map(|t| t.word.chars().map(crate::normalize::fold).collect())
+            .map(|t| {
+                // Each token is a slice of `text`.
+                let at = t.word.as_ptr() as usize - text.as_ptr() as usize;
+                at..at + t.word.len()
+            })
             .collect()
     }
 
