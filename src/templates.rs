@@ -219,8 +219,7 @@ fn bucket_templates(
             }
             let cand = lcs(&skel, content_of(y));
             let ok = |t: &[&str]| similar_enough(&cand, t);
-            if cand.len() >= 3 && members.iter().all(|&m| ok(content_of(m))) && ok(content_of(y))
-            {
+            if cand.len() >= 3 && members.iter().all(|&m| ok(content_of(m))) && ok(content_of(y)) {
                 skel = cand;
                 members.push(y);
             }
@@ -266,10 +265,7 @@ fn template(
 ) -> TemplateEntry {
     let mut slots: Vec<Vec<String>> = vec![Vec::new(); skel.len() + 1];
     for &z in members {
-        for (i, f) in fillers(skel, content(&tokens[z]))
-            .into_iter()
-            .enumerate()
-        {
+        for (i, f) in fillers(skel, content(&tokens[z])).into_iter().enumerate() {
             if !f.is_empty() && !slots[i].contains(&f) {
                 slots[i].push(f);
             }

@@ -11,11 +11,10 @@
 //!
 //! Every hash here is a fixed function of the text: no seed, no per-process state.
 
-use crate::ingest::Document;
+mod speeches;
+
 use crate::normalize::{Sym, MASK};
-use crate::segment::Segmenter;
-use crate::FastMap;
-use rayon::prelude::*;
+pub use speeches::speech_simhashes;
 
 /// The hash of a k-gram window that holds a mask (such windows never match).
 pub const NO_HASH: u64 = 0;
@@ -181,82 +180,6 @@ pub fn simhash<I: IntoIterator<Item = (u64, f32)>>(features: I) -> u64 {
         }
     }
     v
-}
-
-/// Weighted simhash of every speech: word-bigram shingles (within paragraphs),
-/// weighted by idf.
-///
-/// Each distinct paragraph is segmented once (copies, stock paragraphs and
-/// site junk repeated across a collection cost nothing more), and each distinct
-/// shingle gets a dense id in the order of its hash, so document frequencies
-/// and weights live in small arrays rather than a large map probed once per
-/// shingle of every speech.
-pub fn speech_simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
-    let mut unique: FastMap<u64, usize> = FastMap::default();
-    let mut texts: Vec<&str> = Vec::new();
-    let doc_paras: Vec<Vec<usize>> = docs
-        .iter()
-        .map(|d| {
-            crate::segment::paragraphs(d.text())
-                .into_iter()
-                .map(|r| {
-                    let p = &d.text()[r];
-                    *unique
-                        .entry(xxhash_rust::xxh3::xxh3_64(p.as_bytes()))
-                        .or_insert_with(|| {
-                            texts.push(p);
-                            texts.len() - 1
-                        })
-                })
-                .collect()
-        })
-        .collect();
-    let para_shingles: Vec<Vec<u64>> = texts.par_iter().map(|p| shingles(&seg.words(p))).collect();
-    let mut hashes: Vec<u64> = para_shingles.iter().flatten().copied().collect();
-    hashes.par_sort_unstable();
-    hashes.dedup();
-    let rank: FastMap<u64, u32> = hashes
-        .iter()
-        .enumerate()
-        .map(|(i, &h)| (h, i as u32))
-        .collect();
-    let para_ids: Vec<Vec<u32>> = para_shingles
-        .par_iter()
-        .map(|sh| sh.iter().map(|h| rank[h]).collect())
-        .collect();
-    drop(rank);
-    let feats: Vec<Vec<u32>> = doc_paras
-        .par_iter()
-        .map(|ps| {
-            let mut s: Vec<u32> = ps
-                .iter()
-                .flat_map(|&p| para_ids[p].iter().copied())
-                .collect();
-            s.sort_unstable();
-            s.dedup();
-            s
-        })
-        .collect();
-    let mut df = vec![0u32; hashes.len()];
-    for &id in feats.iter().flatten() {
-        df[id as usize] += 1;
-    }
-    let n = docs.len() as f32;
-    let features: Vec<(u64, f32)> = hashes
-        .iter()
-        .zip(&df)
-        .map(|(&h, &c)| (h, ((n + 1.0) / (c.max(1) as f32)).ln() + 0.1))
-        .collect();
-    // A speech's features are gathered first, in a loop of independent loads
-    // (cache misses overlap), then summed.
-    feats
-        .par_iter()
-        .map_init(Vec::new, |got, f| {
-            got.clear();
-            got.extend(f.iter().map(|&i| features[i as usize]));
-            simhash(got.iter().copied())
-        })
-        .collect()
 }
 
 /// Hamming distance of two simhashes.
