@@ -213,10 +213,7 @@ fn bucket_templates(
         // joins, and the skeleton shrinks to what all members share.
         let mut skel = content_of(x).to_vec();
         let mut members = vec![x];
-        for y in x + 1..ids.len() {
-            if used[y] {
-                continue;
-            }
+        for y in (x + 1..ids.len()).filter(|&y| !used[y]) {
             let cand = lcs(&skel, content_of(y));
             let ok = |t: &[&str]| similar_enough(&cand, t);
             if cand.len() >= 3 && members.iter().all(|&m| ok(content_of(m))) && ok(content_of(y)) {

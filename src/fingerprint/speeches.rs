@@ -123,7 +123,7 @@ impl Vocabulary {
         let mut hashes: Vec<u64> = Vec::new();
         for parts in crate::pass_ranges(total, per_pass, PARTS) {
             let below =
-                |part: usize| -> Option<u64> { (part < PARTS).then(|| (part as u64) << 56) };
+                |part: usize| -> Option<u64> { (part < PARTS).then_some((part as u64) << 56) };
             let (lo, hi) = (below(parts.start).unwrap_or(0), below(parts.end));
             let mut pass: Vec<u64> = lists
                 .par_iter()
