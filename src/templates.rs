@@ -201,11 +201,36 @@ fn bucket_templates(
     group: &[usize],
     min_docs: usize,
 ) -> Vec<TemplateEntry> {
+    // `reach[x]`: the clusters that sentences `x..` use together. A skeleton
+    // grown from `x` has members among them only, so once fewer than
+    // `min_docs` remain no later sentence can start a template.
+    let mut reach = vec![0; ids.len()];
+    let mut seen: FastSet<usize> = FastSet::default();
+    for z in (0..ids.len()).rev() {
+        seen.extend(sents[ids[z]].docs.iter().map(|&d| group[d]));
+        reach[z] = seen.len();
+    }
     let mut used = vec![false; ids.len()];
     let mut out = Vec::new();
-    let tokens: Vec<Vec<&str>> = ids.iter().map(|&i| sents[i].tokens()).collect();
-    let content_of = |z: usize| content(&tokens[z]);
+    if reach.first().is_none_or(|&r| r < min_docs) {
+        return out;
+    }
+    let tokens: Vec<Vec<&str>> = ids
+        .iter()
+        .map(|&i| {
+            let mut t = sents[i].tokens();
+            let end = content(&t).len();
+            t.truncate(end);
+            t
+        })
+        .collect();
+    // The tokens of sentence `z` without its final punctuation, and their characters.
+    let content_of = |z: usize| &tokens[z][..];
+    let chars_of: Vec<usize> = tokens.iter().map(|t| chars(t)).collect();
     for x in 0..ids.len() {
+        if reach[x] < min_docs {
+            break;
+        }
         if used[x] {
             continue;
         }
@@ -215,8 +240,9 @@ fn bucket_templates(
         let mut members = vec![x];
         for y in (x + 1..ids.len()).filter(|&y| !used[y]) {
             let cand = lcs(&skel, content_of(y));
-            let ok = |t: &[&str]| similar_enough(&cand, t);
-            if cand.len() >= 3 && members.iter().all(|&m| ok(content_of(m))) && ok(content_of(y)) {
+            let kept = chars(&cand);
+            let ok = |z: usize| similar_enough(kept, chars_of[z]);
+            if cand.len() >= 3 && members.iter().all(|&m| ok(m)) && ok(y) {
                 skel = cand;
                 members.push(y);
             }
@@ -246,15 +272,20 @@ fn content<'a, 't>(tokens: &'t [&'a str]) -> &'t [&'a str] {
 }
 
 /// A skeleton must keep at least half of a member's characters (a quarter for long ones).
-fn similar_enough(skel: &[&str], tokens: &[&str]) -> bool {
-    let chars = |t: &[&str]| t.iter().map(|s| s.chars().count()).sum::<usize>();
-    let (cs, ct) = (chars(skel), chars(tokens));
+fn similar_enough(skeleton_chars: usize, member_chars: usize) -> bool {
+    let (cs, ct) = (skeleton_chars, member_chars);
     cs * 2 >= ct.min(12) && cs * 4 >= ct
+}
+
+/// Characters of a token list.
+fn chars(tokens: &[&str]) -> usize {
+    tokens.iter().map(|s| s.chars().count()).sum()
 }
 
 fn template(
     sents: &[Sent],
     ids: &[usize],
+    // Each sentence's tokens without final punctuation.
     tokens: &[Vec<&str>],
     members: &[usize],
     skel: &[&str],
@@ -262,7 +293,7 @@ fn template(
 ) -> TemplateEntry {
     let mut slots: Vec<Vec<String>> = vec![Vec::new(); skel.len() + 1];
     for &z in members {
-        for (i, f) in fillers(skel, content(&tokens[z])).into_iter().enumerate() {
+        for (i, f) in fillers(skel, &tokens[z]).into_iter().enumerate() {
             if !f.is_empty() && !slots[i].contains(&f) {
                 slots[i].push(f);
             }
@@ -295,13 +326,15 @@ fn template(
 /// Longest common subsequence of two token lists.
 fn lcs<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<&'a str> {
     let (n, m) = (a.len(), b.len());
-    let mut t = vec![vec![0u16; m + 1]; n + 1];
+    // `t[i * w + j]`: the length of the LCS of `a[i..]` and `b[j..]`.
+    let w = m + 1;
+    let mut t = vec![0u16; (n + 1) * w];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            t[i][j] = if a[i] == b[j] {
-                t[i + 1][j + 1] + 1
+            t[i * w + j] = if a[i] == b[j] {
+                t[(i + 1) * w + j + 1] + 1
             } else {
-                t[i + 1][j].max(t[i][j + 1])
+                t[(i + 1) * w + j].max(t[i * w + j + 1])
             };
         }
     }
@@ -311,7 +344,7 @@ fn lcs<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<&'a str> {
             out.push(a[i]);
             i += 1;
             j += 1;
-        } else if t[i + 1][j] >= t[i][j + 1] {
+        } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
             i += 1;
         } else {
             j += 1;
@@ -361,6 +394,41 @@ mod tests {
         let s = lcs(&a, &b);
         assert_eq!(s, toks(&["下面", ",", "我", "讲", "意见"]));
         assert_eq!(fillers(&s, &b)[3], "代表市委、市政府");
+    }
+
+    /// A sentence of the given tokens used by the given speeches.
+    fn sent(tokens: &[&str], docs: Vec<usize>) -> Sent {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for t in tokens {
+            spans.push((text.len() as u32, (text.len() + t.len()) as u32));
+            text.push_str(t);
+        }
+        Sent {
+            text,
+            tokens: spans,
+            docs,
+        }
+    }
+
+    #[test]
+    fn a_bucket_gives_a_template_exactly_when_enough_speeches_can_reach_it() {
+        let sents = [
+            sent(&["下面", "我", "讲", "三点", "意见"], vec![0]),
+            sent(&["下面", "我", "讲", "两点", "意见"], vec![1]),
+            sent(&["下面", "我", "再", "讲", "几点", "意见"], vec![2, 3]),
+            sent(&["下面", "请", "大家", "发表", "意见"], vec![4]),
+        ];
+        let group = [0, 1, 2, 2, 4];
+        let ids = [0, 1, 2, 3];
+        // Speeches 2 and 3 are one cluster: the three first sentences reach 3.
+        let got = bucket_templates(&sents, &ids, &group, 3);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].skeleton, "下面我…讲…意见");
+        assert_eq!(got[0].speeches, 3);
+        assert!(bucket_templates(&sents, &ids, &group, 4).is_empty());
+        // The last sentence alone reaches one cluster: it starts nothing.
+        assert!(bucket_templates(&sents, &[3, 0], &group, 2).is_empty());
     }
 
     #[test]
