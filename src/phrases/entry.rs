@@ -85,8 +85,7 @@ pub(super) fn shared_junk(
 pub(super) fn entry(
     docs: &[Document],
     norms: &[&Normalized],
-    group: &[usize],
-    members: &[Vec<usize>],
+    cluster: &[&[usize]],
     aligned: &Alignments,
     occ: &[(usize, usize)],
     speeches: usize,
@@ -94,7 +93,7 @@ pub(super) fn entry(
     junk_spans: &JunkSpans,
 ) -> PhraseEntry {
     let len = key.chars().count();
-    let copies: usize = occ.iter().map(|&(d, _)| members[group[d]].len()).sum();
+    let copies: usize = occ.iter().map(|&(d, _)| cluster[d].len()).sum();
     let mut occurrences = Vec::with_capacity(copies);
     let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
     for (x, &(d, p)) in occ.iter().enumerate() {
@@ -113,7 +112,14 @@ pub(super) fn entry(
             },
         );
         occurrences.push(Occurrence::new(&span(&docs[d], norms[d], p, p + len)));
-        for &m in members[group[d]].iter().filter(|&&m| m != d) {
+        // (Most speeches of a large collection have no copy: their cluster's
+        // list is then not read.)
+        let others = if cluster[d].len() > 1 {
+            cluster[d]
+        } else {
+            &[]
+        };
+        for &m in others.iter().filter(|&&m| m != d) {
             if let Some((s, e)) = aligned.project(d, m, p, p + len) {
                 let o = span(&docs[m], norms[m], s, e);
                 if !norms[m].shown(s, e).eq(key.chars()) {

@@ -46,6 +46,8 @@ pub fn mine(
         members[g].push(d);
     }
     let groups: Vec<Vec<usize>> = members.iter().filter(|m| !m.is_empty()).cloned().collect();
+    // Each speech's cluster, in one dense array that phrase entries read per occurrence.
+    let cluster: Vec<&[usize]> = group.iter().map(|&g| &members[g][..]).collect();
     // The k-grams are hashed again where they are needed rather than held:
     // eight bytes a character for the whole corpus.
     let kgrams = norms.iter().map(|n| n.len()).sum();
@@ -98,8 +100,7 @@ pub fn mine(
             Some(entry(
                 docs,
                 norms,
-                group,
-                &members,
+                &cluster,
                 aligned,
                 &occ,
                 groups.len(),
