@@ -11,7 +11,7 @@
 //!   no vocabulary with the speech around it. A new site's junk is found this way without a code change.
 
 use crate::ingest::{Corpus, Document};
-use crate::normalize::{normalize, sym_char};
+use crate::normalize::{normalize, sym, sym_char, Sym};
 use crate::report::{JunkEntry, JunkOccurrence};
 use crate::segment::paragraphs;
 use crate::{FastMap, FastSet};
@@ -232,10 +232,14 @@ fn carries_content(line: &str) -> bool {
 /// Share of the line's character bigrams that occur elsewhere in the speech.
 fn vocabulary_overlap(key: &str, speech: &str, line: &Range<usize>) -> f64 {
     let rest: String = format!("{}{}", &speech[..line.start], &speech[line.end..]);
-    let rest: Vec<char> = normalize(&rest).chars.into_iter().map(sym_char).collect();
-    let rest: FastSet<(char, char)> = rest.windows(2).map(|w| (w[0], w[1])).collect();
-    let k: Vec<char> = key.chars().collect();
-    let grams: FastSet<(char, char)> = k.windows(2).map(|w| (w[0], w[1])).collect();
+    let rest: FastSet<(Sym, Sym)> = normalize(&rest)
+        .chars
+        .windows(2)
+        .map(|w| (w[0], w[1]))
+        .collect();
+    // `key` is a normalised line written out (see `recurring_edge_lines`).
+    let k: Vec<Sym> = key.chars().map(sym).collect();
+    let grams: FastSet<(Sym, Sym)> = k.windows(2).map(|w| (w[0], w[1])).collect();
     if grams.is_empty() {
         return 1.0;
     }

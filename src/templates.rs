@@ -224,8 +224,7 @@ fn bucket_templates(
             t
         })
         .collect();
-    // The tokens of sentence `z` without its final punctuation, and their characters.
-    let content_of = |z: usize| &tokens[z][..];
+    // Each sentence's tokens without its final punctuation, and their characters.
     let chars_of: Vec<usize> = tokens.iter().map(|t| chars(t)).collect();
     for x in 0..ids.len() {
         if reach[x] < min_docs {
@@ -236,10 +235,10 @@ fn bucket_templates(
         }
         // Grow a skeleton from sentence x: each sentence that shares enough of it
         // joins, and the skeleton shrinks to what all members share.
-        let mut skel = content_of(x).to_vec();
+        let mut skel = tokens[x].clone();
         let mut members = vec![x];
         for y in (x + 1..ids.len()).filter(|&y| !used[y]) {
-            let cand = lcs(&skel, content_of(y));
+            let cand = lcs(&skel, &tokens[y]);
             let kept = chars(&cand);
             let ok = |z: usize| similar_enough(kept, chars_of[z]);
             if cand.len() >= 3 && members.iter().all(|&m| ok(m)) && ok(y) {
@@ -371,14 +370,10 @@ fn fillers(skel: &[&str], tokens: &[&str]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn toks<'a>(s: &[&'a str]) -> Vec<&'a str> {
-        s.to_vec()
-    }
-
     #[test]
     fn skeleton_of_the_opinion_family() {
-        let a = toks(&["下面", ",", "我", "讲", "三点", "意见"]);
-        let b = toks(&[
+        let a = ["下面", ",", "我", "讲", "三点", "意见"];
+        let b = [
             "下面",
             ",",
             "我",
@@ -390,9 +385,9 @@ mod tests {
             "三",
             "方面",
             "意见",
-        ]);
+        ];
         let s = lcs(&a, &b);
-        assert_eq!(s, toks(&["下面", ",", "我", "讲", "意见"]));
+        assert_eq!(s, ["下面", ",", "我", "讲", "意见"]);
         assert_eq!(fillers(&s, &b)[3], "代表市委、市政府");
     }
 

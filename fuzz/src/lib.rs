@@ -168,7 +168,16 @@ pub fn normalize(data: &[u8]) {
 /// Two character streams from the fuzzer's bytes, over a small alphabet (with
 /// the mask symbol) so that they share many seeds.
 fn two_streams(data: &[u8]) -> (Vec<Sym>, Vec<Sym>) {
-    let alpha: [Sym; 8] = ['甲', '乙', '丙', '丁', 'a', '1', '\u{E000}', '的'].map(sym);
+    let alpha: [Sym; 8] = [
+        sym('甲'),
+        sym('乙'),
+        sym('丙'),
+        sym('丁'),
+        sym('a'),
+        sym('1'),
+        MASK,
+        sym('的'),
+    ];
     let Some((&cut, rest)) = data.split_first() else {
         return (Vec::new(), Vec::new());
     };
