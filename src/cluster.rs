@@ -43,6 +43,17 @@ impl RelationParams {
     pub fn least_share(&self) -> f64 {
         self.contained.min(self.near_duplicate)
     }
+
+    /// The thresholds for a pair aligned only as a possible heavily edited
+    /// copy (see [`crate::candidates::Candidates::edited`]): an edited copy
+    /// is covered as fully as a near-duplicate, so one speech is contained
+    /// only when it is inside the other that much.
+    pub fn for_edited(&self) -> RelationParams {
+        RelationParams {
+            contained: self.contained.max(self.near_duplicate),
+            ..*self
+        }
+    }
 }
 
 /// Coverage of a verified pair.
@@ -180,6 +191,35 @@ mod tests {
             assert_eq!(relation(&cov(under, under), &p), None, "{p:?}");
             assert!(relation(&cov(least, least), &p).is_some(), "{p:?}");
         }
+    }
+
+    #[test]
+    fn an_edited_copy_is_contained_only_when_inside_like_a_near_duplicate() {
+        let p = RelationParams::default();
+        let cov = |x: f64, y: f64| Coverage {
+            a_in_b: x,
+            b_in_a: y,
+            similarity: (x + y) / 2.0,
+        };
+        // The regulation that quotes the law: 63% of it aligns.
+        assert_eq!(relation(&cov(0.63, 0.3), &p), Some(Relation::Contained));
+        assert_eq!(relation(&cov(0.63, 0.3), &p.for_edited()), None);
+        // A speech edited throughout inside a longer text.
+        assert_eq!(
+            relation(&cov(0.5, 0.997), &p.for_edited()),
+            Some(Relation::Contained)
+        );
+        assert_eq!(
+            relation(&cov(0.9, 0.85), &p.for_edited()),
+            Some(Relation::NearDuplicate)
+        );
+        // Where a user asks less of a near-duplicate than of containment, the
+        // edited bar is not lowered.
+        let loose = RelationParams {
+            near_duplicate: 0.5,
+            contained: 0.7,
+        };
+        assert_eq!(loose.for_edited().contained, 0.7);
     }
 
     #[test]

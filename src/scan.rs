@@ -134,23 +134,34 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let prep: &[Prepared] = &prepared;
     // Pairs come sorted, so each speech's k-grams are tabled once for the
     // pairs it leads; a pair whose passages cannot cover a relation's share of
-    // either speech is not aligned.
-    let share = opts.relations.least_share();
+    // either speech is not aligned. A pair that may only be an edited copy is
+    // held to the stricter relations of one.
+    let edited = opts.relations.for_edited();
+    let params = |pair: &(u32, u32)| match cand.edited.binary_search(pair) {
+        Ok(_) => &edited,
+        Err(_) => &opts.relations,
+    };
     let mut aligned: Vec<Aligned> = cand
         .pairs
         .par_chunk_by(|x, y| x.0 == y.0)
         .flat_map_iter(|run| {
             let a = leaders[run[0].0 as usize];
-            let bs: Vec<usize> = run.iter().map(|&(_, b)| leaders[b as usize]).collect();
-            let texts: Vec<&[Sym]> = bs.iter().map(|&b| &prep[b].norm.chars[..]).collect();
-            let chains = align_each(&prep[a].norm.chars, &texts, &opts.align, share);
+            let bs: Vec<(usize, &RelationParams)> = run
+                .iter()
+                .map(|pair| (leaders[pair.1 as usize], params(pair)))
+                .collect();
+            let texts: Vec<(&[Sym], f64)> = bs
+                .iter()
+                .map(|&(b, rel)| (&prep[b].norm.chars[..], rel.least_share()))
+                .collect();
+            let chains = align_each(&prep[a].norm.chars, &texts, &opts.align);
             progress.tick(run.len() as u64);
             // Most pairs of a large corpus are in no relation: their chains
             // are let go here, by the threads, rather than all held to the
             // end of the stage (see `realign` for the few still needed).
-            bs.into_iter().zip(chains).map(move |(b, chains)| {
+            bs.into_iter().zip(chains).map(move |((b, rel), chains)| {
                 let cov = coverage(prep[a].norm.len(), prep[b].norm.len(), &chains);
-                let relation = relation(&cov, &opts.relations).map(|rel| (rel, cov));
+                let relation = relation(&cov, rel).map(|rel| (rel, cov));
                 Aligned {
                     pair: (a, b),
                     chains: if relation.is_some() {

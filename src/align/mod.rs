@@ -175,12 +175,12 @@ pub fn align(a: &[Sym], b: &[Sym], p: &AlignParams) -> Vec<Chain> {
 }
 
 /// [`align`] of `a` with each of `bs`: `a`'s k-grams are tabled once. A pair
-/// whose passages could not cover `share` of either text (by the k-grams they
-/// share; 0 aligns every pair) gets no passages, without the work.
-pub fn align_each(a: &[Sym], bs: &[&[Sym]], p: &AlignParams, share: f64) -> Vec<Vec<Chain>> {
+/// whose passages could not cover its `share` of either text (by the k-grams
+/// they share; 0 aligns every pair) gets no passages, without the work.
+pub fn align_each(a: &[Sym], bs: &[(&[Sym], f64)], p: &AlignParams) -> Vec<Vec<Chain>> {
     let table = SeedTable::new(a, p.k);
     bs.iter()
-        .map(|b| match table.mems_reaching(a, b, p, share) {
+        .map(|&(b, share)| match table.mems_reaching(a, b, p, share) {
             Some(mems) => chain(a, b, &mems, p),
             None => Vec::new(),
         })

@@ -1,11 +1,13 @@
 //! Fingerprints → the pairs of speeches worth aligning.
 //!
 //! Two regimes, and the report says which ran:
-//! * **exact** (small corpora): every pair of about the same length that shares
-//!   a few winnowed prints is aligned (the same speech with a quarter of its
-//!   characters changed keeps one print in twenty), and a pair of unlike
-//!   length when it shares a real fraction of the shorter's prints (a text
-//!   that borrows some of a longer one is not inside it).
+//! * **exact** (small corpora): every pair that shares a few winnowed prints is
+//!   aligned (the same speech with a quarter of its characters changed keeps
+//!   one print in twenty). A pair of unlike length that shares less than a real
+//!   fraction of the shorter's prints is marked as a possible *edited* copy
+//!   (one inside the other with its wording changed throughout): the scan
+//!   holds it to a higher bar, since a text that borrows pieces of a longer
+//!   one is not inside it.
 //! * **indexed** (large corpora): an inverted index of winnowed prints, where
 //!   prints held by very many speeches (more than 64, and than one speech in
 //!   512: stock wording, site junk repeated everywhere) are left out so the work
@@ -41,7 +43,7 @@ pub struct CandidateParams {
     /// Fewest shared prints for a pair to be aligned.
     pub min_shared: usize,
     /// The share of the smaller speech's prints a pair must share (one inside
-    /// the other) ...
+    /// the other; in the exact regime, to be more than an edited copy) ...
     pub min_fraction: f64,
     /// ... or, for two speeches of about the same length (the shorter at
     /// least `similar_length` of the longer), this share of both speeches'
@@ -52,6 +54,12 @@ pub struct CandidateParams {
     pub min_fraction_both: f64,
     /// See `min_fraction_both`.
     pub similar_length: f64,
+    /// In the exact regime, two speeches of unlike length that share this
+    /// share of the shorter's prints, but less than `min_fraction`, are
+    /// aligned as a possible edited copy (see [`Candidates::edited`]): with
+    /// prints of 8 characters, a quarter of the characters changed leaves
+    /// about a tenth of the prints (0.75^8), a seventh changed about a quarter.
+    pub min_fraction_edited: f64,
     /// In the indexed regime, prints held by more speeches than this, and
     /// than `max_df_share` of all speeches, are not posted.
     pub max_df: usize,
@@ -72,6 +80,7 @@ impl Default for CandidateParams {
             min_fraction: 0.3,
             min_fraction_both: 0.12,
             similar_length: 0.8,
+            min_fraction_edited: 0.06,
             max_df: 64,
             max_df_share: 1.0 / 512.0,
             simhash_k: 3,
@@ -84,6 +93,12 @@ impl Default for CandidateParams {
 pub struct Candidates {
     /// Pairs of document ids.
     pub pairs: Vec<(u32, u32)>,
+    /// The pairs among them (sorted) that are aligned only as a possible
+    /// heavily edited copy: in the exact regime, two speeches of unlike length
+    /// that share fewer than `min_fraction` of the shorter's prints. Such a
+    /// copy is covered nearly whole; a text that reuses pieces of a longer one
+    /// (a local regulation quoting the national law) is not.
+    pub edited: Vec<(u32, u32)>,
     /// Which regime produced them.
     pub regime: Regime,
     /// Postings that were compared (a measure of the work done).
@@ -111,25 +126,34 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
     let post = Postings::new(&prints, max_df, PASS_ENTRIES);
     drop(prints);
     let mut comparisons = post.comparisons;
+    // The prints a pair must share to be aligned, and to be aligned as more
+    // than an edited copy (see `Candidates::edited`).
     let need = |a: u32, b: u32| {
         let (la, lb) = (post.prints(a), post.prints(b));
         let share = |f: f64, n: usize| p.min_shared.max((f * n.max(1) as f64) as usize);
         let (small, large) = (la.min(lb), la.max(lb));
-        let one_inside = share(p.min_fraction, small);
+        let one_inside = share(p.min_fraction, small) as u32;
         if (small as f64) < p.similar_length * large as f64 {
-            return one_inside as u32;
+            // Few pairs to align: a heavily edited copy inside a longer text
+            // (or holding a shorter one) is aligned too, but counts as an
+            // edited copy.
+            return match regime {
+                Regime::Exact => (share(p.min_fraction_edited, small) as u32, one_inside),
+                Regime::Indexed => (one_inside, one_inside),
+            };
         }
         // Few pairs to align: the same speech heavily edited is never missed.
         if regime == Regime::Exact {
-            return p.min_shared as u32;
+            return (p.min_shared as u32, p.min_shared as u32);
         }
-        one_inside.min(share(p.min_fraction_both, large)) as u32
+        let both = one_inside.min(share(p.min_fraction_both, large) as u32);
+        (both, both)
     };
     // For each speech, the speeches after it that share its prints, counted in
     // a dense array (the all-pairs similarity search way: no map of pairs).
     // The counts are 16-bit, so the array of a large corpus stays in a core's
     // cache; a count that reaches the top is counted again from the postings.
-    let mut pairs: Vec<(u32, u32)> = (0..n)
+    let found: Vec<((u32, u32), bool)> = (0..n)
         .into_par_iter()
         .with_min_len(64)
         .map_init(
@@ -161,8 +185,9 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
                         u16::MAX => post.shared(a, b),
                         c => c as u32,
                     };
-                    if shared >= need(a, b) {
-                        out.push((a, b));
+                    let (aligned, whole) = need(a, b);
+                    if shared >= aligned {
+                        out.push(((a, b), shared < whole));
                     }
                     count[b as usize] = 0;
                 }
@@ -171,6 +196,9 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
         )
         .flatten()
         .collect();
+    let mut edited: Vec<(u32, u32)> = found.iter().filter(|x| x.1).map(|x| x.0).collect();
+    edited.sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = found.into_iter().map(|x| x.0).collect();
     if regime == Regime::Indexed {
         pairs.extend(simhash_pairs(simhashes, p.simhash_k, &mut comparisons));
     }
@@ -178,6 +206,7 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
     pairs.dedup();
     Candidates {
         pairs,
+        edited,
         regime,
         comparisons,
     }
@@ -237,16 +266,18 @@ mod tests {
 
     #[test]
     fn counts_past_the_16_bit_counter_are_exact() {
-        // Very long speeches of unlike length: one is a candidate inside the
-        // other at 30% of the shorter's 250 000 prints (75 000), past what a
-        // 16-bit count holds; 80 000 shared are enough, 70 000 are not.
+        // Very long speeches of unlike length: one is inside the other at 30%
+        // of the shorter's 250 000 prints (75 000), past what a 16-bit count
+        // holds; 80 000 shared are enough, 70 000 make only a possible edited
+        // copy.
         let pair = |shared: u64| {
             let a: Vec<u64> = (0..250_000).collect();
             let b: Vec<u64> = (250_000 - shared..650_000 - shared).collect();
-            candidates(vec![a, b], &[0, u64::MAX], &CandidateParams::default()).pairs
+            let c = candidates(vec![a, b], &[0, u64::MAX], &CandidateParams::default());
+            (c.pairs, c.edited)
         };
-        assert_eq!(pair(80_000), vec![(0, 1)]);
-        assert_eq!(pair(70_000), vec![]);
+        assert_eq!(pair(80_000), (vec![(0, 1)], vec![]));
+        assert_eq!(pair(70_000), (vec![(0, 1)], vec![(0, 1)]));
     }
 
     #[test]
@@ -307,9 +338,37 @@ mod tests {
             ..Default::default()
         };
         assert!(c(&indexed).is_empty());
-        // The same 13 shared prints with a speech twice as long: not a candidate.
+        // The same 13 shared prints with a speech twice as long: aligned only
+        // as a possible edited copy, and only where every such pair is.
         let long: Vec<u64> = (87..287).collect();
-        let c = candidates(vec![a, long], &[0, u64::MAX], &CandidateParams::default());
-        assert!(c.pairs.is_empty());
+        let c = candidates(
+            vec![a.clone(), long.clone()],
+            &[0, u64::MAX],
+            &CandidateParams::default(),
+        );
+        assert_eq!((c.pairs, c.edited), (vec![(0, 1)], vec![(0, 1)]));
+        assert!(candidates(vec![a, long], &[0, u64::MAX], &indexed)
+            .pairs
+            .is_empty());
+    }
+
+    #[test]
+    fn unlike_lengths_sharing_few_prints_are_edited_candidates() {
+        // A speech of 100 prints and one of 300 sharing `shared` of them.
+        let pair = |shared: u64| {
+            let a: Vec<u64> = (0..100).collect();
+            let b: Vec<u64> = (100 - shared..400 - shared).collect();
+            let c = candidates(vec![a, b], &[0, u64::MAX], &CandidateParams::default());
+            (c.pairs, c.edited)
+        };
+        let one = vec![(0u32, 1u32)];
+        // A real fraction of the shorter's (30): a candidate like any other.
+        assert_eq!(pair(40), (one.clone(), vec![]));
+        assert_eq!(pair(30), (one.clone(), vec![]));
+        // Fewer, down to 6%: a possible edited copy.
+        assert_eq!(pair(29), (one.clone(), one.clone()));
+        assert_eq!(pair(6), (one.clone(), one));
+        // Fewer still: not aligned.
+        assert_eq!(pair(5), (vec![], vec![]));
     }
 }
