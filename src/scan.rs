@@ -10,7 +10,7 @@ use crate::align::{align, align_each, AlignParams, Chain};
 use crate::candidates::{candidates, CandidateParams};
 use crate::cluster::{clusters, coverage, relation, Coverage, Relation, RelationParams};
 use crate::error::Result;
-use crate::fingerprint::{hamming, kgram_hashes, speech_simhashes, winnow};
+use crate::fingerprint::{hamming, kgram_hashes, speech_simhashes, winnow, Prints};
 use crate::ingest::{Corpus, Document};
 use crate::normalize::{normalize, Normalized, Sym, MASK};
 use crate::report::{
@@ -85,16 +85,9 @@ pub struct Prepared {
 
 /// Normalise and fingerprint one text: the speech made ready, and its
 /// distinct winnowed prints, sorted (which serve only to find candidates).
-pub fn prepare(text: &str, k: usize, w: usize) -> (Prepared, Vec<u64>) {
+pub fn prepare(text: &str, k: usize, w: usize) -> (Prepared, Prints) {
     let norm = normalize(text);
-    let mut prints: Vec<u64> = winnow(&kgram_hashes(&norm.chars, k), w)
-        .into_iter()
-        .map(|(_, h)| h)
-        .collect();
-    prints.sort_unstable();
-    prints.dedup();
-    // The winnowed pairs' buffer is twice the size the prints need.
-    prints.shrink_to_fit();
+    let prints = Prints::new(&winnow(&kgram_hashes(&norm.chars, k), w));
     let masks = norm.chars.iter().filter(|&&c| c == MASK).count();
     (Prepared { norm, masks }, prints)
 }
@@ -120,7 +113,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let sims = speech_simhashes(docs, &seg);
     let twins = Twins::group(&prepared);
     let leaders = twins.leaders();
-    let prints: Vec<Vec<u64>> = leaders
+    let prints: Vec<Prints> = leaders
         .iter()
         .map(|&d| std::mem::take(&mut all_prints[d]))
         .collect();

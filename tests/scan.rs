@@ -407,3 +407,79 @@ fn identical_copies_cost_one_alignment_and_still_list_their_pairs() {
     assert_eq!(r["clusters"][0]["documents"].as_array().unwrap().len(), 201);
     assert_eq!(r["stats"]["candidate_pairs"], 1);
 }
+
+#[test]
+fn heavily_edited_copies_are_found_in_the_indexed_regime_too() {
+    // The fixtures whose copies share few prints, scanned together as a large
+    // corpus would be (the indexed regime from two speeches on): each gives
+    // its expected pairs, and nothing pairs across fixtures.
+    use taohua::candidates::CandidateParams;
+    use taohua::ingest::{add_text, Corpus, IngestOptions, SplitRule};
+    use taohua::scan::{scan, ScanOptions};
+    // (a-fifth-changed and heavily-edited copy the speech edited-inside-longer does.)
+    let cases = [
+        "a-quarter-changed",
+        "edited-inside-longer",
+        "borrowed-clauses",
+        "stock-phrase-only",
+    ];
+    let mut corpus = Corpus::default();
+    let ingest = IngestOptions {
+        split: SplitRule::Never,
+        ..IngestOptions::default()
+    };
+    let mut want = Vec::new();
+    for case in cases {
+        let dir = fixture("scan").join(case);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap();
+            let name = format!("{case}/{}", f.file_name().unwrap().to_string_lossy());
+            add_text(&mut corpus, name, text, "UTF-8", &ingest);
+        }
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
+                .unwrap();
+        for p in expected["pairs"].as_array().unwrap() {
+            let name = |k: &str| format!("{case}/{}", p[k].as_str().unwrap());
+            want.push((
+                name("a"),
+                name("b"),
+                p["relation"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    let opts = ScanOptions {
+        candidates: CandidateParams {
+            exact_limit: 1,
+            ..CandidateParams::default()
+        },
+        ..ScanOptions::default()
+    };
+    let r = serde_json::to_value(scan(&corpus, &opts, &()).unwrap()).unwrap();
+    assert_eq!(r["regime"], "indexed");
+    let name = |id: &Value| {
+        r["documents"][id.as_u64().unwrap() as usize]["source"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let mut got: Vec<(String, String, String)> = r["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let (a, b) = (name(&p["a"]), name(&p["b"]));
+            let rel = p["relation"].as_str().unwrap().to_string();
+            (a.clone().min(b.clone()), a.max(b), rel)
+        })
+        .collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+}

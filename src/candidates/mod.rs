@@ -1,13 +1,10 @@
 //! Fingerprints → the pairs of speeches worth aligning.
 //!
 //! Two regimes, and the report says which ran:
-//! * **exact** (small corpora): every pair that shares a few winnowed prints is
-//!   aligned (the same speech with a quarter of its characters changed keeps
-//!   one print in twenty). A pair of unlike length that shares less than a real
-//!   fraction of the shorter's prints is marked as a possible *edited* copy
-//!   (one inside the other with its wording changed throughout): the scan
-//!   holds it to a higher bar, since a text that borrows pieces of a longer
-//!   one is not inside it.
+//! * **exact** (small corpora): every pair of about the same length that
+//!   shares a few winnowed prints is aligned (the same speech with a quarter
+//!   of its characters changed keeps one print in twenty), and a pair of unlike
+//!   length when it shares a real fraction of the shorter's prints.
 //! * **indexed** (large corpora): an inverted index of winnowed prints, where
 //!   prints held by very many speeches (more than 64, and than one speech in
 //!   512: stock wording, site junk repeated everywhere) are left out so the work
@@ -15,10 +12,20 @@
 //!   a real fraction of its prints; plus simhash tables (the 64 bits cut into
 //!   four 16-bit blocks: two hashes within Hamming distance 3 agree on one block),
 //!   which find whole-speech near-duplicates whose passages are heavily edited.
+//!
+//! In both, a pair that shares fewer prints than that, down to a few in a
+//! hundred, is aligned as a possible *edited copy* (one speech inside the
+//! other, or the same speech, with its wording changed throughout) when the
+//! prints it shares lie all along one of the two speeches: an edited copy
+//! keeps a few in every stretch, where two speeches that share some whole
+//! paragraphs (most such pairs of a large collection) share them in a few
+//! stretches. The scan holds such a pair to a higher bar (see
+//! [`Candidates::edited`]).
 
 mod postings;
 
 use crate::fingerprint::hamming;
+use crate::fingerprint::{spread, Prints, MAX_PARTS};
 use crate::FastMap;
 use postings::{Postings, PASS_ENTRIES};
 use rayon::prelude::*;
@@ -54,12 +61,18 @@ pub struct CandidateParams {
     pub min_fraction_both: f64,
     /// See `min_fraction_both`.
     pub similar_length: f64,
-    /// In the exact regime, two speeches of unlike length that share this
-    /// share of the shorter's prints, but less than `min_fraction`, are
-    /// aligned as a possible edited copy (see [`Candidates::edited`]): with
-    /// prints of 8 characters, a quarter of the characters changed leaves
-    /// about a tenth of the prints (0.75^8), a seventh changed about a quarter.
+    /// Two speeches that share this share of the shorter's prints (of the
+    /// longer's, for two of about the same length), but fewer than the rules
+    /// above ask, are aligned as a possible edited copy (see
+    /// [`Candidates::edited`]), if `min_spread` holds: with prints of 8
+    /// characters, a quarter of the characters changed leaves about a tenth
+    /// of the prints (0.75^8), a seventh changed about a quarter.
     pub min_fraction_edited: f64,
+    /// ... when the prints the pair shares lie in this share of the parts of
+    /// one of the two speeches (see [`Prints`]): an edited copy keeps prints
+    /// all along, where two speeches that share a few whole paragraphs (many
+    /// pairs of a large collection) share them in a few parts.
+    pub min_spread: f64,
     /// In the indexed regime, prints held by more speeches than this, and
     /// than `max_df_share` of all speeches, are not posted.
     pub max_df: usize,
@@ -81,6 +94,7 @@ impl Default for CandidateParams {
             min_fraction_both: 0.12,
             similar_length: 0.8,
             min_fraction_edited: 0.06,
+            min_spread: 0.6,
             max_df: 64,
             max_df_share: 1.0 / 512.0,
             simhash_k: 3,
@@ -94,10 +108,9 @@ pub struct Candidates {
     /// Pairs of document ids.
     pub pairs: Vec<(u32, u32)>,
     /// The pairs among them (sorted) that are aligned only as a possible
-    /// heavily edited copy: in the exact regime, two speeches of unlike length
-    /// that share fewer than `min_fraction` of the shorter's prints. Such a
-    /// copy is covered nearly whole; a text that reuses pieces of a longer one
-    /// (a local regulation quoting the national law) is not.
+    /// heavily edited copy (see `min_fraction_edited`). Such a copy is
+    /// covered nearly whole; a text that reuses pieces of a longer one (a
+    /// local regulation quoting the national law) is not.
     pub edited: Vec<(u32, u32)>,
     /// Which regime produced them.
     pub regime: Regime,
@@ -107,11 +120,12 @@ pub struct Candidates {
 
 /// Find candidate pairs from each speech's distinct winnowed prints and simhash.
 /// The prints are let go once indexed: the pairs are counted from the index.
-pub fn candidates<P: AsRef<[u64]> + Sync>(
+pub fn candidates<P: Into<Prints>>(
     prints: Vec<P>,
     simhashes: &[u64],
     p: &CandidateParams,
 ) -> Candidates {
+    let mut prints: Vec<Prints> = prints.into_iter().map(Into::into).collect();
     let n = prints.len();
     let regime = if n <= p.exact_limit {
         Regime::Exact
@@ -123,7 +137,22 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
     } else {
         p.max_df.max((n as f64 * p.max_df_share) as usize)
     };
-    let post = Postings::new(&prints, max_df, PASS_ENTRIES);
+    // Each print's part of its speech, by slot (the index packs it with the
+    // speech's id), and how many parts each speech has.
+    // (Past `MAX_DOCS` speeches the index holds no parts: each speech is one.)
+    let packed = n < postings::MAX_DOCS;
+    let parts: Vec<u8> = match packed {
+        true => prints
+            .iter_mut()
+            .flat_map(|x| std::mem::take(&mut x.part))
+            .collect(),
+        false => Vec::new(),
+    };
+    let cut: Vec<u8> = prints
+        .iter()
+        .map(|x| if packed { x.parts } else { 1 })
+        .collect();
+    let post = Postings::new(&prints, &parts, max_df, PASS_ENTRIES);
     drop(prints);
     let mut comparisons = post.comparisons;
     // The prints a pair must share to be aligned, and to be aligned as more
@@ -134,20 +163,14 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
         let (small, large) = (la.min(lb), la.max(lb));
         let one_inside = share(p.min_fraction, small) as u32;
         if (small as f64) < p.similar_length * large as f64 {
-            // Few pairs to align: a heavily edited copy inside a longer text
-            // (or holding a shorter one) is aligned too, but counts as an
-            // edited copy.
-            return match regime {
-                Regime::Exact => (share(p.min_fraction_edited, small) as u32, one_inside),
-                Regime::Indexed => (one_inside, one_inside),
-            };
+            return (share(p.min_fraction_edited, small) as u32, one_inside);
         }
         // Few pairs to align: the same speech heavily edited is never missed.
         if regime == Regime::Exact {
             return (p.min_shared as u32, p.min_shared as u32);
         }
         let both = one_inside.min(share(p.min_fraction_both, large) as u32);
-        (both, both)
+        (both.min(share(p.min_fraction_edited, large) as u32), both)
     };
     // For each speech, the speeches after it that share its prints, counted in
     // a dense array (the all-pairs similarity search way: no map of pairs).
@@ -157,12 +180,14 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
         .into_par_iter()
         .with_min_len(64)
         .map_init(
-            || (vec![0u16; n], Vec::new()),
+            || (vec![0u64; n], Vec::new()),
             |(count, touched), a| {
                 let a = a as u32;
                 let slots = post.slots(a);
                 for slot in slots.clone() {
                     let (from, to) = post.list(slot);
+                    let part_a =
+                        1u64 << (COUNT_BITS + parts.get(slot).copied().unwrap_or(0) as u32);
                     // The lists lie scattered over the index: start loading
                     // a later one while this one is counted.
                     if slot + PREFETCH_LISTS < slots.end {
@@ -171,25 +196,36 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
                             crate::prefetch(&post.docs, at as usize);
                         }
                     }
-                    for &b in &post.docs[from as usize..to as usize] {
+                    for &x in &post.docs[from as usize..to as usize] {
+                        let (b, part_b) = post.entry(x);
                         let c = &mut count[b as usize];
                         if *c == 0 {
                             touched.push(b);
                         }
-                        *c = c.saturating_add(1);
+                        *c += (*c & COUNT < COUNT) as u64;
+                        *c |= part_a | 1 << (COUNT_BITS + MAX_PARTS as u32 + part_b);
                     }
                 }
                 let mut out = Vec::new();
                 for b in touched.drain(..) {
-                    let shared = match count[b as usize] {
-                        u16::MAX => post.shared(a, b),
+                    let c = std::mem::take(&mut count[b as usize]);
+                    let shared = match c & COUNT {
+                        COUNT => post.shared(a, b),
                         c => c as u32,
                     };
                     let (aligned, whole) = need(a, b);
-                    if shared >= aligned {
-                        out.push(((a, b), shared < whole));
+                    // An edited copy keeps prints all along the speech it
+                    // copies; pairs of a large corpus that share only some
+                    // paragraphs, no more than a few of its parts.
+                    let spread_out = || {
+                        let mask = (c >> COUNT_BITS) as u32;
+                        spread(mask, (cut[a as usize], cut[b as usize]), p.min_spread)
+                    };
+                    if shared >= whole {
+                        out.push(((a, b), false));
+                    } else if shared >= aligned && spread_out() {
+                        out.push(((a, b), true));
                     }
-                    count[b as usize] = 0;
                 }
                 out
             },
@@ -214,6 +250,12 @@ pub fn candidates<P: AsRef<[u64]> + Sync>(
 
 /// How many posting lists ahead of the one being counted are prefetched.
 const PREFETCH_LISTS: usize = 6;
+
+/// A pair's count of shared prints sits in the low bits of its counter (it
+/// stops at [`COUNT`] and is then counted again exactly); above it, the parts
+/// of the first speech and of the second that hold them, a bit each.
+const COUNT_BITS: u32 = 16;
+const COUNT: u64 = (1 << COUNT_BITS) - 1;
 
 /// Pairs within Hamming distance `k ≤ 3` by four 16-bit block tables.
 pub fn simhash_pairs(hashes: &[u64], k: u32, comparisons: &mut u64) -> Vec<(u32, u32)> {
@@ -339,17 +381,49 @@ mod tests {
         };
         assert!(c(&indexed).is_empty());
         // The same 13 shared prints with a speech twice as long: aligned only
-        // as a possible edited copy, and only where every such pair is.
+        // as a possible edited copy (prints given without parts are spread
+        // over the one part of their speech).
         let long: Vec<u64> = (87..287).collect();
-        let c = candidates(
-            vec![a.clone(), long.clone()],
-            &[0, u64::MAX],
-            &CandidateParams::default(),
-        );
-        assert_eq!((c.pairs, c.edited), (vec![(0, 1)], vec![(0, 1)]));
-        assert!(candidates(vec![a, long], &[0, u64::MAX], &indexed)
-            .pairs
-            .is_empty());
+        for p in [CandidateParams::default(), indexed] {
+            let c = candidates(vec![a.clone(), long.clone()], &[0, u64::MAX], &p);
+            assert_eq!((c.pairs, c.edited), (vec![(0, 1)], vec![(0, 1)]));
+        }
+    }
+
+    #[test]
+    fn few_shared_prints_make_a_candidate_only_when_spread_along_a_speech() {
+        // A speech of 320 prints in 16 parts of 20, and a longer one (1 000
+        // prints, all in its first part) holding 40 of them: fewer than 30%
+        // of the shorter's, more than 6%.
+        let short = Prints {
+            hashes: (0..320).collect(),
+            part: (0..320).map(|i| (i / 20) as u8).collect(),
+            parts: 16,
+        };
+        let long = |shared: &dyn Fn(u64) -> bool| {
+            let mut hashes: Vec<u64> = (0..320).filter(|&h| shared(h)).collect();
+            hashes.extend(10_000..10_000 + 1_000 - hashes.len() as u64);
+            Prints {
+                part: vec![0; hashes.len()],
+                hashes,
+                parts: 16,
+            }
+        };
+        for exact_limit in [400, 1] {
+            let p = CandidateParams {
+                exact_limit,
+                ..CandidateParams::default()
+            };
+            let pair = |shared: &dyn Fn(u64) -> bool| {
+                let c = candidates(vec![short.clone(), long(shared)], &[0, u64::MAX], &p);
+                (c.pairs, c.edited)
+            };
+            // Every eighth print: some in every part of the shorter speech.
+            let one = vec![(0u32, 1u32)];
+            assert_eq!(pair(&|h| h % 8 == 0), (one.clone(), one));
+            // The first 40: two whole parts of it (a shared paragraph).
+            assert_eq!(pair(&|h| h < 40), (vec![], vec![]));
+        }
     }
 
     #[test]

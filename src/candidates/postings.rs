@@ -15,6 +15,8 @@ use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 /// The inverted index of prints: the lists of speeches holding each print
 /// (ascending) that is held by 2 to `max_df` speeches, one after another, and
 /// for each print of each speech the part of its list after that speech.
+/// Each entry of a list is the speech's id, with the print's part of that
+/// speech (see [`crate::fingerprint::Prints`]) in the top bits: see [`entry`].
 pub(super) struct Postings {
     pub(super) docs: Vec<u32>,
     /// By slot (`first[d] + i` for print `i` of speech `d`): a range of
@@ -24,7 +26,14 @@ pub(super) struct Postings {
     first: Vec<usize>,
     /// Pairs of speeches the posted lists hold.
     pub(super) comparisons: u64,
+    /// Do the entries carry parts?
+    packed: bool,
 }
+
+/// Where a list entry's part starts.
+const PART_SHIFT: u32 = 28;
+/// Speech ids up to this fit in a list entry beside a part.
+pub(super) const MAX_DOCS: usize = 1 << PART_SHIFT;
 
 fn pack(from: u32, to: u32) -> u64 {
     (from as u64) << 32 | to as u64
@@ -36,22 +45,34 @@ fn unpack(x: u64) -> (u32, u32) {
 
 impl Postings {
     /// Index `prints`, sorting about `pass_entries` of them at a time.
+    /// `print_parts` gives each print's part of its speech by slot (none:
+    /// all in part 0; ignored for [`MAX_DOCS`] speeches or more).
     pub(super) fn new<P: AsRef<[u64]> + Sync>(
         prints: &[P],
+        print_parts: &[u8],
         max_df: usize,
         pass_entries: usize,
     ) -> Postings {
         let total = prints.iter().map(|p| p.as_ref().len()).sum();
-        Self::with_buckets(prints, max_df, pass_entries, bucket_bits(total))
+        Self::with_buckets(
+            prints,
+            print_parts,
+            max_df,
+            pass_entries,
+            bucket_bits(total),
+        )
     }
 
     /// [`Postings::new`] with `1 << bits` buckets.
     fn with_buckets<P: AsRef<[u64]> + Sync>(
         prints: &[P],
+        print_parts: &[u8],
         max_df: usize,
         pass_entries: usize,
         bits: u32,
     ) -> Postings {
+        let packed = prints.len() < MAX_DOCS;
+        let print_parts = if packed { print_parts } else { &[] };
         let mut first = vec![0usize];
         for p in prints {
             first.push(first[first.len() - 1] + p.as_ref().len());
@@ -74,7 +95,7 @@ impl Postings {
                 .into_par_iter()
                 .map(|buckets| {
                     let entries = sorted_entries(prints, &first, bits, buckets.clone());
-                    let (lists, pairs) = post(&entries, max_df, &after);
+                    let (lists, pairs) = post(&entries, print_parts, max_df, &after);
                     (buckets, lists, pairs)
                 })
                 .collect();
@@ -100,6 +121,16 @@ impl Postings {
             after,
             first,
             comparisons,
+            packed,
+        }
+    }
+
+    /// A list entry: `(speech, part)`.
+    pub(super) fn entry(&self, x: u32) -> (u32, u32) {
+        if self.packed {
+            (x & (MAX_DOCS as u32 - 1), x >> PART_SHIFT)
+        } else {
+            (x, 0)
         }
     }
 
@@ -128,7 +159,7 @@ impl Postings {
         self.lists(a)
             .filter(|&(from, to)| {
                 self.docs[from as usize..to as usize]
-                    .binary_search(&b)
+                    .binary_search_by_key(&b, |&x| self.entry(x).0)
                     .is_ok()
             })
             .count() as u32
@@ -136,10 +167,15 @@ impl Postings {
 }
 
 /// Post sorted `entries`: the speeches of each print held by 2 to `max_df`
-/// of them, one list after another from 0, and for each entry's slot the
+/// of them (each with its print's part), one list after another from 0, and for each entry's slot the
 /// part of its list after its speech (into `after`); with the pairs of
 /// speeches the lists hold.
-fn post(entries: &[(u64, u32, u32)], max_df: usize, after: &[AtomicU64]) -> (Vec<u32>, u64) {
+fn post(
+    entries: &[(u64, u32, u32)],
+    print_parts: &[u8],
+    max_df: usize,
+    after: &[AtomicU64],
+) -> (Vec<u32>, u64) {
     let mut docs = Vec::new();
     let mut comparisons = 0u64;
     for run in entries.chunk_by(|x, y| x.0 == y.0) {
@@ -148,7 +184,10 @@ fn post(entries: &[(u64, u32, u32)], max_df: usize, after: &[AtomicU64]) -> (Vec
         }
         comparisons += (run.len() * (run.len() - 1) / 2) as u64;
         let start = docs.len() as u32;
-        docs.extend(run.iter().map(|e| e.1));
+        docs.extend(run.iter().map(|e| {
+            let part = print_parts.get(e.2 as usize).copied().unwrap_or(0) as u32;
+            e.1 | part << PART_SHIFT
+        }));
         // The first entry of a later speech (a speech's prints are
         // distinct, but the caller's are not checked).
         let mut next = run.len();
@@ -262,7 +301,7 @@ mod tests {
                 holders.entry(h).or_default().push(d as u32);
             }
         }
-        let post = Postings::new(&prints, max_df, 1000);
+        let post = Postings::new(&prints, &[], max_df, 1000);
         let mut pairs = 0;
         for (d, p) in prints.iter().enumerate() {
             for (&h, (from, to)) in p.iter().zip(post.lists(d as u32)) {
@@ -289,15 +328,15 @@ mod tests {
                 .collect()
         };
         for bits in [1, 3, 8] {
-            let one = Postings::with_buckets(&prints, 50, usize::MAX, bits);
+            let one = Postings::with_buckets(&prints, &[], 50, usize::MAX, bits);
             for threads in [1, 2, 5] {
                 let pool = rayon::ThreadPoolBuilder::new()
                     .num_threads(threads)
                     .build()
                     .unwrap();
                 for pass_entries in [1, 7, 1000, usize::MAX] {
-                    let many =
-                        pool.install(|| Postings::with_buckets(&prints, 50, pass_entries, bits));
+                    let many = pool
+                        .install(|| Postings::with_buckets(&prints, &[], 50, pass_entries, bits));
                     let at = format!("{bits} bits, {threads} threads, passes of {pass_entries}");
                     assert_eq!(many.docs, one.docs, "{at}");
                     assert_eq!(ranges(&many), ranges(&one), "{at}");

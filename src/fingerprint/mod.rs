@@ -11,9 +11,11 @@
 //!
 //! Every hash here is a fixed function of the text: no seed, no per-process state.
 
+mod prints;
 mod speeches;
 
 use crate::normalize::{Sym, MASK};
+pub use prints::{spread, Prints, MAX_PARTS};
 pub use speeches::speech_simhashes;
 
 /// The hash of a k-gram window that holds a mask (such windows never match).
