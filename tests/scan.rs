@@ -409,6 +409,42 @@ fn identical_copies_cost_one_alignment_and_still_list_their_pairs() {
 }
 
 #[test]
+fn a_compilation_headed_by_a_numbered_series_splits_like_the_seed() {
+    // The seed with its headings rewritten `…讲话精神（四）` and `…讲话精神4`.
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let env = TestEnv::new();
+    let numerals = [
+        "十九", "十八", "十七", "十六", "十五", "十四", "十三", "十二", "十一", "十", "九", "八",
+        "七", "六", "五", "四", "三", "二", "一",
+    ];
+    for s in 0..2 {
+        let mut text = seed_text.clone();
+        for (i, k) in numerals.iter().enumerate() {
+            let numbered = match s {
+                0 => format!("（{k}）"),
+                _ => (19 - i).to_string(),
+            };
+            text = text.replace(
+                &format!("讲话精神篇{k}\n"),
+                &format!("讲话精神{numbered}\n"),
+            );
+        }
+        assert!(!text.contains("讲话精神篇"), "every heading rewritten");
+        let path = env.write(&format!("series{s}.txt"), &text);
+        let r = json(taohua().arg("scan").arg(&path).args(["--format", "json"]));
+        assert_eq!(r["documents"].as_array().unwrap().len(), 19);
+        // The same pairs (byte offsets move with the headings' lengths).
+        let pairs = |r: &Value| -> Vec<String> {
+            let keys = ["a", "b", "relation", "a_in_b", "b_in_a"];
+            let list = r["pairs"].as_array().unwrap().iter();
+            list.map(|p| keys.map(|k| p[k].to_string()).join(" "))
+                .collect()
+        };
+        assert_eq!(pairs(&r), pairs(&seed_report()));
+    }
+}
+
+#[test]
 fn heavily_edited_copies_are_found_in_the_indexed_regime_too() {
     // The fixtures whose copies share few prints, scanned together as a large
     // corpus would be (the indexed regime from two speeches on): each gives

@@ -1,9 +1,11 @@
 //! A file's text → speeches: split a compilation at its heading lines.
 //!
 //! A heading is a short line naming a piece of a compilation (`…讲话精神篇四`,
-//! `第三篇 …`). Text before the first heading is the preamble (the compilation's
-//! title and the site's filler), not a speech. A file with no heading is one
-//! speech; section headings inside a speech (`第一章`, `一、`, `（二）`) never split.
+//! `第三篇 …`), or one of a numbered series of titles (`…讲话精神（三）`,
+//! `…讲话稿3`). Text before the first heading is the preamble (the
+//! compilation's title and the site's filler), not a speech. A file with no
+//! heading is one speech; section headings inside a speech (`第一章`, `一、`,
+//! `（二）`) never split.
 
 use regex::Regex;
 use std::ops::Range;
@@ -14,7 +16,11 @@ pub enum SplitRule {
     /// The built-in rule: a line of at most 40 characters that ends in 篇 +
     /// numeral (`…讲话精神篇四`), or starts, after an optional opening bracket,
     /// with 篇 + numeral (`篇一：…`, `【篇2】…`), 第 + numeral + 篇 (`第三篇 …`)
-    /// or 范文/例文 + numeral (`范文一：…`), the styles of essay sites.
+    /// or 范文/例文 + numeral (`范文一：…`), the styles of essay sites. A file
+    /// with none of these is cut at a numbered series of titles instead: at
+    /// least three lines of at most 40 characters that are one title of 6
+    /// characters or more followed by different numerals, bracketed or not
+    /// (`…讲话精神（一）`, `…讲话精神（二）`, …).
     Default,
     /// A user pattern matched against each trimmed line.
     Pattern(Regex),
@@ -85,12 +91,58 @@ fn lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+fn numbered_title() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^(.{{6,}}?)[ \t　]*(（{NUMERAL}）|\({NUMERAL}\)|{NUMERAL})$"
+        ))
+        .expect("built-in numbered title pattern")
+    })
+}
+
+/// Fewest titles of one series that make a file a compilation.
+const SERIES_MIN: usize = 3;
+
+/// The lines of a numbered series of titles: one title followed by
+/// different numerals on at least [`SERIES_MIN`] short lines.
+fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
+    let mut by_title: std::collections::BTreeMap<&str, Vec<(usize, &str)>> = Default::default();
+    for (i, r) in lines.iter().enumerate() {
+        let line = text[r.clone()].trim();
+        if line.chars().count() > 40 {
+            continue;
+        }
+        if let Some(c) = numbered_title().captures(line) {
+            let (title, numeral) = (
+                c.get(1).map_or("", |m| m.as_str()),
+                c.get(2).map_or("", |m| m.as_str()),
+            );
+            by_title.entry(title).or_default().push((i, numeral));
+        }
+    }
+    let mut out: Vec<usize> = by_title
+        .into_values()
+        .filter(|v| {
+            let numerals: std::collections::BTreeSet<&str> = v.iter().map(|x| x.1).collect();
+            numerals.len() >= SERIES_MIN && numerals.len() == v.len()
+        })
+        .flatten()
+        .map(|x| x.0)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// Cut `text` into speeches by `rule`.
 pub fn split(text: &str, rule: &SplitRule) -> Pieces {
     let lines = lines(text);
-    let headings: Vec<usize> = (0..lines.len())
+    let mut headings: Vec<usize> = (0..lines.len())
         .filter(|&i| rule.is_heading(&text[lines[i].clone()]))
         .collect();
+    if headings.is_empty() && matches!(rule, SplitRule::Default) {
+        headings = series_headings(text, &lines);
+    }
     if headings.is_empty() {
         let piece = body_piece(text, &lines, 0, lines.len(), None);
         return Pieces {
@@ -199,6 +251,40 @@ mod tests {
         assert_eq!(p.pieces.len(), 2);
         assert_eq!(&text[p.preamble.unwrap()], "2023年讲话稿(精选2篇)");
         assert_eq!(&text[p.pieces[1].body.clone()], "谢谢大家！");
+    }
+
+    #[test]
+    fn a_numbered_series_of_titles_splits() {
+        for (head, n) in [
+            ("在全市开发区工作会议上的讲话（", "）"),
+            ("开发区工作会议讲话稿", ""),
+        ] {
+            let text: String = ["一", "二", "三"]
+                .iter()
+                .map(|k| format!("{head}{k}{n}\n同志们：今天开会。\n（一）统一思想\n"))
+                .collect();
+            let text = format!("开发区讲话稿精选\n{text}");
+            let p = split(&text, &SplitRule::Default);
+            assert_eq!(p.pieces.len(), 3, "{text}");
+            assert_eq!(&text[p.preamble.unwrap()], "开发区讲话稿精选");
+            assert_eq!(
+                &text[p.pieces[2].body.clone()],
+                "同志们：今天开会。\n（一）统一思想"
+            );
+        }
+        // Two titles are not a series; a title repeated with one numeral,
+        // titles too short to be titles, and section headings are not either.
+        for text in [
+            "开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（二）\n乙。\n",
+            "开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（一）\n乙。\n开发区工作会议讲话（一）\n丙。\n",
+            "工作要求1\n甲。\n工作要求2\n乙。\n工作要求3\n丙。\n",
+            "（一）统一思想\n甲。\n（二）加强领导\n乙。\n（三）狠抓落实\n丙。\n",
+        ] {
+            assert_eq!(split(text, &SplitRule::Default).pieces.len(), 1, "{text}");
+        }
+        // Where the file has headings of the built-in kinds, they alone cut it.
+        let text = "会议讲话精神篇一\n开发区工作会议讲话（一）\n开发区工作会议讲话（二）\n开发区工作会议讲话（三）\n";
+        assert_eq!(split(text, &SplitRule::Default).pieces.len(), 1);
     }
 
     #[test]
