@@ -57,6 +57,18 @@ fn a_stretch_of_changed_characters_stays_inside_the_passage() {
 }
 
 #[test]
+fn a_stretch_with_most_characters_changed_stays_inside_when_a_third_agree() {
+    // Three of every five characters of the middle stretch changed (a copy
+    // with 30% of its characters changed has such stretches): 10 of its 23
+    // characters agree, in runs of two, so no seed is left in it.
+    let a = "我们要紧密团结在以习近平同志为核心的党中央周围，认真研究落实一系列调结构转方式促发展的有效举措，努力开创开发区工作新局面。";
+    let b = "我们要紧密团结在以习近平同志为核心的党中央周围，认真丙丁戊实一辛壬癸结构寅卯辰促发未申酉效举天，努力开创开发区工作新局面。";
+    let c = al(a, b);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].a_range(), 0..normalize(a).len());
+}
+
+#[test]
 fn matches_are_cut_back_off_covered_text() {
     let taken = Covered([(0, 10), (30, 40)].into());
     let m = |a, len| Block { a, b: a + 100, len };
