@@ -19,8 +19,10 @@ pub enum SplitRule {
     /// or 范文/例文 + numeral (`范文一：…`), the styles of essay sites. A file
     /// with none of these is cut at a numbered series of titles instead: at
     /// least three lines of at most 40 characters that are one title of 6
-    /// characters or more followed by different numerals, bracketed or not
-    /// (`…讲话精神（一）`, `…讲话精神（二）`, …).
+    /// characters or more, ending in a letter, followed by the numerals 1, 2,
+    /// 3, … in order, bracketed or not (`…讲话精神（一）`, `…讲话精神（二）`,
+    /// …), with text under each and at most 3 lines (200 characters) before
+    /// the first.
     Default,
     /// A user pattern matched against each trimmed line.
     Pattern(Regex),
@@ -103,9 +105,55 @@ fn numbered_title() -> &'static Regex {
 
 /// Fewest titles of one series that make a file a compilation.
 const SERIES_MIN: usize = 3;
+/// Most characters, and lines, before the first title of a series: a
+/// compilation's own title and the site's filler, not a page of text (a page
+/// footer numbered 1, 2, 3 follows its page).
+const SERIES_PREAMBLE_MAX: (usize, usize) = (200, 3);
 
-/// The lines of a numbered series of titles: one title followed by
-/// different numerals on at least [`SERIES_MIN`] short lines.
+/// The value of a numeral up to 99: Arabic (ASCII or full-width) or Chinese
+/// (`三`, `十二`, `二十`, `二十一`), bracketed or not.
+fn numeral_value(s: &str) -> Option<u32> {
+    let s = s.trim_matches(['（', '）', '(', ')']);
+    if s.chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        let digits: String = s
+            .chars()
+            .map(|c| char::from_digit(c.to_digit(10).unwrap_or(c as u32 - '０' as u32), 10))
+            .collect::<Option<String>>()?;
+        return digits.parse().ok().filter(|&v| v <= 99);
+    }
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|v| v as u32)
+            .or((c == '〇').then_some(0))
+            .or((c == '两').then_some(2))
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.iter().position(|&c| c == '十') {
+        None if chars.len() == 1 => digit(chars[0]),
+        None => None,
+        Some(at) => {
+            let tens = match &chars[..at] {
+                [] => 1,
+                [d] => digit(*d)?,
+                _ => return None,
+            };
+            let ones = match &chars[at + 1..] {
+                [] => 0,
+                [d] => digit(*d)?,
+                _ => return None,
+            };
+            Some(tens * 10 + ones)
+        }
+    }
+}
+
+/// The lines of a numbered series of titles: one title (ending in a letter)
+/// followed by the numerals 1, 2, 3, … in order on at least [`SERIES_MIN`]
+/// short lines, each with text under it, and little text before the first.
 fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     let mut by_title: std::collections::BTreeMap<&str, Vec<(usize, &str)>> = Default::default();
     for (i, r) in lines.iter().enumerate() {
@@ -118,20 +166,31 @@ fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
                 c.get(1).map_or("", |m| m.as_str()),
                 c.get(2).map_or("", |m| m.as_str()),
             );
-            by_title.entry(title).or_default().push((i, numeral));
+            if title.chars().last().is_some_and(char::is_alphabetic) {
+                by_title.entry(title).or_default().push((i, numeral));
+            }
         }
     }
-    let mut out: Vec<usize> = by_title
-        .into_values()
-        .filter(|v| {
-            let numerals: std::collections::BTreeSet<&str> = v.iter().map(|x| x.1).collect();
-            numerals.len() >= SERIES_MIN && numerals.len() == v.len()
-        })
-        .flatten()
-        .map(|x| x.0)
-        .collect();
-    out.sort_unstable();
-    out
+    let blank = |i: usize| text[lines[i].clone()].trim().is_empty();
+    let series = by_title.into_values().filter(|v| {
+        let counted = v.len() >= SERIES_MIN
+            && (v.iter().map(|x| numeral_value(x.1))).eq((1..=v.len() as u32).map(Some));
+        // Text under every title (a list of titles is not a compilation).
+        let bodies = v.iter().enumerate().all(|(k, &(i, _))| {
+            let next = v.get(k + 1).map_or(lines.len(), |x| x.0);
+            (i + 1..next).any(|j| !blank(j))
+        });
+        let before = &text[..lines[v[0].0].start];
+        let chars = before.chars().filter(|c| !c.is_whitespace()).count();
+        let filled = before.lines().filter(|l| !l.trim().is_empty()).count();
+        counted && bodies && chars <= SERIES_PREAMBLE_MAX.0 && filled <= SERIES_PREAMBLE_MAX.1
+    });
+    // The longest series (the first of equally long ones).
+    let best = series.fold(
+        Vec::new(),
+        |best, v| if v.len() > best.len() { v } else { best },
+    );
+    best.into_iter().map(|x| x.0).collect()
 }
 
 /// Cut `text` into speeches by `rule`.
@@ -282,6 +341,23 @@ mod tests {
         ] {
             assert_eq!(split(text, &SplitRule::Default).pieces.len(), 1, "{text}");
         }
+        // Lines that only look like a series: contact lines (the title ends in
+        // a digit or a colon), page footers after their page's text, a list of
+        // amendments (numbered from 九, no text under each), a contents list
+        // whose titles come again as headings.
+        for text in [
+            "关于举办培训班的通知\n各单位：\n现将有关事项通知如下。\n联系电话：0571-87001001\n联系电话：0571-87001002\n联系电话：0571-87001003\n",
+            "在全市经济工作会议上的讲话\n同志们：\n今天召开全市经济工作会议。\n下面，我讲三点意见。\n全市经济工作会议文件汇编 1\n一、充分肯定成绩\n今年以来经济运行平稳。\n全市经济工作会议文件汇编 2\n二、把握形势\n明年意义重大。\n全市经济工作会议文件汇编 3\n",
+            "刑法学习资料\n中华人民共和国刑法修正案（九）\n中华人民共和国刑法修正案（十）\n中华人民共和国刑法修正案（十一）\n各单位要认真组织学习。\n",
+            "目录\n开发区工作会议讲话（一）\n开发区工作会议讲话（二）\n开发区工作会议讲话（三）\n开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（二）\n乙。\n开发区工作会议讲话（三）\n丙。\n",
+        ] {
+            assert_eq!(split(text, &SplitRule::Default).pieces.len(), 1, "{text}");
+        }
+        assert_eq!(numeral_value("（二十一）"), Some(21));
+        assert_eq!(numeral_value("十"), Some(10));
+        assert_eq!(numeral_value("１２"), Some(12));
+        assert_eq!(numeral_value("三十"), Some(30));
+        assert_eq!(numeral_value("一百"), None);
         // Where the file has headings of the built-in kinds, they alone cut it.
         let text = "会议讲话精神篇一\n开发区工作会议讲话（一）\n开发区工作会议讲话（二）\n开发区工作会议讲话（三）\n";
         assert_eq!(split(text, &SplitRule::Default).pieces.len(), 1);
