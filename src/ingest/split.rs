@@ -119,7 +119,10 @@ fn numeral_value(s: &str) -> Option<u32> {
     {
         let digits: String = s
             .chars()
-            .map(|c| char::from_digit(c.to_digit(10).unwrap_or(c as u32 - '０' as u32), 10))
+            .map(|c| match c {
+                '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10),
+                _ => Some(c),
+            })
             .collect::<Option<String>>()?;
         return digits.parse().ok().filter(|&v| v <= 99);
     }
