@@ -15,6 +15,22 @@ fn pair(r: &Value, a: u64, b: u64) -> Option<&Value> {
         .find(|p| (p["a"].as_u64(), p["b"].as_u64()) == (Some(a.min(b)), Some(a.max(b))))
 }
 
+/// A report's pairs as `(name, name, relation)`, the smaller name first, sorted.
+fn named_pairs(r: &Value, name: &dyn Fn(&Value) -> String) -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = r["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let (a, b) = (name(&p["a"]), name(&p["b"]));
+            let rel = p["relation"].as_str().unwrap().to_string();
+            (a.clone().min(b.clone()), a.max(b), rel)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 #[test]
 fn seed_pairs_are_the_four_known_ones() {
     let r = seed_report();
@@ -228,20 +244,7 @@ fn fixtures_give_their_expected_pairs() {
             expected["documents"].as_u64().unwrap(),
             "{case:?}"
         );
-        let mut got: Vec<(String, String, String)> = r["pairs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| {
-                let (a, b) = (name(&p["a"]), name(&p["b"]));
-                (
-                    a.clone().min(b.clone()),
-                    a.max(b),
-                    p["relation"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
-        got.sort();
+        let got = named_pairs(&r, &name);
         let want: Vec<(String, String, String)> = expected["pairs"]
             .as_array()
             .unwrap()
@@ -505,17 +508,6 @@ fn heavily_edited_copies_are_found_in_the_indexed_regime_too() {
             .unwrap()
             .to_string()
     };
-    let mut got: Vec<(String, String, String)> = r["pairs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            let (a, b) = (name(&p["a"]), name(&p["b"]));
-            let rel = p["relation"].as_str().unwrap().to_string();
-            (a.clone().min(b.clone()), a.max(b), rel)
-        })
-        .collect();
-    got.sort();
     want.sort();
-    assert_eq!(got, want);
+    assert_eq!(named_pairs(&r, &name), want);
 }
