@@ -455,7 +455,8 @@ fn heavily_edited_copies_are_found_in_the_indexed_regime_too() {
     use taohua::candidates::CandidateParams;
     use taohua::ingest::{add_text, Corpus, IngestOptions, SplitRule};
     use taohua::scan::{scan, ScanOptions};
-    // (a-fifth-changed and heavily-edited copy the speech edited-inside-longer does.)
+    // (a-fifth-changed and heavily-edited copy the speech edited-inside-longer
+    // does, inserted-and-changed the one a-quarter-changed does.)
     let cases = [
         "a-quarter-changed",
         "edited-inside-longer",
