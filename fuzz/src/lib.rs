@@ -252,6 +252,7 @@ pub fn align(data: &[u8]) {
             max_skip: 40,
             min_matched: 4,
             max_occ: 4,
+            edit_and_skip: true,
         },
     ] {
         let mut chains = align_chars(&a, &b, &p);

@@ -49,6 +49,10 @@ pub struct AlignParams {
     pub min_matched: usize,
     /// Seeds that occur more often than this in `b` are not used (repeats).
     pub max_occ: usize,
+    /// Whether a gap of changed characters beside text only one side has (a
+    /// clause dropped or inserted in an edited copy) is bridged: on for
+    /// `check`, off for `scan` (see `Gaps::edit_and_skip`).
+    pub edit_and_skip: bool,
 }
 
 impl Default for AlignParams {
@@ -60,6 +64,7 @@ impl Default for AlignParams {
             max_skip: 400,
             min_matched: 12,
             max_occ: 16,
+            edit_and_skip: false,
         }
     }
 }

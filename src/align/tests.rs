@@ -121,3 +121,42 @@ fn ends_grow_over_a_changed_edge_character() {
 fn covered_counts_overlaps_once() {
     assert_eq!(covered(10, [0..4, 2..6, 8..12]), 8);
 }
+
+#[test]
+fn pieces_around_a_gap_whose_characters_partly_agree_are_one_passage() {
+    // A sentence of a copy with a fifth of its characters changed (from a
+    // reordered draft): six characters that match, thirteen of which five
+    // agree (要最根, 的, 权), six that match. At half a character for each of the thirteen the
+    // second piece did not pay for the gap and neither piece alone has
+    // `min_matched` characters.
+    let draft = "但是我认为最体要最根当的负宾本使当权目实不到位的问市";
+    let src = "但是我认为最重要最根本的还是有关事权落实不到位的问题";
+    let c = al(draft, src);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].matched, 12);
+    assert_eq!(c[0].a_range(), 0..25);
+}
+
+#[test]
+fn an_edit_beside_a_dropped_clause_is_bridged_where_allowed() {
+    // The draft changed characters of a clause and dropped the clause after
+    // it: twelve characters of the draft (seven agree with the source's
+    // first twelve) against forty-six of the source, between two pieces of
+    // ten.
+    let draft = "我们要把工业强区作为按志可移的基部改略十护五努力做大做强工业经济";
+    let src = "我们要把工业强区作为矢志不移的基本战略十二五我们面临的最大问题仍是工业经济发展不足必须矢志不移地坚持以工业为主导努力做大做强工业经济";
+    let (a, b) = (normalize(draft).chars, normalize(src).chars);
+    let on = AlignParams {
+        edit_and_skip: true,
+        ..AlignParams::default()
+    };
+    let c = align(&a, &b, &on);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].a_spans, vec![0..32]);
+    assert_eq!(c[0].b_spans.len(), 2, "the dropped clause is not covered");
+    // Off (as in `scan`): neither piece alone has `min_matched` characters.
+    assert!(align(&a, &b, &AlignParams::default()).is_empty());
+    // Unrelated text of the same length in the draft is not bridged.
+    let other = normalize("我们要把工业强区作为今年粮食产量再创新高努力做大做强工业经济").chars;
+    assert!(align(&other, &b, &on).is_empty());
+}

@@ -56,7 +56,10 @@ pub struct CheckOptions {
 impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions {
-            align: AlignParams::default(),
+            align: AlignParams {
+                edit_and_skip: true,
+                ..AlignParams::default()
+            },
             max_sources: 40,
             max_candidates: 1000,
             max_df: 1000,
