@@ -160,3 +160,27 @@ fn an_edit_beside_a_dropped_clause_is_bridged_where_allowed() {
     let other = normalize("我们要把工业强区作为今年粮食产量再创新高努力做大做强工业经济").chars;
     assert!(align(&other, &b, &on).is_empty());
 }
+
+#[test]
+fn a_changed_stretch_beside_a_dropped_clause_is_covered_on_the_draft_side() {
+    // Sixteen characters of the draft, six of them agreeing with the source,
+    // where the source has nineteen and then a clause the draft dropped:
+    // longer than a short gap, so only the mixed rule covers it in the draft
+    // (and never the source's side).
+    let draft = "坚持把项目建设作为经济工作的重乙丙重戊己以辛壬好子丑工卯辰前以工业为主导努力做大做强工业经济";
+    let src = "坚持把项目建设作为经济工作的重中之重全力以赴抓好重点工程的前期准备\
+               我们面临的最大问题仍是工业经济发展不足必须矢志不移地坚持以工业为主导努力做大做强工业经济";
+    let (a, b) = (normalize(draft).chars, normalize(src).chars);
+    let on = AlignParams {
+        edit_and_skip: true,
+        ..AlignParams::default()
+    };
+    let c = align(&a, &b, &on);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].a_spans, vec![0..a.len()]);
+    // (The first piece runs on over 重, which the stretch kept.)
+    assert_eq!(c[0].b_spans, vec![0..15, b.len() - 16..b.len()]);
+    // Off: the two pieces stand apart.
+    let off = align(&a, &b, &AlignParams::default());
+    assert_eq!(off.len(), 2, "{off:?}");
+}

@@ -79,8 +79,10 @@ pub struct CandidateParams {
     /// all along, where two speeches that share a few whole paragraphs (many
     /// pairs of a large collection) share them in a few parts.
     pub min_spread: f64,
-    /// In the indexed regime, a pair that shares a real fraction of its
-    /// prints is aligned only when the prints lie in this share of the parts
+    /// In the indexed regime, a pair that shares enough prints to be more
+    /// than a possible edited copy (`min_fraction`, or `min_fraction_both`
+    /// for two of about the same length) is aligned only when the prints lie
+    /// in this share of the parts
     /// of one of the two speeches, less `whole_slack` parts. The least that
     /// relates, one speech 60% inside another, holds them in about ten of its
     /// sixteen parts (fewer where some of what it shares is stock wording,
