@@ -10,6 +10,51 @@ use std::ops::Range;
 /// pieces of an edited copy lie on diagonals at most this far apart.
 pub(super) const EDIT_DRIFT: usize = 2;
 
+/// What lies between two matches of a chain, when a chain may bridge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// An edit inside a passage (changed, masked or dropped characters),
+    /// covered on both sides: any gap of at most `max_gap` on both sides
+    /// (`agree` 0), and a longer one up to `max_subst` when both sides are
+    /// (nearly) the same length and at least a third of their characters
+    /// still agree (`agree` of them), read from either end (changed
+    /// characters keep their places; a word one character longer shifts the
+    /// rest by one). Unrelated text agrees in a few characters in a hundred;
+    /// a third (not a half, as before) raised the copied characters `check`
+    /// finds in drafts with a quarter of their characters changed from 87.9%
+    /// to 89.5%, 30% changed from 74.6% to 79.8%, with the same precision.
+    ///
+    /// `link` charges only the characters that do not agree: at half a
+    /// character for each, a piece of six after thirteen characters of which
+    /// five agree did not pay for its gap, and two such pieces of a sentence
+    /// with a fifth of its characters changed each fell below `min_matched`.
+    /// Crediting them raised the copied characters `check` finds with a
+    /// quarter changed from 89.6% to 92.6%, 30% changed from 79.7% to 86.2%,
+    /// with the same precision on every set (also crediting those of short
+    /// gaps found a little more, but grew passages over the genre's shared
+    /// wording in the provincial drafts).
+    Edit { agree: usize },
+    /// Text only one side has (up to `max_skip`, with at most 3 characters
+    /// on the other side): covered only on a side of at most `max_gap`.
+    Deletion,
+    /// An edit next to a deletion (a clause dropped or inserted beside
+    /// changed characters: 作为按志可移的基部改略 for 作为矢志不移的基本战略,
+    /// then a clause the draft left out), covered on the short side. The
+    /// short side, of 4 to `max_subst` characters, must agree in a third of
+    /// its characters and at least three (`agree`) with the long side's start
+    /// up to a split and its end after it, and the long side be at most
+    /// `max_skip`. Drafts with clauses inserted and 15% of characters changed
+    /// went from 83.6% to 96.7% of copied characters found, reordered with
+    /// 20% changed from 83.6% to 87.3%, with the same precision on every set
+    /// (without the three, 23 more characters of the provincial drafts were
+    /// taken for copied). Only where `p.edit_and_skip` allows it (`check`):
+    /// between two versions of a law, whose articles repeat the same
+    /// formulas, such links chained pieces across inserted articles to the
+    /// wrong article (道路运输条例 2019/2023 fell from near-duplicate to
+    /// contained, and 30 of 94 pairs lost up to 7% of their coverage).
+    EditBesideDeletion { agree: usize },
+}
+
 /// The two texts a chain is built on, to tell an edit from text only one side has.
 pub(super) struct Gaps<'t> {
     pub(super) a: &'t [Sym],
@@ -32,79 +77,41 @@ impl Gaps<'_> {
         );
         let (lo, hi) = (ga.min(gb), ga.max(gb));
         // A changed character costs half a matched one; in a long gap read as
-        // changed characters, those that still agree cost nothing (see
-        // `edit`). A deletion costs a flat 4 and a little per character.
-        let cost = if let Some(agree) = self.edit(prev, ga, gb) {
-            0.5 * (hi - agree) as f32
-        } else if lo <= 3 && hi <= self.p.max_skip {
-            4.0 + hi as f32 / 20.0
-        } else if let Some(agree) = self.edit_and_skip(prev, ga, gb) {
-            4.0 + hi as f32 / 20.0 + 0.5 * (lo - agree) as f32
-        } else {
-            return None;
+        // changed characters, those that still agree cost nothing. A deletion
+        // costs a flat 4 and a little per character.
+        let cost = match self.gap(prev, ga, gb)? {
+            Gap::Edit { agree } => 0.5 * (hi - agree) as f32,
+            Gap::Deletion => 4.0 + hi as f32 / 20.0,
+            Gap::EditBesideDeletion { agree } => 4.0 + hi as f32 / 20.0 + 0.5 * (lo - agree) as f32,
         };
         Some((next.len as f32 - overlap as f32 - cost, overlap))
     }
 
-    /// Is the gap of `ga` characters of `a` and `gb` of `b` after `prev` an
-    /// edit inside a passage (changed, masked or dropped characters) rather
-    /// than text only one side has? Short gaps are; longer ones up to
-    /// `max_subst` when both sides are (nearly) the same length and at least
-    /// a third of their characters still agree, read from either end (changed
-    /// characters keep their places; a word one character longer shifts the
-    /// rest by one). Unrelated text agrees in a few characters in a hundred;
-    /// a third (not a half, as before) raised the copied characters `check`
-    /// finds in drafts with a quarter of their characters changed from 87.9%
-    /// to 89.5%, 30% changed from 74.6% to 79.8%, with the same precision.
-    fn is_edit(&self, prev: Block, ga: usize, gb: usize) -> bool {
-        self.edit(prev, ga, gb).is_some()
-    }
-
-    /// [`Gaps::is_edit`], with the characters of the gap that still agree
-    /// when it is a long one (0 for a gap of at most `max_gap`). `link`
-    /// charges only the others: at half a character for each, a piece of six
-    /// after thirteen characters of which five agree did not pay for its gap,
-    /// and two such pieces of a sentence with a fifth of its characters
-    /// changed each fell below `min_matched`. Crediting them raised the copied
-    /// characters `check` finds with a quarter changed from 89.6% to 92.6%,
-    /// 30% changed from 79.7% to 86.2%, with the same precision on every set
-    /// (also crediting those of short gaps found a little more, but grew
-    /// passages over the genre's shared wording in the provincial drafts).
-    fn edit(&self, prev: Block, ga: usize, gb: usize) -> Option<usize> {
+    /// What the gap of `ga` characters of `a` and `gb` of `b` after `prev`
+    /// is, if a chain may bridge it (see [`Gap`]); `link` and `build` read it
+    /// the same way.
+    fn gap(&self, prev: Block, ga: usize, gb: usize) -> Option<Gap> {
+        let p = self.p;
         let (lo, hi) = (ga.min(gb), ga.max(gb));
-        if hi <= self.p.max_gap {
-            return Some(0);
+        if hi <= p.max_gap {
+            return Some(Gap::Edit { agree: 0 });
         }
-        if hi > self.p.max_subst || hi - lo > EDIT_DRIFT {
-            return None;
+        let same_length = hi <= p.max_subst && hi - lo <= EDIT_DRIFT;
+        let beside = p.edit_and_skip && lo > 3 && lo <= p.max_subst && hi <= p.max_skip;
+        // One count of the characters that agree serves both readings.
+        let agree = match same_length || beside {
+            true => self.agree(prev, ga, gb),
+            false => 0,
+        };
+        if same_length && 3 * agree >= lo {
+            Some(Gap::Edit { agree })
+        } else if lo <= 3 && hi <= p.max_skip {
+            Some(Gap::Deletion)
+        } else if beside && 3 * agree >= lo && agree >= 3 {
+            Some(Gap::EditBesideDeletion { agree })
+        } else {
+            None
         }
-        let agree = self.agree(prev, ga, gb);
-        (3 * agree >= lo).then_some(agree)
-    }
-
-    /// Is the gap of `ga` characters of `a` and `gb` of `b` after `prev` an
-    /// edit next to a deletion (a clause dropped or inserted beside changed
-    /// characters: 作为按志可移的基部改略 for 作为矢志不移的基本战略, then a
-    /// clause the draft left out)? The short side, of 4 to `max_subst`
-    /// characters, must agree in a third of its characters and at least
-    /// three with the long side's start up to a split and its end after it,
-    /// and the long side be at most `max_skip`. Returns the characters that
-    /// agree. Drafts with clauses inserted and 15% of characters changed went
-    /// from 83.6% to 96.7% of copied characters found, reordered with 20%
-    /// changed from 83.6% to 87.3%, with the same precision on every set
-    /// (without the three, 23 more characters of the provincial drafts were
-    /// taken for copied). Only where `p.edit_and_skip` allows it (`check`):
-    /// between two versions of a law, whose articles repeat the same
-    /// formulas, such links chained pieces across inserted articles to the
-    /// wrong article (道路运输条例 2019/2023 fell from near-duplicate to
-    /// contained, and 30 of 94 pairs lost up to 7% of their coverage).
-    fn edit_and_skip(&self, prev: Block, ga: usize, gb: usize) -> Option<usize> {
-        let (lo, hi) = (ga.min(gb), ga.max(gb));
-        if !self.p.edit_and_skip || lo <= 3 || lo > self.p.max_subst || hi > self.p.max_skip {
-            return None;
-        }
-        let agree = self.agree(prev, ga, gb);
-        (3 * agree >= lo && agree >= 3).then_some(agree)
     }
 
     /// Characters of the gap of `ga` characters of `a` and `gb` of `b` after
@@ -165,12 +172,14 @@ impl Gaps<'_> {
                 Some(q) => {
                     let ga = sa.saturating_sub((q.a + q.len) as usize);
                     let gb = sb.saturating_sub((q.b + q.len) as usize);
-                    let edit = self.is_edit(q, ga, gb);
-                    let mixed = !edit && self.edit_and_skip(q, ga, gb).is_some();
-                    (
-                        edit || ga <= p.max_gap || (mixed && ga <= gb),
-                        edit || gb <= p.max_gap || (mixed && gb <= ga),
-                    )
+                    let short = (ga <= p.max_gap, gb <= p.max_gap);
+                    match self.gap(q, ga, gb) {
+                        Some(Gap::Edit { .. }) => (true, true),
+                        Some(Gap::EditBesideDeletion { .. }) => {
+                            (short.0 || ga <= gb, short.1 || gb <= ga)
+                        }
+                        _ => short,
+                    }
                 }
                 None => (false, false),
             };

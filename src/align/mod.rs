@@ -51,7 +51,7 @@ pub struct AlignParams {
     pub max_occ: usize,
     /// Whether a gap of changed characters beside text only one side has (a
     /// clause dropped or inserted in an edited copy) is bridged: on for
-    /// `check`, off for `scan` (see `Gaps::edit_and_skip`).
+    /// `check`, off for `scan` (see `Gap::EditBesideDeletion` in `gaps.rs`).
     pub edit_and_skip: bool,
 }
 
