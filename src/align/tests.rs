@@ -2,11 +2,16 @@ use super::*;
 use crate::normalize::normalize;
 
 fn al(a: &str, b: &str) -> Vec<Chain> {
-    align(
-        &normalize(a).chars,
-        &normalize(b).chars,
-        &AlignParams::default(),
-    )
+    al_with(a, b, &AlignParams::default())
+}
+
+fn al_with(a: &str, b: &str, p: &AlignParams) -> Vec<Chain> {
+    align(&normalize(a).chars, &normalize(b).chars, p)
+}
+
+/// The alignment `check` runs (it bridges an edit beside a deletion).
+fn check_params() -> AlignParams {
+    crate::check::CheckOptions::default().align
 }
 
 const SRC: &str = "我们要紧密团结在以习近平同志为核心的党中央周围，全面落实党风廉政建设责任制，努力开创开发区工作新局面。";
@@ -145,20 +150,15 @@ fn an_edit_beside_a_dropped_clause_is_bridged_where_allowed() {
     // ten.
     let draft = "我们要把工业强区作为按志可移的基部改略十护五努力做大做强工业经济";
     let src = "我们要把工业强区作为矢志不移的基本战略十二五我们面临的最大问题仍是工业经济发展不足必须矢志不移地坚持以工业为主导努力做大做强工业经济";
-    let (a, b) = (normalize(draft).chars, normalize(src).chars);
-    let on = AlignParams {
-        edit_and_skip: true,
-        ..AlignParams::default()
-    };
-    let c = align(&a, &b, &on);
+    let c = al_with(draft, src, &check_params());
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].a_spans, vec![0..32]);
     assert_eq!(c[0].b_spans.len(), 2, "the dropped clause is not covered");
     // Off (as in `scan`): neither piece alone has `min_matched` characters.
-    assert!(align(&a, &b, &AlignParams::default()).is_empty());
+    assert!(al(draft, src).is_empty());
     // Unrelated text of the same length in the draft is not bridged.
-    let other = normalize("我们要把工业强区作为今年粮食产量再创新高努力做大做强工业经济").chars;
-    assert!(align(&other, &b, &on).is_empty());
+    let other = "我们要把工业强区作为今年粮食产量再创新高努力做大做强工业经济";
+    assert!(al_with(other, src, &check_params()).is_empty());
 }
 
 #[test]
@@ -170,17 +170,13 @@ fn a_changed_stretch_beside_a_dropped_clause_is_covered_on_the_draft_side() {
     let draft = "坚持把项目建设作为经济工作的重乙丙重戊己以辛壬好子丑工卯辰前以工业为主导努力做大做强工业经济";
     let src = "坚持把项目建设作为经济工作的重中之重全力以赴抓好重点工程的前期准备\
                我们面临的最大问题仍是工业经济发展不足必须矢志不移地坚持以工业为主导努力做大做强工业经济";
-    let (a, b) = (normalize(draft).chars, normalize(src).chars);
-    let on = AlignParams {
-        edit_and_skip: true,
-        ..AlignParams::default()
-    };
-    let c = align(&a, &b, &on);
+    let (n, m) = (normalize(draft).len(), normalize(src).len());
+    let c = al_with(draft, src, &check_params());
     assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!(c[0].a_spans, vec![0..a.len()]);
+    assert_eq!(c[0].a_spans, vec![0..n]);
     // (The first piece runs on over 重, which the stretch kept.)
-    assert_eq!(c[0].b_spans, vec![0..15, b.len() - 16..b.len()]);
+    assert_eq!(c[0].b_spans, vec![0..15, m - 16..m]);
     // Off: the two pieces stand apart.
-    let off = align(&a, &b, &AlignParams::default());
+    let off = al(draft, src);
     assert_eq!(off.len(), 2, "{off:?}");
 }
