@@ -82,14 +82,13 @@ pub struct CandidateParams {
     /// In the indexed regime, a pair that shares enough prints to be more
     /// than a possible edited copy (`min_fraction`, or `min_fraction_both`
     /// for two of about the same length) is aligned only when the prints lie
-    /// in this share of the parts
-    /// of one of the two speeches, less `whole_slack` parts. The least that
-    /// relates, one speech 60% inside another, holds them in about ten of its
-    /// sixteen parts (fewer where some of what it shares is stock wording,
-    /// whose prints are not posted: 6 of 13 at the least in 10^5 generated
-    /// speeches); two speeches dealt a few of the same paragraphs (four in
-    /// five of the candidate pairs of 10^4 generated speeches, none of which
-    /// relate) in a few.
+    /// in this share of the parts of one of the two speeches, less
+    /// `whole_slack` parts. The least that relates, one speech 60% inside
+    /// another, holds them in about ten of its sixteen parts (fewer where
+    /// some of what it shares is stock wording, whose prints are not posted:
+    /// 6 of 13 at the least in 10^5 generated speeches); two speeches dealt a
+    /// few of the same paragraphs (four in five of the candidate pairs of
+    /// 10^4 generated speeches, none of which relate) in a few.
     pub min_spread_whole: f64,
     /// See `min_spread_whole`.
     pub whole_slack: u32,

@@ -167,9 +167,9 @@ impl Postings {
 }
 
 /// Post sorted `entries`: the speeches of each print held by 2 to `max_df`
-/// of them (each with its print's part), one list after another from 0, and for each entry's slot the
-/// part of its list after its speech (into `after`); with the pairs of
-/// speeches the lists hold.
+/// of them (each with its print's part), one list after another from 0, and
+/// for each entry's slot the part of its list after its speech (into
+/// `after`); with the pairs of speeches the lists hold.
 fn post(
     entries: &[(u64, u32, u32)],
     print_parts: &[u8],
