@@ -24,11 +24,13 @@
 //! stretches. The scan holds such a pair to a higher bar (see
 //! [`Candidates::edited`]).
 
+mod classes;
 mod postings;
 
 use crate::fingerprint::hamming;
 use crate::fingerprint::{spread, Prints, MAX_PARTS};
 use crate::FastMap;
+use classes::Classes;
 use postings::{Postings, PASS_ENTRIES};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -175,11 +177,16 @@ pub fn candidates<P: Into<Prints>>(
         .collect();
     let post = Postings::new(&prints, &parts, max_df, PASS_ENTRIES);
     drop(prints);
+    drop(parts);
     let mut comparisons = post.comparisons;
+    let speech_prints: Vec<usize> = (0..n as u32).map(|d| post.prints(d)).collect();
+    // The count reads each list of the same speeches once (see `classes`).
+    let classes = Classes::new(&post, n);
+    drop(post);
     // The prints a pair must share to be aligned, and to be aligned as more
     // than an edited copy (see `Candidates::edited`).
     let need = |a: u32, b: u32| {
-        let (la, lb) = (post.prints(a), post.prints(b));
+        let (la, lb) = (speech_prints[a as usize], speech_prints[b as usize]);
         let share = |f: f64, n: usize| p.min_shared.max((f * n.max(1) as f64) as usize);
         let (small, large) = (la.min(lb), la.max(lb));
         let one_inside = share(p.min_fraction, small) as u32;
@@ -196,7 +203,7 @@ pub fn candidates<P: Into<Prints>>(
     // For each speech, the speeches after it that share its prints, counted in
     // a dense array (the all-pairs similarity search way: no map of pairs).
     // A counter is 16 bits of count (one that reaches the top is counted again
-    // from the postings) and the parts of both speeches that hold the shared
+    // from the classes) and the parts of both speeches that hold the shared
     // prints: 8 bytes a speech, about 1 MB for 138 000 speeches.
     let found: Vec<((u32, u32), bool)> = (0..n)
         .into_par_iter()
@@ -205,34 +212,33 @@ pub fn candidates<P: Into<Prints>>(
             || (vec![0u64; n], Vec::new()),
             |(count, touched), a| {
                 let a = a as u32;
-                let slots = post.slots(a);
-                for slot in slots.clone() {
-                    let (from, to) = post.list(slot);
-                    let part_a =
-                        1u64 << (COUNT_BITS + parts.get(slot).copied().unwrap_or(0) as u32);
+                let lists = classes.of(a);
+                for (i, &(from, to, weight)) in lists.iter().enumerate() {
+                    let own = Classes::parts(classes.entries[from as usize - 1]);
+                    let part_a = own << COUNT_BITS;
                     // The lists lie scattered over the index: start loading
                     // a later one while this one is counted.
-                    if slot + PREFETCH_LISTS < slots.end {
-                        let (later, end) = post.list(slot + PREFETCH_LISTS);
-                        for at in (later..end).step_by(16).take(4) {
-                            crate::prefetch(&post.docs, at as usize);
+                    if let Some(&(later, end, _)) = lists.get(i + PREFETCH_LISTS) {
+                        for at in (later..end).step_by(8).take(4) {
+                            crate::prefetch(&classes.entries, at as usize);
                         }
                     }
-                    for &x in &post.docs[from as usize..to as usize] {
-                        let (b, part_b) = post.entry(x);
+                    let weight = weight as u64;
+                    for &x in &classes.entries[from as usize..to as usize] {
+                        let b = Classes::speech(x);
                         let c = &mut count[b as usize];
                         if *c == 0 {
                             touched.push(b);
                         }
-                        *c += (*c & COUNT < COUNT) as u64;
-                        *c |= part_a | 1 << (COUNT_BITS + MAX_PARTS as u32 + part_b);
+                        *c += weight.min(COUNT - (*c & COUNT));
+                        *c |= part_a | Classes::parts(x) << (COUNT_BITS + MAX_PARTS as u32);
                     }
                 }
                 let mut out = Vec::new();
                 for b in touched.drain(..) {
                     let c = std::mem::take(&mut count[b as usize]);
                     let shared = match c & COUNT {
-                        COUNT => post.shared(a, b),
+                        COUNT => classes.shared(a, b),
                         c => c as u32,
                     };
                     let (aligned, whole) = need(a, b);

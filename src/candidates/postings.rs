@@ -154,7 +154,9 @@ impl Postings {
         self.slots(d).map(|slot| self.list(slot))
     }
 
-    /// How many posted prints speech `a` shares with a later speech `b`.
+    /// How many posted prints speech `a` shares with a later speech `b`
+    /// (what [`super::classes::Classes::shared`] is tested against).
+    #[cfg(test)]
     pub(super) fn shared(&self, a: u32, b: u32) -> u32 {
         self.lists(a)
             .filter(|&(from, to)| {
