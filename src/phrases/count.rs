@@ -98,7 +98,8 @@ fn count_pass(
     parts: std::ops::Range<usize>,
 ) -> Vec<(u64, u32)> {
     let part = |h: u64| (h >> (64 - PARTITION_BITS)) as usize;
-    let mine = |h: u64| h != NO_HASH && parts.contains(&part(h));
+    // Without a branch: a pass keeps an unpredictable share of the k-grams.
+    let mine = |h: u64| (h != NO_HASH) & (part(h) >= parts.start) & (part(h) < parts.end);
     // Each chunk of groups: every group's distinct k-grams, laid out by
     // their top bits (a counting sort into one exact-size vector), so each
     // partition is then gathered from the chunks, sorted and counted on its
@@ -107,15 +108,23 @@ fn count_pass(
     let buckets: Vec<(Vec<u64>, Vec<usize>)> = groups
         .par_chunks(chunk)
         .map(|chunk| {
-            let (mut all, mut v, mut hashes) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut all, mut v, mut hashes, mut table) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
             for members in chunk {
                 v.clear();
                 for &d in members {
                     hashes_of(d, &mut hashes);
-                    v.extend(hashes.iter().copied().filter(|&h| mine(h)));
+                    // Each k-gram is written, and kept by moving on.
+                    let at = v.len();
+                    v.resize(at + hashes.len(), 0);
+                    let mut kept = at;
+                    for &h in &hashes {
+                        v[kept] = h;
+                        kept += mine(h) as usize;
+                    }
+                    v.truncate(kept);
                 }
-                v.sort_unstable();
-                v.dedup();
+                distinct(&mut v, &mut table);
                 all.extend_from_slice(&v);
             }
             let mut offsets = vec![0usize; PARTITIONS + 1];
@@ -150,6 +159,36 @@ fn count_pass(
         })
         .collect();
     counted.into_iter().flatten().collect()
+}
+
+/// Keep the first of each k-gram hash in `v` (none is [`NO_HASH`]), through
+/// an open-addressed table (`table`, reused): a speech's k-grams are mostly
+/// distinct, and finding so is cheaper than sorting them.
+fn distinct(v: &mut Vec<u64>, table: &mut Vec<u64>) {
+    let size = (2 * v.len()).next_power_of_two().max(16);
+    table.clear();
+    table.resize(size, NO_HASH);
+    let mask = size - 1;
+    let mut kept = 0;
+    for i in 0..v.len() {
+        let h = v[i];
+        // (A k-gram hash is odd: its lowest bit says nothing.)
+        let mut at = (h >> 1) as usize & mask;
+        loop {
+            let t = table[at];
+            if t == NO_HASH {
+                table[at] = h;
+                v[kept] = h;
+                kept += 1;
+                break;
+            }
+            if t == h {
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+    v.truncate(kept);
 }
 
 /// Where each shared k-gram starts in the representatives, as `(document,
@@ -280,6 +319,28 @@ mod tests {
             let many = count(pass_kgrams);
             assert_eq!(many.counts, one.counts, "passes of {pass_kgrams}");
             assert_eq!(many.ids(&all), one.ids(&all));
+        }
+    }
+
+    #[test]
+    fn distinct_keeps_the_first_of_each_in_order() {
+        let mut table = Vec::new();
+        // Odd hashes; the second list's share their low bits, so they
+        // collide in the table and probe past one another.
+        let spread: Vec<u64> = (0..500u64)
+            .map(|i| ((i * 7919) % 131).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+            .collect();
+        let colliding: Vec<u64> = (0..300u64).map(|i| ((i % 40) << 40) | 1).collect();
+        for input in [spread, colliding, vec![], vec![5, 5, 5]] {
+            let mut want: Vec<u64> = Vec::new();
+            for &h in &input {
+                if !want.contains(&h) {
+                    want.push(h);
+                }
+            }
+            let mut v = input.clone();
+            distinct(&mut v, &mut table);
+            assert_eq!(v, want);
         }
     }
 
