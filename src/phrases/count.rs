@@ -28,7 +28,16 @@ pub(super) const PASS_KGRAMS: usize = 1 << 26;
 pub(super) struct Shared {
     ids: FastMap<u64, u32>,
     counts: Vec<u32>,
+    /// A bit per slot of the hash space's low bits, set where a shared k-gram
+    /// falls: most k-grams of a large collection are not shared, and this
+    /// (a few bits per shared k-gram, in cache) turns them away before the map.
+    held: Vec<u64>,
 }
+
+/// Bits of [`Shared::held`] per shared k-gram (about one k-gram in 16 that
+/// is not shared then passes to the map), and the most it takes.
+const HELD_BITS_PER_KGRAM: usize = 16;
+const HELD_MAX_BITS: usize = 1 << 28;
 
 /// The id of a k-gram that is not shared.
 pub(super) const NOT_SHARED: u32 = u32::MAX;
@@ -57,19 +66,43 @@ impl Shared {
         let mut shared = Shared {
             ids: FastMap::default(),
             counts: Vec::new(),
+            held: Vec::new(),
         };
         for (h, c) in counts {
             shared.ids.insert(h, shared.counts.len() as u32);
             shared.counts.push(c);
         }
+        let bits = (shared.counts.len() * HELD_BITS_PER_KGRAM)
+            .next_power_of_two()
+            .clamp(64, HELD_MAX_BITS);
+        shared.held = vec![0; bits / 64];
+        for &h in shared.ids.keys() {
+            let slot = shared.slot(h);
+            shared.held[slot / 64] |= 1 << (slot % 64);
+        }
         shared
+    }
+
+    /// The bit of [`Shared::held`] for k-gram hash `h` (a k-gram hash is
+    /// odd: its lowest bit says nothing).
+    fn slot(&self, h: u64) -> usize {
+        (h >> 1) as usize & (self.held.len() * 64 - 1)
+    }
+
+    /// The id of k-gram hash `h`, if it is shared.
+    fn id(&self, h: u64) -> Option<u32> {
+        let slot = self.slot(h);
+        if self.held[slot / 64] & 1 << (slot % 64) == 0 {
+            return None;
+        }
+        self.ids.get(&h).copied()
     }
 
     /// The id of each k-gram hash ([`NOT_SHARED`] for those held by too few).
     pub(super) fn ids(&self, hashes: &[u64]) -> Vec<u32> {
         hashes
             .iter()
-            .map(|h| self.ids.get(h).copied().unwrap_or(NOT_SHARED))
+            .map(|&h| self.id(h).unwrap_or(NOT_SHARED))
             .collect()
     }
 
@@ -79,7 +112,7 @@ impl Shared {
         hashes
             .iter()
             .enumerate()
-            .filter_map(|(pos, h)| Some((pos as u32, *self.ids.get(h)?)))
+            .filter_map(|(pos, &h)| Some((pos as u32, self.id(h)?)))
             .collect()
     }
 
@@ -313,6 +346,22 @@ mod tests {
         let count = |pass_kgrams| Shared::new(&groups, &hashes_of, 3, 10_000, pass_kgrams);
         let one = count(usize::MAX);
         assert!(one.counts.len() > 100, "most of the pool is shared");
+        for (&h, &id) in &one.ids {
+            assert_eq!(
+                one.id(h),
+                Some(id),
+                "the held bits pass every shared k-gram"
+            );
+        }
+        let unshared = (0..10_000u64).map(|i| i.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
+        let passed = unshared.filter(|h| one.ids.get(h).is_none()).filter(|&h| {
+            let slot = one.slot(h);
+            one.held[slot / 64] & 1 << (slot % 64) != 0
+        });
+        assert!(
+            passed.count() < 1_000,
+            "most k-grams not shared stop at the held bits"
+        );
         let all: Vec<u64> = hashes.iter().flatten().copied().collect();
         // 2 passes, 7, and one per partition.
         for pass_kgrams in [5_000, 1_500, 1] {
