@@ -354,7 +354,7 @@ mod tests {
             );
         }
         let unshared = (0..10_000u64).map(|i| i.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
-        let passed = unshared.filter(|h| one.ids.get(h).is_none()).filter(|&h| {
+        let passed = unshared.filter(|h| !one.ids.contains_key(h)).filter(|&h| {
             let slot = one.slot(h);
             one.held[slot / 64] & 1 << (slot % 64) != 0
         });
