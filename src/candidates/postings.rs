@@ -15,7 +15,7 @@ use std::ops::Range;
 /// Each entry of a list is the speech's id, with the print's part of that
 /// speech (see [`crate::fingerprint::Prints`]) in the top bits: see [`entry`].
 pub(super) struct Postings {
-    pub(super) docs: Vec<u32>,
+    docs: Vec<u32>,
     /// Where each list starts in `docs`, and where the last ends.
     bounds: Vec<u32>,
     first: Vec<usize>,
@@ -137,12 +137,16 @@ fn post(
     let mut starts = Vec::new();
     let mut comparisons = 0u64;
     for run in entries.chunk_by(|x, y| x.0 == y.0) {
-        if run.len() < 2 || run.len() > max_df {
+        // Each speech once (a speech's prints are distinct, but a caller's
+        // are not checked: one listed twice would pair the speech with itself).
+        let holders = || run.chunk_by(|x, y| x.1 == y.1).map(|same| same[0]);
+        let n = holders().count();
+        if n < 2 || n > max_df {
             continue;
         }
-        comparisons += (run.len() * (run.len() - 1) / 2) as u64;
+        comparisons += (n * (n - 1) / 2) as u64;
         starts.push(docs.len() as u32);
-        docs.extend(run.iter().map(|e| {
+        docs.extend(holders().map(|e| {
             let part = print_parts.get(e.2 as usize).copied().unwrap_or(0) as u32;
             e.1 | part << PART_SHIFT
         }));
@@ -259,6 +263,16 @@ mod tests {
         assert_eq!(got, want);
         let pairs: usize = want.iter().map(|l| l.len() * (l.len() - 1) / 2).sum();
         assert_eq!(post.comparisons, pairs as u64);
+    }
+
+    #[test]
+    fn a_print_given_twice_lists_its_speech_once() {
+        let prints = [vec![5, 5, 7], vec![5, 7, 9], vec![9, 9]];
+        let post = Postings::new(&prints, &[], 10, 100);
+        let mut lists: Vec<&[u32]> = post.lists().collect();
+        lists.sort_unstable();
+        assert_eq!(lists, [&[0, 1][..], &[0, 1], &[1, 2]]);
+        assert_eq!(post.comparisons, 3);
     }
 
     #[test]

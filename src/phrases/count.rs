@@ -30,12 +30,14 @@ pub(super) struct Shared {
     counts: Vec<u32>,
     /// A bit per slot of the hash space's low bits, set where a shared k-gram
     /// falls: most k-grams of a large collection are not shared, and this
-    /// (a few bits per shared k-gram, in cache) turns them away before the map.
+    /// (16 to 32 bits per shared k-gram, far smaller than the map) turns them
+    /// away before the map.
     held: Vec<u64>,
 }
 
-/// Bits of [`Shared::held`] per shared k-gram (about one k-gram in 16 that
-/// is not shared then passes to the map), and the most it takes.
+/// Bits of [`Shared::held`] per shared k-gram, at least (one k-gram in 16 to
+/// 32 that is not shared then passes to the map), and the most it takes
+/// (past 2^24 shared k-grams more of them pass).
 const HELD_BITS_PER_KGRAM: usize = 16;
 const HELD_MAX_BITS: usize = 1 << 28;
 
