@@ -58,17 +58,18 @@ impl Classes {
             let opened = start.len();
             for &(_, k) in run {
                 let l = list(k as usize);
+                // The entries of class `c` (one opened for this run).
+                let class = |c: usize| {
+                    start[c] as usize..start.get(c + 1).map_or(entries.len(), |&e| e as usize)
+                };
                 let same = |c: &usize| {
-                    let s = start[*c] as usize;
-                    let e = entries[s..].get(..l.len());
-                    let len = start.get(c + 1).map_or(entries.len(), |&e| e as usize) - s;
-                    len == l.len()
-                        && e.is_some_and(|e| e.iter().zip(l).all(|(&y, &x)| y as u32 == doc(x)))
+                    let e = &entries[class(*c)];
+                    e.len() == l.len() && e.iter().zip(l).all(|(&y, &x)| y as u32 == doc(x))
                 };
                 match (opened..start.len()).find(same) {
                     Some(c) => {
-                        let s = start[c] as usize;
-                        for (y, &x) in entries[s..s + l.len()].iter_mut().zip(l) {
+                        let e = class(c);
+                        for (y, &x) in entries[e].iter_mut().zip(l) {
                             *y |= part_bit(x);
                         }
                         weight[c] += 1;
@@ -132,6 +133,12 @@ impl Classes {
     /// after `a`, and the class's prints.
     pub(super) fn of(&self, a: u32) -> &[After] {
         &self.after[self.first[a as usize]..self.first[a as usize + 1]]
+    }
+
+    /// The parts of speech `a` holding the prints of the class that `after`
+    /// (one of [`Classes::of`] `a`) is in: those of `a`'s own entry.
+    pub(super) fn own_parts(&self, after: &After) -> u64 {
+        Self::parts(self.entries[after.0 as usize - 1])
     }
 
     /// The parts of its speech that an entry holds the class's prints in (a bit each).
@@ -228,13 +235,12 @@ mod tests {
                 }
             }
             let mut got: FastMap<u32, (u32, u64, u64)> = FastMap::default();
-            for &(from, to, weight) in classes.of(a) {
-                let own = classes.entries[from as usize - 1];
-                assert_eq!(Classes::speech(own), a);
+            for after @ &(from, to, weight) in classes.of(a) {
+                assert_eq!(Classes::speech(classes.entries[from as usize - 1]), a);
                 for &x in &classes.entries[from as usize..to as usize] {
                     let g = got.entry(Classes::speech(x)).or_default();
                     g.0 += weight;
-                    g.1 |= Classes::parts(own);
+                    g.1 |= classes.own_parts(after);
                     g.2 |= Classes::parts(x);
                     read.1 += 1;
                 }

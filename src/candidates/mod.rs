@@ -213,9 +213,8 @@ pub fn candidates<P: Into<Prints>>(
             |(count, touched), a| {
                 let a = a as u32;
                 let lists = classes.of(a);
-                for (i, &(from, to, weight)) in lists.iter().enumerate() {
-                    let own = Classes::parts(classes.entries[from as usize - 1]);
-                    let part_a = own << COUNT_BITS;
+                for (i, after @ &(from, to, weight)) in lists.iter().enumerate() {
+                    let part_a = classes.own_parts(after) << COUNT_BITS;
                     // The lists lie scattered over the index: start loading
                     // a later one while this one is counted.
                     if let Some(&(later, end, _)) = lists.get(i + PREFETCH_LISTS) {

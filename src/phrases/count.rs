@@ -79,22 +79,28 @@ impl Shared {
             .clamp(64, HELD_MAX_BITS);
         shared.held = vec![0; bits / 64];
         for &h in shared.ids.keys() {
-            let slot = shared.slot(h);
-            shared.held[slot / 64] |= 1 << (slot % 64);
+            let (word, bit) = shared.slot(h);
+            shared.held[word] |= bit;
         }
         shared
     }
 
-    /// The bit of [`Shared::held`] for k-gram hash `h` (a k-gram hash is
-    /// odd: its lowest bit says nothing).
-    fn slot(&self, h: u64) -> usize {
-        (h >> 1) as usize & (self.held.len() * 64 - 1)
+    /// The word of [`Shared::held`] and the bit in it for k-gram hash `h` (a
+    /// k-gram hash is odd: its lowest bit says nothing).
+    fn slot(&self, h: u64) -> (usize, u64) {
+        let slot = (h >> 1) as usize & (self.held.len() * 64 - 1);
+        (slot / 64, 1 << (slot % 64))
+    }
+
+    /// Can k-gram hash `h` be shared? (False only for k-grams that are not.)
+    fn may_hold(&self, h: u64) -> bool {
+        let (word, bit) = self.slot(h);
+        self.held[word] & bit != 0
     }
 
     /// The id of k-gram hash `h`, if it is shared.
     fn id(&self, h: u64) -> Option<u32> {
-        let slot = self.slot(h);
-        if self.held[slot / 64] & 1 << (slot % 64) == 0 {
+        if !self.may_hold(h) {
             return None;
         }
         self.ids.get(&h).copied()
@@ -356,10 +362,9 @@ mod tests {
             );
         }
         let unshared = (0..10_000u64).map(|i| i.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
-        let passed = unshared.filter(|h| !one.ids.contains_key(h)).filter(|&h| {
-            let slot = one.slot(h);
-            one.held[slot / 64] & 1 << (slot % 64) != 0
-        });
+        let passed = unshared
+            .filter(|h| !one.ids.contains_key(h))
+            .filter(|&h| one.may_hold(h));
         assert!(
             passed.count() < 1_000,
             "most k-grams not shared stop at the held bits"
