@@ -153,14 +153,22 @@ fn near(more: u32, fewer: u32) -> bool {
 fn maximal(mut list: Vec<PhraseEntry>) -> Vec<PhraseEntry> {
     list.sort_by(|a, b| b.chars.cmp(&a.chars).then(b.speeches.cmp(&a.speeches)));
     let keys: Vec<Vec<Sym>> = list
-        .iter()
+        .par_iter()
         .map(|p| crate::normalize::normalize(&p.text).chars)
         .collect();
+    let first_of = |key: &[Sym]| kgram_hashes(&key[..key.len().min(PHRASE_K)], PHRASE_K);
+    let firsts: Vec<u64> = keys
+        .iter()
+        .map(|k| first_of(k).first().copied().unwrap_or(NO_HASH))
+        .collect();
+    // A phrase is looked for only through its first k-gram, so a longer
+    // phrase is filed under just those of its k-grams that begin some phrase
+    // (a long passage has hundreds of k-grams, few of them a first).
+    let wanted: FastSet<u64> = firsts.iter().copied().collect();
     let mut by_gram: FastMap<u64, Vec<usize>> = FastMap::default();
     let mut keep = vec![true; list.len()];
     for i in 0..list.len() {
-        let mut grams = kgram_hashes(&keys[i], PHRASE_K);
-        let first = grams.first().copied().unwrap_or(NO_HASH);
+        let first = firsts[i];
         let inside = by_gram.get(&first).is_some_and(|qs| {
             qs.iter().any(|&q| {
                 near(list[i].speeches as u32, list[q].speeches as u32)
@@ -171,6 +179,8 @@ fn maximal(mut list: Vec<PhraseEntry>) -> Vec<PhraseEntry> {
             keep[i] = false;
             continue;
         }
+        let mut grams = kgram_hashes(&keys[i], PHRASE_K);
+        grams.retain(|g| wanted.contains(g));
         grams.sort_unstable();
         grams.dedup();
         for g in grams {
