@@ -15,6 +15,7 @@ use crate::normalize::Normalized;
 use crate::FastMap;
 use rayon::prelude::*;
 
+use super::lines::{line_cuts, Lines};
 use super::PHRASE_K;
 
 /// Partitions of the k-gram count, by the top bits of the hash.
@@ -45,21 +46,15 @@ const HELD_MAX_BITS: usize = 1 << 28;
 pub(super) const NOT_SHARED: u32 = u32::MAX;
 
 impl Shared {
-    /// Count the k-grams of `groups` (each a list of speeches that are one
-    /// speech), keeping those held by at least `min_docs` groups. `kgrams`,
-    /// about how many k-grams the groups hold, sets how many passes the count
-    /// takes: each pass hashes every speech again but keeps only its share of
-    /// the hash space, so its buffers stay near `pass_kgrams` k-grams.
-    pub(super) fn new(
-        groups: &[Vec<usize>],
-        hashes_of: HashesOf,
-        min_docs: u32,
-        kgrams: usize,
-        pass_kgrams: usize,
-    ) -> Shared {
+    /// Count the k-grams of the distinct `lines` of a collection, keeping
+    /// those held by at least `min_docs` clusters. Their characters set how
+    /// many passes the count takes: each pass hashes every line again but
+    /// keeps only its share of the hash space, so its buffers stay near
+    /// `pass_kgrams` k-grams.
+    pub(super) fn new(lines: &Lines, min_docs: u32, pass_kgrams: usize) -> Shared {
         Shared::from_counts(
-            crate::pass_ranges(kgrams, pass_kgrams, PARTITIONS)
-                .flat_map(|parts| count_pass(groups, hashes_of, min_docs, parts)),
+            crate::pass_ranges(lines.chars(), pass_kgrams, PARTITIONS)
+                .flat_map(|parts| count_pass(lines, min_docs, parts)),
         )
     }
 
@@ -132,53 +127,45 @@ impl Shared {
 
 /// One pass of [`Shared::new`]: the counts of the shared k-grams whose top
 /// bits fall in `parts`, ascending.
-fn count_pass(
-    groups: &[Vec<usize>],
-    hashes_of: HashesOf,
-    min_docs: u32,
-    parts: std::ops::Range<usize>,
-) -> Vec<(u64, u32)> {
+fn count_pass(lines: &Lines, min_docs: u32, parts: std::ops::Range<usize>) -> Vec<(u64, u32)> {
     let part = |h: u64| (h >> (64 - PARTITION_BITS)) as usize;
     // Without a branch: a pass keeps an unpredictable share of the k-grams.
     let mine = |h: u64| (h != NO_HASH) & (part(h) >= parts.start) & (part(h) < parts.end);
-    // Each chunk of groups: every group's distinct k-grams, laid out by
-    // their top bits (a counting sort into one exact-size vector), so each
-    // partition is then gathered from the chunks, sorted and counted on its
-    // own (each fits in cache) without one vector growing to hold them all.
-    let chunk = groups.len().div_ceil(64).max(1);
-    let buckets: Vec<(Vec<u64>, Vec<usize>)> = groups
-        .par_chunks(chunk)
+    // Each chunk of lines: every line's distinct k-grams with the line and
+    // the number of its clusters, laid out by their top bits (a counting sort into one exact-size vector), so
+    // each partition is then gathered from the chunks, sorted and counted on
+    // its own (each fits in cache) without one vector growing to hold them all.
+    let chunk = lines.len().div_ceil(64).max(1);
+    let buckets: Vec<(Vec<Held>, Vec<usize>)> = (0..lines.len())
+        .into_par_iter()
+        .chunks(chunk)
         .map(|chunk| {
-            let (mut all, mut v, mut hashes, mut table) =
-                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            for members in chunk {
-                v.clear();
-                for &d in members {
-                    hashes_of(d, &mut hashes);
-                    // Each k-gram is written, and kept by moving on.
-                    let at = v.len();
-                    v.resize(at + hashes.len(), 0);
-                    let mut kept = at;
-                    for &h in &hashes {
-                        v[kept] = h;
-                        kept += mine(h) as usize;
-                    }
-                    v.truncate(kept);
+            let (mut all, mut v, mut table) = (Vec::new(), Vec::new(), Vec::new());
+            for l in chunk {
+                kgram_hashes_into(lines.text(l), PHRASE_K, &mut v);
+                // Each k-gram is written, and kept by moving on.
+                let mut kept = 0;
+                for i in 0..v.len() {
+                    let h = v[i];
+                    v[kept] = h;
+                    kept += mine(h) as usize;
                 }
+                v.truncate(kept);
                 distinct(&mut v, &mut table);
-                all.extend_from_slice(&v);
+                let n = lines.clusters(l).len() as u32;
+                all.extend(v.iter().map(|&h| (h, l as u32, n)));
             }
             let mut offsets = vec![0usize; PARTITIONS + 1];
-            for &h in &all {
+            for &(h, ..) in &all {
                 offsets[part(h) + 1] += 1;
             }
             for i in 1..offsets.len() {
                 offsets[i] += offsets[i - 1];
             }
             let mut fill = offsets.clone();
-            let mut out = vec![0u64; all.len()];
-            for &h in &all {
-                out[fill[part(h)]] = h;
+            let mut out = vec![(0u64, 0u32, 0u32); all.len()];
+            for &(h, l, n) in &all {
+                out[fill[part(h)]] = (h, l, n);
                 fill[part(h)] += 1;
             }
             (out, offsets)
@@ -186,20 +173,45 @@ fn count_pass(
         .collect();
     let counted: Vec<Vec<(u64, u32)>> = parts
         .into_par_iter()
-        .map(|p| {
+        .map_init(Vec::new, |union, p| {
             let size = buckets.iter().map(|(_, o)| o[p + 1] - o[p]).sum();
             let mut part = Vec::with_capacity(size);
             for (hs, o) in &buckets {
                 part.extend_from_slice(&hs[o[p]..o[p + 1]]);
             }
-            part.sort_unstable();
-            part.chunk_by(|a, b| a == b)
-                .filter(|run| run.len() as u32 >= min_docs)
-                .map(|run| (run[0], run.len() as u32))
+            part.sort_unstable_by_key(|&(h, ..)| h);
+            part.chunk_by(|a, b| a.0 == b.0)
+                .filter_map(|run| {
+                    let count = clusters_holding(lines, run, min_docs, union);
+                    (count >= min_docs).then_some((run[0].0, count))
+                })
                 .collect()
         })
         .collect();
     counted.into_iter().flatten().collect()
+}
+
+/// A k-gram of a line: its hash, the line, and how many clusters hold the line.
+type Held = (u64, u32, u32);
+
+/// How many clusters hold a k-gram, given the distinct lines it is in
+/// (`run`, one entry per line): the size of the union of their clusters, or
+/// any number below `min_docs` when even their sum is below it.
+fn clusters_holding(lines: &Lines, run: &[Held], min_docs: u32, union: &mut Vec<u32>) -> u32 {
+    if let [(_, _, n)] = run {
+        return *n;
+    }
+    let sum: usize = run.iter().map(|&(.., n)| n as usize).sum();
+    if sum < min_docs as usize {
+        return 0;
+    }
+    union.clear();
+    for &(_, l, _) in run {
+        union.extend_from_slice(lines.clusters(l as usize));
+    }
+    union.sort_unstable();
+    union.dedup();
+    union.len() as u32
 }
 
 /// Keep the first of each k-gram hash in `v` (none is [`NO_HASH`]), through
@@ -270,20 +282,14 @@ impl Positions {
     }
 }
 
-/// The k-gram hashes of one speech, written into a buffer (cleared first).
-pub(super) type HashesOf<'a> = &'a (dyn Fn(usize, &mut Vec<u64>) + Sync);
-
 /// k-gram hashes where windows that cross a line break never match, into `h`
 /// (cleared first).
 pub(super) fn line_bounded_hashes(text: &str, n: &Normalized, h: &mut Vec<u64>) {
     kgram_hashes_into(&n.chars, PHRASE_K, h);
-    // A line break sits between two characters (never inside one's input):
-    // the windows that hold both are cut.
-    for (at, _) in text.match_indices('\n') {
-        let i = n.starting_before(at);
-        if i == 0 || i == n.len() {
-            continue;
-        }
+    let mut cuts = Vec::new();
+    line_cuts(text, n, &mut cuts);
+    // The windows that hold characters on both sides of a cut.
+    for i in cuts {
         for s in i.saturating_sub(PHRASE_K - 1)..i {
             if let Some(x) = h.get_mut(s) {
                 *x = NO_HASH;
@@ -296,64 +302,156 @@ pub(super) fn line_bounded_hashes(text: &str, n: &Normalized, h: &mut Vec<u64>) 
 mod tests {
     use super::*;
 
+    /// Speeches given as their lines: each one's text, its normalised
+    /// stream and the collection's distinct lines, counted.
+    struct Speeches {
+        texts: Vec<String>,
+        norms: Vec<Normalized>,
+    }
+
+    impl Speeches {
+        fn new(speeches: &[Vec<&str>]) -> Speeches {
+            let texts: Vec<String> = speeches.iter().map(|l| l.join("\n")).collect();
+            let norms = texts
+                .iter()
+                .map(|t| crate::normalize::normalize(t))
+                .collect();
+            Speeches { texts, norms }
+        }
+
+        fn count(&self, groups: &[Vec<usize>], min_docs: u32, pass_kgrams: usize) -> Shared {
+            let chars_of = |d: usize| &self.norms[d].chars[..];
+            let cuts_of =
+                |d: usize, c: &mut Vec<usize>| line_cuts(&self.texts[d], &self.norms[d], c);
+            Shared::new(
+                &Lines::new(groups, &chars_of, &cuts_of),
+                min_docs,
+                pass_kgrams,
+            )
+        }
+
+        fn hashes(&self, d: usize) -> Vec<u64> {
+            let mut h = Vec::new();
+            line_bounded_hashes(&self.texts[d], &self.norms[d], &mut h);
+            h
+        }
+    }
+
     #[test]
     fn copies_count_once_and_positions_list_every_start() {
+        let (a, b, c, e) = (
+            "全面建设社会主义",
+            "深化改革开放推进",
+            "坚持人民中心思想",
+            "加快构建发展格局",
+        );
         // Speeches 0 and 1 are one speech; 2 and 3 stand alone.
-        let hashes = [vec![5, 7, 9], vec![5, 7], vec![7, 9, 7], vec![11, 9]];
+        let s = Speeches::new(&[vec![a, b, c], vec![a, b], vec![b, c, b], vec![e, c]]);
         let groups = vec![vec![0, 1], vec![2], vec![3]];
-        let hashes_of = |d: usize, out: &mut Vec<u64>| {
-            out.clear();
-            out.extend_from_slice(&hashes[d]);
+        let shared = s.count(&groups, 2, 1 << 20);
+        let id = |line: &str| {
+            shared.ids(
+                &s.hashes(0)
+                    .iter()
+                    .chain(&s.hashes(3))
+                    .copied()
+                    .filter(|&h| {
+                        crate::fingerprint::kgram_hashes(
+                            &crate::normalize::normalize(line).chars,
+                            PHRASE_K,
+                        ) == [h]
+                    })
+                    .take(1)
+                    .collect::<Vec<_>>(),
+            )[0]
         };
-        let shared = Shared::new(&groups, &hashes_of, 2, 8, 1 << 20);
-        let id = |h: u64| shared.ids(&[h])[0];
         assert_eq!(
-            shared.count(id(7)),
+            shared.count(id(b)),
             2,
             "held by the first pair once and by 2"
         );
-        assert_eq!(shared.count(id(9)), 3);
-        assert_eq!(id(5), NOT_SHARED, "only in the copies of one speech");
-        assert_eq!(shared.count(id(5)), 0);
-        assert_eq!(id(11), NOT_SHARED);
+        assert_eq!(shared.count(id(c)), 3);
+        assert_eq!(id(a), NOT_SHARED, "only in the copies of one speech");
+        assert_eq!(shared.count(id(a)), 0);
+        assert_eq!(id(e), NOT_SHARED);
         let reps = [0, 2, 3];
-        let rows: Vec<Vec<(u32, u32)>> =
-            reps.iter().map(|&d| shared.shared_at(&hashes[d])).collect();
-        assert_eq!(rows[1], [(0, id(7)), (1, id(9)), (2, id(7))]);
+        let rows: Vec<Vec<(u32, u32)>> = reps
+            .iter()
+            .map(|&d| shared.shared_at(&s.hashes(d)))
+            .collect();
+        assert_eq!(rows[1], [(0, id(b)), (8, id(c)), (16, id(b))]);
         let pos = Positions::new(&shared, &reps, &rows);
-        assert_eq!(pos.of(id(7)), [(0, 1), (2, 0), (2, 2)]);
-        assert_eq!(pos.of(id(9)), [(0, 2), (2, 1), (3, 1)]);
+        assert_eq!(pos.of(id(b)), [(0, 8), (2, 0), (2, 16)]);
+        assert_eq!(pos.of(id(c)), [(0, 16), (2, 8), (3, 8)]);
         assert!(pos.of(NOT_SHARED).is_empty());
     }
 
     #[test]
-    fn counts_and_ids_are_the_same_in_one_pass_or_many() {
-        // 200 speeches of 50 k-grams from a pool of 400, in groups of three.
+    fn counts_are_those_of_counting_cluster_by_cluster_in_one_pass_or_many() {
+        // A pool of 60 lines of 8 to 15 characters over three letters, so
+        // that one k-gram is in many different lines; 200 speeches of five
+        // lines from the pool, in clusters of three.
         let mut x = 0x2545_F491_4F6C_DD1Du64;
-        let hashes: Vec<Vec<u64>> = (0..200)
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        let pool: Vec<String> = (0..60)
             .map(|_| {
-                (0..50)
-                    .map(|_| {
-                        x ^= x << 13;
-                        x ^= x >> 7;
-                        x ^= x << 17;
-                        (x % 400 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-                    })
+                (0..8 + next(8))
+                    .map(|_| ['甲', '乙', '丙'][next(3) as usize])
                     .collect()
             })
+            .collect();
+        let speeches: Vec<Vec<&str>> = (0..200)
+            .map(|_| (0..5).map(|_| pool[next(60) as usize].as_str()).collect())
             .collect();
         let groups: Vec<Vec<usize>> = (0..200)
             .collect::<Vec<_>>()
             .chunks(3)
             .map(|c| c.to_vec())
             .collect();
-        let hashes_of = |d: usize, out: &mut Vec<u64>| {
-            out.clear();
-            out.extend_from_slice(&hashes[d]);
+        // Cluster by cluster: the k-grams of each line of its speeches, once.
+        let mut want: FastMap<u64, u32> = FastMap::default();
+        for members in &groups {
+            let mut held: Vec<u64> = members
+                .iter()
+                .flat_map(|&d| &speeches[d])
+                .flat_map(|l| {
+                    crate::fingerprint::kgram_hashes(
+                        &crate::normalize::normalize(l).chars,
+                        PHRASE_K,
+                    )
+                })
+                .collect();
+            held.sort_unstable();
+            held.dedup();
+            for h in held {
+                *want.entry(h).or_default() += 1;
+            }
+        }
+        let min_docs = 12;
+        let mut want: Vec<(u64, u32)> = want.into_iter().filter(|&(_, c)| c >= min_docs).collect();
+        want.sort_unstable();
+        let s = Speeches::new(&speeches);
+        let counts = |shared: &Shared| {
+            let mut v: Vec<(u64, u32)> = shared
+                .ids
+                .iter()
+                .map(|(&h, &id)| (h, shared.count(id)))
+                .collect();
+            v.sort_unstable();
+            v
         };
-        let count = |pass_kgrams| Shared::new(&groups, &hashes_of, 3, 10_000, pass_kgrams);
-        let one = count(usize::MAX);
-        assert!(one.counts.len() > 100, "most of the pool is shared");
+        let one = s.count(&groups, min_docs, usize::MAX);
+        assert!(
+            want.len() > 50 && want.len() < 6000,
+            "some k-grams are shared, not all: {}",
+            want.len()
+        );
+        assert_eq!(counts(&one), want);
         for (&h, &id) in &one.ids {
             assert_eq!(
                 one.id(h),
@@ -369,11 +467,11 @@ mod tests {
             passed.count() < 1_000,
             "most k-grams not shared stop at the held bits"
         );
-        let all: Vec<u64> = hashes.iter().flatten().copied().collect();
-        // 2 passes, 7, and one per partition.
-        for pass_kgrams in [5_000, 1_500, 1] {
-            let many = count(pass_kgrams);
-            assert_eq!(many.counts, one.counts, "passes of {pass_kgrams}");
+        let all: Vec<u64> = (0..200).flat_map(|d| s.hashes(d)).collect();
+        // Two passes, seven, and one per partition.
+        for pass_kgrams in [1_500, 450, 1] {
+            let many = s.count(&groups, min_docs, pass_kgrams);
+            assert_eq!(counts(&many), want, "passes of {pass_kgrams}");
             assert_eq!(many.ids(&all), one.ids(&all));
         }
     }

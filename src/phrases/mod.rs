@@ -11,6 +11,7 @@
 
 mod count;
 mod entry;
+mod lines;
 
 use crate::fingerprint::{kgram_hashes, NO_HASH};
 use crate::ingest::Document;
@@ -20,6 +21,7 @@ use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
 use count::{line_bounded_hashes, Positions, Shared, PASS_KGRAMS};
 use entry::{entry, shared_junk, JunkSpans};
+use lines::{line_cuts, Lines};
 use rayon::prelude::*;
 
 /// Shortest phrase, in characters (also the k-gram length).
@@ -48,10 +50,14 @@ pub fn mine(
     let groups: Vec<Vec<usize>> = members.iter().filter(|m| !m.is_empty()).cloned().collect();
     // Each speech's cluster, in one dense array that phrase entries read per occurrence.
     let cluster: Vec<&[usize]> = group.iter().map(|&g| &members[g][..]).collect();
-    // The k-grams are hashed again where they are needed rather than held:
-    // eight bytes a character for the whole corpus.
-    let kgrams = norms.iter().map(|n| n.len()).sum();
-    let shared = Shared::new(&groups, &hashes_of, min_docs, kgrams, PASS_KGRAMS);
+    // The k-grams are counted over the collection's distinct lines, and
+    // hashed again where they are needed rather than held: eight bytes a
+    // character for the whole corpus.
+    let chars_of = |d: usize| &norms[d].chars[..];
+    let cuts_of = |d: usize, cuts: &mut Vec<usize>| line_cuts(docs[d].text(), norms[d], cuts);
+    let lines = Lines::new(&groups, &chars_of, &cuts_of);
+    let shared = Shared::new(&lines, min_docs, PASS_KGRAMS);
+    drop(lines);
     // From here on each representative's shared k-grams are their positions
     // and dense shared ids.
     let rows: Vec<Vec<(u32, u32)>> = reps
