@@ -11,11 +11,10 @@
 //! rarest k-gram in time proportional to where that k-gram occurs.
 
 use crate::fingerprint::{kgram_hashes_into, NO_HASH};
-use crate::normalize::Normalized;
 use crate::FastMap;
 use rayon::prelude::*;
 
-use super::lines::{line_cuts, Lines};
+use super::lines::Lines;
 use super::PHRASE_K;
 
 /// Partitions of the k-gram count, by the top bits of the hash.
@@ -117,6 +116,11 @@ impl Shared {
             .enumerate()
             .filter_map(|(pos, &h)| Some((pos as u32, self.id(h)?)))
             .collect()
+    }
+
+    /// Number of shared k-grams.
+    pub(super) fn len(&self) -> usize {
+        self.counts.len()
     }
 
     /// How many groups hold the k-gram with id `id` (0 when it is not shared).
@@ -244,147 +248,10 @@ fn distinct(v: &mut Vec<u64>, table: &mut Vec<u64>) {
     v.truncate(kept);
 }
 
-/// Where each shared k-gram starts in the representatives, as `(document,
-/// position)`, ascending.
-pub(super) struct Positions {
-    offsets: Vec<u32>,
-    at: Vec<(u32, u32)>,
-}
-
-impl Positions {
-    /// Index the shared k-grams of each representative `reps[i]`, given as
-    /// `(position, id)` in `rows[i]`.
-    pub(super) fn new(shared: &Shared, reps: &[usize], rows: &[Vec<(u32, u32)>]) -> Positions {
-        let mut offsets = vec![0u32; shared.counts.len() + 1];
-        for &(_, id) in rows.iter().flatten() {
-            offsets[id as usize + 1] += 1;
-        }
-        for i in 1..offsets.len() {
-            offsets[i] += offsets[i - 1];
-        }
-        let mut fill = offsets.clone();
-        let mut at = vec![(0u32, 0u32); offsets[offsets.len() - 1] as usize];
-        for (&d, row) in reps.iter().zip(rows) {
-            for &(pos, id) in row {
-                at[fill[id as usize] as usize] = (d as u32, pos);
-                fill[id as usize] += 1;
-            }
-        }
-        Positions { offsets, at }
-    }
-
-    /// Where the k-gram with id `id` starts (nowhere if it is not shared).
-    pub(super) fn of(&self, id: u32) -> &[(u32, u32)] {
-        match self.offsets.get(id as usize + 1) {
-            Some(&end) => &self.at[self.offsets[id as usize] as usize..end as usize],
-            None => &[],
-        }
-    }
-}
-
-/// k-gram hashes where windows that cross a line break never match, into `h`
-/// (cleared first).
-pub(super) fn line_bounded_hashes(text: &str, n: &Normalized, h: &mut Vec<u64>) {
-    kgram_hashes_into(&n.chars, PHRASE_K, h);
-    let mut cuts = Vec::new();
-    line_cuts(text, n, &mut cuts);
-    // The windows that hold characters on both sides of a cut.
-    for i in cuts {
-        for s in i.saturating_sub(PHRASE_K - 1)..i {
-            if let Some(x) = h.get_mut(s) {
-                *x = NO_HASH;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Speeches given as their lines: each one's text, its normalised
-    /// stream and the collection's distinct lines, counted.
-    struct Speeches {
-        texts: Vec<String>,
-        norms: Vec<Normalized>,
-    }
-
-    impl Speeches {
-        fn new(speeches: &[Vec<&str>]) -> Speeches {
-            let texts: Vec<String> = speeches.iter().map(|l| l.join("\n")).collect();
-            let norms = texts
-                .iter()
-                .map(|t| crate::normalize::normalize(t))
-                .collect();
-            Speeches { texts, norms }
-        }
-
-        fn count(&self, groups: &[Vec<usize>], min_docs: u32, pass_kgrams: usize) -> Shared {
-            let chars_of = |d: usize| &self.norms[d].chars[..];
-            let cuts_of =
-                |d: usize, c: &mut Vec<usize>| line_cuts(&self.texts[d], &self.norms[d], c);
-            Shared::new(
-                &Lines::new(groups, &chars_of, &cuts_of),
-                min_docs,
-                pass_kgrams,
-            )
-        }
-
-        fn hashes(&self, d: usize) -> Vec<u64> {
-            let mut h = Vec::new();
-            line_bounded_hashes(&self.texts[d], &self.norms[d], &mut h);
-            h
-        }
-    }
-
-    #[test]
-    fn copies_count_once_and_positions_list_every_start() {
-        let (a, b, c, e) = (
-            "全面建设社会主义",
-            "深化改革开放推进",
-            "坚持人民中心思想",
-            "加快构建发展格局",
-        );
-        // Speeches 0 and 1 are one speech; 2 and 3 stand alone.
-        let s = Speeches::new(&[vec![a, b, c], vec![a, b], vec![b, c, b], vec![e, c]]);
-        let groups = vec![vec![0, 1], vec![2], vec![3]];
-        let shared = s.count(&groups, 2, 1 << 20);
-        let id = |line: &str| {
-            shared.ids(
-                &s.hashes(0)
-                    .iter()
-                    .chain(&s.hashes(3))
-                    .copied()
-                    .filter(|&h| {
-                        crate::fingerprint::kgram_hashes(
-                            &crate::normalize::normalize(line).chars,
-                            PHRASE_K,
-                        ) == [h]
-                    })
-                    .take(1)
-                    .collect::<Vec<_>>(),
-            )[0]
-        };
-        assert_eq!(
-            shared.count(id(b)),
-            2,
-            "held by the first pair once and by 2"
-        );
-        assert_eq!(shared.count(id(c)), 3);
-        assert_eq!(id(a), NOT_SHARED, "only in the copies of one speech");
-        assert_eq!(shared.count(id(a)), 0);
-        assert_eq!(id(e), NOT_SHARED);
-        let reps = [0, 2, 3];
-        let rows: Vec<Vec<(u32, u32)>> = reps
-            .iter()
-            .map(|&d| shared.shared_at(&s.hashes(d)))
-            .collect();
-        assert_eq!(rows[1], [(0, id(b)), (8, id(c)), (16, id(b))]);
-        let pos = Positions::new(&shared, &reps, &rows);
-        assert_eq!(pos.of(id(b)), [(0, 8), (2, 0), (2, 16)]);
-        assert_eq!(pos.of(id(c)), [(0, 16), (2, 8), (3, 8)]);
-        assert!(pos.of(NOT_SHARED).is_empty());
-    }
+    use crate::phrases::testing::Speeches;
 
     #[test]
     fn counts_are_those_of_counting_cluster_by_cluster_in_one_pass_or_many() {
@@ -496,21 +363,5 @@ mod tests {
             distinct(&mut v, &mut table);
             assert_eq!(v, want);
         }
-    }
-
-    #[test]
-    fn windows_across_a_line_break_never_match() {
-        let text = "\n甲乙丙丁戊己庚辛。\r\n\n壬癸子丑寅卯辰巳\n";
-        let n = crate::normalize::normalize(text);
-        let mut h = Vec::new();
-        line_bounded_hashes(text, &n, &mut h);
-        assert_eq!(h.len(), 16 - PHRASE_K + 1);
-        // Windows 1..=7 hold characters of both lines; 0 and 8 one line each.
-        let cut: Vec<usize> = (0..h.len()).filter(|&i| h[i] == NO_HASH).collect();
-        assert_eq!(cut, (1..PHRASE_K).collect::<Vec<_>>());
-        assert_eq!(
-            h[0],
-            crate::fingerprint::kgram_hashes(&n.chars, PHRASE_K)[0]
-        );
     }
 }

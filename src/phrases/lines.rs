@@ -21,6 +21,11 @@ pub(super) struct Lines<'a> {
     /// The clusters (indexes into the caller's groups) holding each line,
     /// ascending.
     clusters: Vec<u32>,
+    /// Where each speech's lines start in `placed` (one more than speeches).
+    speech_at: Vec<u32>,
+    /// Each speech's lines as `(start, line)`, ascending by start (while
+    /// the lines are gathered: `(speech, start, line)` in any order).
+    placed: Vec<(u32, u32, u32)>,
 }
 
 /// One line of one cluster: its hash, cluster, and where it is.
@@ -89,18 +94,18 @@ impl<'a> Lines<'a> {
             .fold(Lines::empty, |mut part, run| {
                 let first = line(&run[0]);
                 if run.iter().all(|h| line(h) == first) {
-                    part.push(first, run.iter().map(|h| h.group));
+                    part.push(first, run);
                 } else {
-                    let mut apart: Vec<(&'a [Sym], Vec<u32>)> = Vec::new();
+                    let mut apart: Vec<(&'a [Sym], Vec<Held>)> = Vec::new();
                     for h in run {
                         let text = line(h);
                         match apart.iter_mut().find(|(t, _)| *t == text) {
-                            Some((_, gs)) => gs.push(h.group),
-                            None => apart.push((text, vec![h.group])),
+                            Some((_, hs)) => hs.push(*h),
+                            None => apart.push((text, vec![*h])),
                         }
                     }
-                    for (text, gs) in apart {
-                        part.push(text, gs.into_iter());
+                    for (text, hs) in apart {
+                        part.push(text, &hs);
                     }
                 }
                 part
@@ -110,11 +115,24 @@ impl<'a> Lines<'a> {
         let mut lines = Lines::empty();
         for part in parts {
             let base = lines.clusters.len() as u32;
+            let first = lines.text.len() as u32;
             lines.text.extend_from_slice(&part.text);
             lines.clusters.extend_from_slice(&part.clusters);
             lines
                 .offsets
                 .extend(part.offsets[1..].iter().map(|&o| base + o));
+            lines
+                .placed
+                .extend(part.placed.iter().map(|&(d, s, l)| (d, s, first + l)));
+        }
+        lines.placed.par_sort_unstable();
+        let speeches = groups.iter().flatten().max().map_or(0, |&d| d + 1);
+        lines.speech_at = vec![0; speeches + 1];
+        for &(d, ..) in &lines.placed {
+            lines.speech_at[d as usize + 1] += 1;
+        }
+        for d in 0..speeches {
+            lines.speech_at[d + 1] += lines.speech_at[d];
         }
         lines
     }
@@ -124,19 +142,35 @@ impl<'a> Lines<'a> {
             text: Vec::new(),
             offsets: vec![0],
             clusters: Vec::new(),
+            speech_at: Vec::new(),
+            placed: Vec::new(),
         }
     }
 
-    /// Add a line held by `groups` (ascending, each possibly repeated).
-    fn push(&mut self, text: &'a [Sym], groups: impl Iterator<Item = u32>) {
+    /// Add a line, held where `held` says (ascending by cluster).
+    fn push(&mut self, text: &'a [Sym], held: &[Held]) {
+        let line = self.text.len() as u32;
         let from = self.clusters.len();
-        for g in groups {
-            if self.clusters.len() == from || self.clusters.last() != Some(&g) {
-                self.clusters.push(g);
+        for h in held {
+            if self.clusters.len() == from || self.clusters.last() != Some(&h.group) {
+                self.clusters.push(h.group);
             }
+            self.placed.push((h.doc, h.start, line));
         }
         self.text.push(text);
         self.offsets.push(self.clusters.len() as u32);
+    }
+
+    /// The lines of speech `d` (one of the groups'), as `(start in its
+    /// stream, line)`, ascending.
+    pub(super) fn of_speech(&self, d: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let at = self
+            .speech_at
+            .get(d..d + 2)
+            .map_or(0..0, |a| a[0] as usize..a[1] as usize);
+        self.placed[at]
+            .iter()
+            .map(|&(_, s, l)| (s as usize, l as usize))
     }
 
     /// Number of distinct lines.

@@ -12,6 +12,9 @@
 mod count;
 mod entry;
 mod lines;
+mod rows;
+#[cfg(test)]
+mod testing;
 
 use crate::fingerprint::{kgram_hashes, NO_HASH};
 use crate::ingest::Document;
@@ -19,10 +22,11 @@ use crate::normalize::{sym_char, Normalized, Sym};
 use crate::report::{JunkEntry, PhraseEntry};
 use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
-use count::{line_bounded_hashes, Positions, Shared, PASS_KGRAMS};
+use count::{Shared, PASS_KGRAMS};
 use entry::{entry, shared_junk, JunkSpans};
 use lines::{line_cuts, Lines};
 use rayon::prelude::*;
+use rows::{rows, Positions};
 
 /// Shortest phrase, in characters (also the k-gram length).
 pub const PHRASE_K: usize = 8;
@@ -40,8 +44,6 @@ pub fn mine(
     min_docs: usize,
 ) -> Vec<PhraseEntry> {
     let min_docs = min_docs.max(2) as u32;
-    let hashes_of =
-        |d: usize, out: &mut Vec<u64>| line_bounded_hashes(docs[d].text(), norms[d], out);
     let reps = representatives(docs, norms, group);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (d, &g) in group.iter().enumerate() {
@@ -57,16 +59,10 @@ pub fn mine(
     let cuts_of = |d: usize, cuts: &mut Vec<usize>| line_cuts(docs[d].text(), norms[d], cuts);
     let lines = Lines::new(&groups, &chars_of, &cuts_of);
     let shared = Shared::new(&lines, min_docs, PASS_KGRAMS);
-    drop(lines);
     // From here on each representative's shared k-grams are their positions
     // and dense shared ids.
-    let rows: Vec<Vec<(u32, u32)>> = reps
-        .par_iter()
-        .map_init(Vec::new, |hashes, &d| {
-            hashes_of(d, hashes);
-            shared.shared_at(hashes)
-        })
-        .collect();
+    let rows = rows(&lines, &shared, &reps);
+    drop(lines);
     let positions = Positions::new(&shared, &reps, &rows);
     let junk_spans = JunkSpans::new(junk);
     // Candidate phrases of every representative, the first of each wording kept.
