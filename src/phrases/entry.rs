@@ -9,6 +9,7 @@ use crate::report::{JunkEntry, Occurrence, PhraseEntry, Span, Variant};
 use crate::scan::span;
 use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
+use rayon::prelude::*;
 
 /// Where junk sits, per document, to tell a phrase that is junk from one that is not.
 pub(super) struct JunkSpans(FastMap<usize, Vec<(usize, usize)>>);
@@ -81,37 +82,83 @@ pub(super) fn shared_junk(
     out
 }
 
-#[allow(clippy::too_many_arguments)] // one call site; the pieces are the scan's own state
+/// A phrase found in the representatives.
+pub(super) struct Located {
+    /// Its characters, as a string.
+    pub(super) key: String,
+    /// Its length in characters.
+    pub(super) len: usize,
+    /// Where it is: `(speech, position)`, ascending.
+    pub(super) occ: Vec<(usize, usize)>,
+    /// Distinct speeches (clusters) holding it.
+    pub(super) speeches: usize,
+}
+
+/// The occurrence at each place of each phrase of `located`, in its order.
+/// They are worked out speech by speech, in text order, so a speech's offsets
+/// and line table are read once for all the phrases in it rather than once
+/// per occurrence (scattered over the whole collection).
+pub(super) fn own_occurrences(
+    docs: &[Document],
+    norms: &[&Normalized],
+    located: &[Located],
+) -> Vec<Vec<Occurrence>> {
+    let mut places: Vec<(u32, u32, u32, u32)> = located
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            l.occ
+                .iter()
+                .enumerate()
+                .map(move |(k, &(d, p))| (d as u32, p as u32, i as u32, k as u32))
+        })
+        .collect();
+    places.par_sort_unstable();
+    let found: Vec<Occurrence> = places
+        .par_iter()
+        .map(|&(d, p, i, _)| {
+            let (d, p) = (d as usize, p as usize);
+            Occurrence::new(&span(&docs[d], norms[d], p, p + located[i as usize].len))
+        })
+        .collect();
+    let none = Occurrence::new(&Span {
+        document: 0,
+        start: 0,
+        end: 0,
+        start_line: 0,
+        end_line: 0,
+    });
+    let mut out: Vec<Vec<Occurrence>> = located.iter().map(|l| vec![none; l.occ.len()]).collect();
+    for (&(_, _, i, k), o) in places.iter().zip(found) {
+        out[i as usize][k as usize] = o;
+    }
+    out
+}
+
+/// The entry of a located phrase, given its occurrences in the
+/// representatives (`own`, from [`own_occurrences`]): those and their
+/// copies', with the other wordings found there.
 pub(super) fn entry(
     docs: &[Document],
     norms: &[&Normalized],
     cluster: &[&[usize]],
     aligned: &Alignments,
-    occ: &[(usize, usize)],
-    speeches: usize,
-    key: &str,
+    located: &Located,
+    own: &[Occurrence],
     junk_spans: &JunkSpans,
 ) -> PhraseEntry {
-    let len = key.chars().count();
+    let Located {
+        key,
+        len,
+        occ,
+        speeches,
+    } = located;
+    let (len, speeches) = (*len, *speeches);
     let copies: usize = occ.iter().map(|&(d, _)| cluster[d].len()).sum();
     let mut occurrences = Vec::with_capacity(copies);
     let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
-    for (x, &(d, p)) in occ.iter().enumerate() {
-        // As in `locate`: the speeches' streams first, then the parts of them
-        // that `span` reads.
-        crate::load_ahead(
-            occ,
-            x,
-            |&(d, _)| {
-                crate::prefetch_ref(norms[d]);
-                crate::prefetch(docs, d);
-            },
-            |&(d, p)| {
-                norms[d].prefetch(p, p + len);
-                docs[d].prefetch_lines();
-            },
-        );
-        occurrences.push(Occurrence::new(&span(&docs[d], norms[d], p, p + len)));
+    for (&(d, p), &o) in occ.iter().zip(own) {
+        occurrences.push(o);
         // (Most speeches of a large collection have no copy: their cluster's
         // list is then not read.)
         let others = if cluster[d].len() > 1 {
@@ -175,4 +222,51 @@ pub(super) fn entry(
 /// The text of a span, as written.
 fn text_at<'a>(docs: &'a [Document], span: &Span) -> &'a str {
     &docs[span.document].file_text()[span.start..span.end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn occurrences_found_speech_by_speech_are_each_places_span() {
+        let mut corpus = crate::ingest::Corpus::default();
+        let seed = include_str!("../../corpus/kaifaqu-19.txt").to_string();
+        let opts = crate::ingest::IngestOptions::default();
+        crate::ingest::add_text(&mut corpus, "seed".into(), seed, "UTF-8", &opts);
+        let docs = &corpus.documents;
+        let normalized: Vec<Normalized> = docs
+            .iter()
+            .map(|d| crate::normalize::normalize(d.text()))
+            .collect();
+        let norms: Vec<&Normalized> = normalized.iter().collect();
+        // Phrases of several lengths at places scattered over the speeches,
+        // listed in an order of their own (not the speeches').
+        let located: Vec<Located> = (0..40)
+            .map(|i| {
+                let len = 8 + i % 13;
+                let occ = (0..docs.len())
+                    .rev()
+                    .step_by(1 + i % 3)
+                    .map(|d| (d, (i * 37 + d * 11) % (norms[d].len() - len)))
+                    .collect();
+                Located {
+                    key: String::new(),
+                    len,
+                    occ,
+                    speeches: 0,
+                }
+            })
+            .collect();
+        let own = own_occurrences(docs, &norms, &located);
+        assert_eq!(own.len(), located.len());
+        for (l, own) in located.iter().zip(own) {
+            let want: Vec<Occurrence> = l
+                .occ
+                .iter()
+                .map(|&(d, p)| Occurrence::new(&span(&docs[d], norms[d], p, p + l.len)))
+                .collect();
+            assert_eq!(own, want);
+        }
+    }
 }

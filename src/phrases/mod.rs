@@ -23,7 +23,7 @@ use crate::report::{JunkEntry, PhraseEntry};
 use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
 use count::{Shared, PASS_KGRAMS};
-use entry::{entry, shared_junk, JunkSpans};
+use entry::{entry, own_occurrences, shared_junk, JunkSpans, Located};
 use lines::{line_cuts, Lines};
 use rayon::prelude::*;
 use rows::{rows, Positions};
@@ -32,6 +32,9 @@ use rows::{rows, Positions};
 pub const PHRASE_K: usize = 8;
 /// Phrases up to this many characters are stock phrases; longer ones are passages.
 pub const STOCK_MAX_CHARS: usize = 40;
+/// Phrases located at a time (their occurrences are held until their entries
+/// are made).
+const BATCH_PHRASES: usize = 1 << 14;
 
 /// Mine the shared phrases. `group[d]` is `d`'s cluster (its smallest member id
 /// when it has copies); `aligned` carries positions from one copy to another.
@@ -89,28 +92,32 @@ pub fn mine(
         })
         .filter(|&(d, s, e)| seen.insert(chars_of(d, s, e)))
         .collect();
-    let mut out: Vec<PhraseEntry> = unique
-        .par_iter()
-        .filter_map(|&(d, s, e)| {
-            let chars = chars_of(d, s, e);
-            let key: String = chars.iter().map(|&c| sym_char(c)).collect();
-            let occ = locate(chars, &shared, &positions, norms);
-            let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
-            if (groups.len() as u32) < min_docs {
-                return None;
-            }
-            Some(entry(
-                docs,
-                norms,
-                &cluster,
-                aligned,
-                &occ,
-                groups.len(),
-                &key,
-                &junk_spans,
-            ))
-        })
-        .collect();
+    // Phrases are located a batch at a time; their occurrences' spans are
+    // then found speech by speech (see `own_occurrences`).
+    let mut out: Vec<PhraseEntry> = Vec::new();
+    for batch in unique.chunks(BATCH_PHRASES) {
+        let located: Vec<Located> = batch
+            .par_iter()
+            .filter_map(|&(d, s, e)| {
+                let chars = chars_of(d, s, e);
+                let occ = locate(chars, &shared, &positions, norms);
+                let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
+                ((groups.len() as u32) >= min_docs).then(|| Located {
+                    key: chars.iter().map(|&c| sym_char(c)).collect(),
+                    len: chars.len(),
+                    occ,
+                    speeches: groups.len(),
+                })
+            })
+            .collect();
+        let own = own_occurrences(docs, norms, &located);
+        out.par_extend(
+            located
+                .par_iter()
+                .zip(own)
+                .map(|(l, own)| entry(docs, norms, &cluster, aligned, l, &own, &junk_spans)),
+        );
+    }
     out.extend(shared_junk(docs, group, junk, min_docs));
     let mut out = maximal(out);
     out.sort_by(|a, b| {
