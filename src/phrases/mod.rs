@@ -34,7 +34,7 @@ pub const PHRASE_K: usize = 8;
 pub const STOCK_MAX_CHARS: usize = 40;
 /// Phrases located at a time (their occurrences are held until their entries
 /// are made).
-const BATCH_PHRASES: usize = 1 << 14;
+const BATCH_PHRASES: usize = 1 << 10;
 
 /// Mine the shared phrases. `group[d]` is `d`'s cluster (its smallest member id
 /// when it has copies); `aligned` carries positions from one copy to another.
