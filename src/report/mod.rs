@@ -270,13 +270,13 @@ impl ScanReport {
         span.start
             .checked_sub(at)
             .zip(span.end.checked_sub(at))
-            .and_then(|(s, e)| text.get(s..e))
+            .and_then(|(s, e)| text.get(s, e))
             .unwrap_or("")
     }
 
     /// Speech `d`'s text and where it starts in its file.
-    fn speech(&self, d: usize) -> Option<(&str, usize)> {
-        Some((self.texts.get(d)?.as_str(), *self.offsets.get(d)?))
+    fn speech(&self, d: usize) -> Option<(&SharedText, usize)> {
+        Some((self.texts.get(d)?, *self.offsets.get(d)?))
     }
 
     /// Each occurrence of `phrase` with its span and [`ScanReport::text_of`]
@@ -304,7 +304,7 @@ impl ScanReport {
     fn prefetch_text(&self, o: &Occurrence) {
         if let Some((text, at)) = self.speech(o.document()) {
             if let Some(s) = o.start().checked_sub(at) {
-                crate::prefetch(text.as_bytes(), s);
+                text.prefetch(s);
             }
         }
     }
@@ -327,6 +327,21 @@ impl SharedText {
     /// The text.
     pub fn as_str(&self) -> &str {
         &self.file[self.range.clone()]
+    }
+
+    /// The text at `s..e` (byte offsets into it), if that lies inside it on
+    /// character boundaries. Only the bytes at `s` and `e` are read (taking
+    /// [`SharedText::as_str`] first would read those at both of its ends).
+    pub fn get(&self, s: usize, e: usize) -> Option<&str> {
+        if s > e || e > self.range.len() {
+            return None;
+        }
+        self.file.get(self.range.start + s..self.range.start + e)
+    }
+
+    /// Start loading byte `at` of the text (a hint only).
+    pub fn prefetch(&self, at: usize) {
+        crate::prefetch(self.file.as_bytes(), self.range.start + at);
     }
 }
 
@@ -363,6 +378,20 @@ pub use json::{PhraseJson, PhrasesJson};
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_text_gives_its_pieces_on_character_boundaries_only() {
+        // 乙丙 of 甲乙丙丁 (three bytes a character).
+        let t = SharedText::new("甲乙丙丁".into(), 3..9);
+        assert_eq!(t.as_str(), "乙丙");
+        assert_eq!(t.get(0, 3), Some("乙"));
+        assert_eq!(t.get(3, 6), Some("丙"));
+        assert_eq!(t.get(0, 6), Some("乙丙"));
+        assert_eq!(t.get(6, 6), Some(""));
+        assert_eq!(t.get(1, 3), None, "inside a character");
+        assert_eq!(t.get(3, 9), None, "past its end, though inside the file");
+        assert_eq!(t.get(3, 0), None);
+    }
 
     #[test]
     fn an_occurrence_keeps_its_span() {
