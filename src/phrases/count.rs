@@ -20,9 +20,10 @@ use super::PHRASE_K;
 /// Partitions of the k-gram count, by the top bits of the hash.
 const PARTITION_BITS: u32 = 8;
 const PARTITIONS: usize = 1 << PARTITION_BITS;
-/// About how many k-grams one counting pass holds (8 bytes each): a corpus of
-/// more characters is counted in passes.
-pub(super) const PASS_KGRAMS: usize = 1 << 26;
+/// About how many k-grams one counting pass holds (16 bytes each, with their
+/// line and its number of clusters: 512 MB): a collection whose distinct
+/// lines hold more characters is counted in passes.
+pub(super) const PASS_KGRAMS: usize = 1 << 25;
 
 /// The k-grams held by enough clusters, each with a dense id and its count.
 pub(super) struct Shared {
@@ -336,7 +337,14 @@ mod tests {
         );
         let all: Vec<u64> = (0..200).flat_map(|d| s.hashes(d)).collect();
         // Two passes, seven, and one per partition.
-        for pass_kgrams in [1_500, 450, 1] {
+        let chars = s.lines(&groups).chars();
+        assert!(chars > 300, "{chars}");
+        for passes in [2, 7, chars] {
+            let pass_kgrams = chars.div_ceil(passes);
+            assert_eq!(
+                crate::pass_ranges(chars, pass_kgrams, PARTITIONS).count(),
+                passes.min(PARTITIONS)
+            );
             let many = s.count(&groups, min_docs, pass_kgrams);
             assert_eq!(counts(&many), want, "passes of {pass_kgrams}");
             assert_eq!(many.ids(&all), one.ids(&all));
