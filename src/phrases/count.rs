@@ -1,14 +1,14 @@
-//! Counting k-grams across speeches, and finding where the shared ones are.
+//! Counting k-grams across speeches.
 //!
 //! A k-gram's count is the number of distinct clusters (copies of one speech
-//! count once) whose speeches hold it. Every cluster's distinct k-grams are
-//! laid out by their top bits; each of those partitions is sorted and counted
-//! as runs; only the k-grams held by at least `min_docs` clusters are kept. A
-//! large corpus is counted in passes over parts of the hash space, each
-//! hashing the speeches again, so the count never holds every k-gram at once.
-//! Their positions in the representatives are indexed in one flat table
-//! (compressed rows: one slice per k-gram), so a phrase is located through its
-//! rarest k-gram in time proportional to where that k-gram occurs.
+//! count once) whose speeches hold it. It is counted over the collection's
+//! distinct lines ([`Lines`]): each line's distinct k-grams are laid out by
+//! their top bits with the line; each of those partitions is sorted and
+//! counted as runs, a k-gram in one line taking that line's clusters and one
+//! in several the union of theirs; only the k-grams held by at least
+//! `min_docs` clusters are kept. Lines holding many characters are counted in
+//! passes over parts of the hash space, each hashing the lines again, so the
+//! count never holds every k-gram at once.
 
 use crate::fingerprint::{kgram_hashes_into, NO_HASH};
 use crate::FastMap;

@@ -341,7 +341,9 @@ impl SharedText {
 
     /// Start loading byte `at` of the text (a hint only).
     pub fn prefetch(&self, at: usize) {
-        crate::prefetch(self.file.as_bytes(), self.range.start + at);
+        if let Some(at) = self.range.start.checked_add(at) {
+            crate::prefetch(self.file.as_bytes(), at);
+        }
     }
 }
 
