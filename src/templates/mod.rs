@@ -11,9 +11,12 @@
 
 use crate::ingest::Document;
 use crate::report::{TemplateEntry, Variant};
-use crate::segment::{sentences, Segmenter};
+use crate::segment::Segmenter;
 use crate::{FastMap, FastSet};
 use rayon::prelude::*;
+use sentences::distinct_sentences;
+
+mod sentences;
 
 /// Longest sentence considered, in characters.
 const MAX_CHARS: usize = 40;
@@ -37,68 +40,6 @@ impl Sent {
             .map(|&(s, e)| &self.text[s as usize..e as usize])
             .collect()
     }
-}
-
-/// Each distinct short sentence (width-folded, 2 to [`MAX_CHARS`] letters or
-/// digits) with the speeches that use it (ascending, once per use), in text
-/// order. Uses are grouped by a hash of the folded sentence, so one string is
-/// made per distinct sentence rather than one per use.
-fn distinct_sentences(docs: &[Document]) -> Vec<(String, Vec<usize>)> {
-    sentences_by_hash(docs, &|t: &str| {
-        crate::fingerprint::fnv1a(folded(t).map(|c| c as u64))
-    })
-}
-
-fn folded(t: &str) -> impl Iterator<Item = char> + '_ {
-    t.chars().map(crate::normalize::fold)
-}
-
-/// [`distinct_sentences`] with the hash that groups the uses.
-fn sentences_by_hash(
-    docs: &[Document],
-    hash: &(dyn Fn(&str) -> u64 + Sync),
-) -> Vec<(String, Vec<usize>)> {
-    let mut uses: Vec<(u64, usize, usize, usize)> = docs
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(d, doc)| {
-            sentences(doc.text()).into_iter().filter_map(move |r| {
-                let t = &doc.text()[r.clone()];
-                let letters = folded(t).filter(|&c| crate::normalize::counts(c)).count();
-                (2..=MAX_CHARS)
-                    .contains(&letters)
-                    .then(|| (hash(t), d, r.start, r.end))
-            })
-        })
-        .collect();
-    uses.par_sort_unstable();
-    let text_of = |&(_, d, s, e): &(u64, usize, usize, usize)| &docs[d].text()[s..e];
-    let mut out: Vec<(String, Vec<usize>)> = uses
-        .par_chunk_by(|x, y| x.0 == y.0)
-        .flat_map_iter(|run| {
-            let first = text_of(&run[0]);
-            if run.iter().all(|u| folded(text_of(u)).eq(folded(first))) {
-                let docs = run.iter().map(|u| u.1).collect();
-                return vec![(folded(first).collect(), docs)];
-            }
-            // Different sentences behind one hash: grouped by their text.
-            let mut texts: Vec<(String, usize)> = run
-                .iter()
-                .map(|u| (folded(text_of(u)).collect(), u.1))
-                .collect();
-            texts.sort();
-            let mut split: Vec<(String, Vec<usize>)> = Vec::new();
-            for (t, d) in texts {
-                match split.last_mut() {
-                    Some((last, ds)) if *last == t => ds.push(d),
-                    _ => split.push((t, vec![d])),
-                }
-            }
-            split
-        })
-        .collect();
-    out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    out
 }
 
 /// Find the templates used by at least `min_docs` distinct speeches.
@@ -424,25 +365,5 @@ mod tests {
         assert!(bucket_templates(&sents, &ids, &group, 4).is_empty());
         // The last sentence alone reaches one cluster: it starts nothing.
         assert!(bucket_templates(&sents, &[3, 0], &group, 2).is_empty());
-    }
-
-    #[test]
-    fn sentences_behind_one_hash_are_still_told_apart() {
-        // The seed compilation, its uses grouped by the real hash and by a
-        // hash under which every sentence collides: the same list either way.
-        let mut corpus = crate::ingest::Corpus::default();
-        let seed = include_str!("../corpus/kaifaqu-19.txt").to_string();
-        let opts = crate::ingest::IngestOptions::default();
-        crate::ingest::add_text(&mut corpus, "seed".into(), seed, "UTF-8", &opts);
-        let docs = &corpus.documents;
-        let real = distinct_sentences(docs);
-        assert!(real.len() > 500, "{}", real.len());
-        assert!(real.windows(2).all(|w| w[0].0 < w[1].0), "in text order");
-        let thanks = real
-            .iter()
-            .find(|(t, _)| t == "谢谢大家!")
-            .expect("a closer");
-        assert!(thanks.1.len() >= 3, "{thanks:?}");
-        assert_eq!(sentences_by_hash(docs, &|_: &str| 7), real);
     }
 }

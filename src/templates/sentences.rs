@@ -1,0 +1,186 @@
+//! Speeches → their distinct short sentences, each with the speeches that
+//! use it.
+
+use super::MAX_CHARS;
+use crate::ingest::Document;
+use crate::segment::{paragraphs, sentences};
+use rayon::prelude::*;
+
+/// A use of a sentence (or a paragraph): its hash, where it is (a distinct
+/// paragraph, or a speech), and its byte range there.
+type Use = (u64, usize, usize, usize);
+
+/// Each distinct short sentence (width-folded, 2 to [`MAX_CHARS`] letters or
+/// digits) with the speeches that use it (ascending, once per use), in text
+/// order. Uses are grouped by a hash of the folded sentence, so one string is
+/// made per distinct sentence rather than one per use.
+pub(super) fn distinct_sentences(docs: &[Document]) -> Vec<(String, Vec<usize>)> {
+    sentences_by_hash(docs, &|t: &str| {
+        crate::fingerprint::fnv1a(folded(t).map(|c| c as u64))
+    })
+}
+
+fn folded(t: &str) -> impl Iterator<Item = char> + '_ {
+    t.chars().map(crate::normalize::fold)
+}
+
+/// [`distinct_sentences`] with the hash that groups the uses.
+///
+/// A sentence never crosses a line, and collections repeat whole paragraphs:
+/// the distinct paragraphs are found first (by their bytes), each with the
+/// speeches that use it, and only those are cut into sentences.
+fn sentences_by_hash(
+    docs: &[Document],
+    hash: &(dyn Fn(&str) -> u64 + Sync),
+) -> Vec<(String, Vec<usize>)> {
+    let paragraphs = distinct_paragraphs(docs);
+    let mut uses: Vec<Use> = paragraphs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(p, &(text, _))| {
+            sentences(text).into_iter().filter_map(move |r| {
+                let t = &text[r.clone()];
+                let letters = folded(t).filter(|&c| crate::normalize::counts(c)).count();
+                (2..=MAX_CHARS)
+                    .contains(&letters)
+                    .then(|| (hash(t), p, r.start, r.end))
+            })
+        })
+        .collect();
+    uses.par_sort_unstable();
+    let text_of = |&(_, p, s, e): &Use| &paragraphs[p].0[s..e];
+    // The speeches of a sentence: one per use, ascending.
+    let docs_of = |run: &mut dyn Iterator<Item = &Use>| {
+        let mut ds: Vec<usize> = run
+            .flat_map(|u| paragraphs[u.1].1.iter().copied())
+            .collect();
+        ds.sort_unstable();
+        ds
+    };
+    let mut out: Vec<(String, Vec<usize>)> = uses
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .flat_map_iter(|run| {
+            let first = text_of(&run[0]);
+            if run.iter().all(|u| folded(text_of(u)).eq(folded(first))) {
+                return vec![(folded(first).collect(), docs_of(&mut run.iter()))];
+            }
+            // Different sentences behind one hash: grouped by their text.
+            let mut texts: Vec<(String, &Use)> = run
+                .iter()
+                .map(|u| (folded(text_of(u)).collect(), u))
+                .collect();
+            texts.sort_by(|a, b| a.0.cmp(&b.0));
+            texts
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|same| (same[0].0.clone(), docs_of(&mut same.iter().map(|x| x.1))))
+                .collect()
+        })
+        .collect();
+    out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Each distinct paragraph (non-blank line, trimmed) of the speeches, with
+/// the speeches that use it, one per use, ascending.
+fn distinct_paragraphs(docs: &[Document]) -> Vec<(&str, Vec<usize>)> {
+    // Seeded afresh each run, so no input can be made to put many paragraphs
+    // behind one hash (they would be told apart pair by pair).
+    let state = &ahash::RandomState::new();
+    let mut uses: Vec<Use> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, doc)| {
+            let text = doc.text();
+            paragraphs(text)
+                .into_iter()
+                .map(move |r| (state.hash_one(&text[r.clone()]), d, r.start, r.end))
+        })
+        .collect();
+    uses.par_sort_unstable();
+    let text_of = |&(_, d, s, e): &Use| &docs[d].text()[s..e];
+    uses.par_chunk_by(|x, y| x.0 == y.0)
+        .flat_map_iter(|run| {
+            let mut apart: Vec<(&str, Vec<usize>)> = Vec::with_capacity(1);
+            for u in run {
+                let text = text_of(u);
+                match apart.iter_mut().find(|(t, _)| *t == text) {
+                    Some((_, ds)) => ds.push(u.1),
+                    None => apart.push((text, vec![u.1])),
+                }
+            }
+            apart
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_behind_one_hash_are_still_told_apart() {
+        // The seed compilation, its uses grouped by the real hash and by a
+        // hash under which every sentence collides: the same list either way.
+        let mut corpus = crate::ingest::Corpus::default();
+        let seed = include_str!("../../corpus/kaifaqu-19.txt").to_string();
+        let opts = crate::ingest::IngestOptions::default();
+        crate::ingest::add_text(&mut corpus, "seed".into(), seed, "UTF-8", &opts);
+        let docs = &corpus.documents;
+        let real = distinct_sentences(docs);
+        assert!(real.len() > 500, "{}", real.len());
+        assert!(real.windows(2).all(|w| w[0].0 < w[1].0), "in text order");
+        let thanks = real
+            .iter()
+            .find(|(t, _)| t == "谢谢大家!")
+            .expect("a closer");
+        assert!(thanks.1.len() >= 3, "{thanks:?}");
+        assert_eq!(sentences_by_hash(docs, &|_: &str| 7), real);
+    }
+
+    #[test]
+    fn sentences_found_through_distinct_paragraphs_are_those_of_every_speech() {
+        // The seed (two pairs of copies) and a compilation whose speeches
+        // repeat a paragraph, one of them twice and with a sentence twice.
+        let mut corpus = crate::ingest::Corpus::default();
+        let opts = crate::ingest::IngestOptions::default();
+        let seed = include_str!("../../corpus/kaifaqu-19.txt").to_string();
+        crate::ingest::add_text(&mut corpus, "seed".into(), seed, "UTF-8", &opts);
+        let repeated =
+            "同志们:今天召开会议。我讲三点意见。\n".repeat(2) + "我讲三点意见。谢谢大家!\n";
+        let comp = format!("讲话篇一\n{repeated}\n讲话篇二\n  {repeated}\n讲话篇三\n谢谢大家!\n");
+        crate::ingest::add_text(&mut corpus, "comp".into(), comp, "UTF-8", &opts);
+        let docs = &corpus.documents;
+        assert!(docs.len() >= 22, "{}", docs.len());
+        // Every speech's sentences, one by one.
+        let mut want: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut all: Vec<(String, usize)> = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            for r in sentences(doc.text()) {
+                let t = &doc.text()[r];
+                let letters = folded(t).filter(|&c| crate::normalize::counts(c)).count();
+                if (2..=MAX_CHARS).contains(&letters) {
+                    all.push((folded(t).collect(), d));
+                }
+            }
+        }
+        all.sort();
+        for (t, d) in all {
+            match want.last_mut() {
+                Some((last, ds)) if *last == t => ds.push(d),
+                _ => want.push((t, vec![d])),
+            }
+        }
+        let got = distinct_sentences(docs);
+        assert_eq!(got, want);
+        let n = docs.len();
+        let opener = got
+            .iter()
+            .find(|(t, _)| t == "我讲三点意见。")
+            .expect("a repeated sentence");
+        assert_eq!(
+            opener.1,
+            [n - 3, n - 3, n - 3, n - 2, n - 2, n - 2],
+            "once per use"
+        );
+    }
+}
