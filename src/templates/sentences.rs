@@ -140,14 +140,18 @@ mod tests {
     #[test]
     fn sentences_found_through_distinct_paragraphs_are_those_of_every_speech() {
         // The seed (two pairs of copies) and a compilation whose speeches
-        // repeat a paragraph, one of them twice and with a sentence twice.
+        // repeat a paragraph, one of them twice, and say a sentence twice in
+        // one paragraph.
         let mut corpus = crate::ingest::Corpus::default();
         let opts = crate::ingest::IngestOptions::default();
         let seed = include_str!("../../corpus/kaifaqu-19.txt").to_string();
         crate::ingest::add_text(&mut corpus, "seed".into(), seed, "UTF-8", &opts);
         let repeated =
             "同志们:今天召开会议。我讲三点意见。\n".repeat(2) + "我讲三点意见。谢谢大家!\n";
-        let comp = format!("讲话篇一\n{repeated}\n讲话篇二\n  {repeated}\n讲话篇三\n谢谢大家!\n");
+        // The first speech also has a paragraph saying one sentence twice.
+        let twice = "我讲三点意见。我讲三点意见。";
+        let comp =
+            format!("讲话篇一\n{repeated}{twice}\n讲话篇二\n  {repeated}\n讲话篇三\n谢谢大家!\n");
         crate::ingest::add_text(&mut corpus, "comp".into(), comp, "UTF-8", &opts);
         let docs = &corpus.documents;
         assert!(docs.len() >= 22, "{}", docs.len());
@@ -179,7 +183,7 @@ mod tests {
             .expect("a repeated sentence");
         assert_eq!(
             opener.1,
-            [n - 3, n - 3, n - 3, n - 2, n - 2, n - 2],
+            [n - 3, n - 3, n - 3, n - 3, n - 3, n - 2, n - 2, n - 2],
             "once per use"
         );
     }
