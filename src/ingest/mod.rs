@@ -42,13 +42,6 @@ pub struct Document {
 }
 
 impl Document {
-    /// Start loading the line table that [`Document::lines_of`] searches (a
-    /// hint: changes no result).
-    pub fn prefetch_lines(&self) {
-        crate::prefetch(&self.newlines, 0);
-        crate::prefetch(&self.newlines, self.newlines.len() / 2);
-    }
-
     /// The speech text.
     pub fn text(&self) -> &str {
         &self.text[self.range.clone()]

@@ -62,15 +62,6 @@ impl Normalized {
         self.chars.is_empty()
     }
 
-    /// Start loading characters `from..to` and where they came from, for a
-    /// loop that will read them soon (a hint: changes no result).
-    pub fn prefetch(&self, from: usize, to: usize) {
-        crate::prefetch(&self.chars, from);
-        crate::prefetch(&self.chars, to.saturating_sub(1));
-        self.offsets.prefetch(from);
-        self.offsets.prefetch(to.saturating_sub(1));
-    }
-
     /// Byte range in the input of characters `from..to` (`to` exclusive, non-empty).
     pub fn byte_range(&self, from: usize, to: usize) -> std::ops::Range<usize> {
         let (start, end) = self.offsets.range(from, to - 1);

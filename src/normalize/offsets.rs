@@ -104,12 +104,6 @@ impl Offsets {
         (!self.codes.is_empty()).then_some(self.last.1)
     }
 
-    /// Start loading what [`Offsets::range`] reads for character `i`.
-    pub fn prefetch(&self, i: usize) {
-        crate::prefetch(&self.marks, i / BLOCK);
-        crate::prefetch(&self.codes, i);
-    }
-
     /// Byte offset where character `i` starts.
     pub fn start(&self, i: usize) -> u32 {
         let first = i / BLOCK * BLOCK;
