@@ -15,7 +15,6 @@
 use super::{shingles, simhash};
 use crate::ingest::Document;
 use crate::segment::Segmenter;
-use crate::FastMap;
 use rayon::prelude::*;
 
 /// About how many shingles one pass of the vocabulary gathers (8 bytes each).
@@ -29,7 +28,16 @@ const PER_BUCKET: usize = 8;
 /// Weighted simhash of every speech: word-bigram shingles (within paragraphs),
 /// weighted by idf.
 pub fn speech_simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
-    let (doc_paras, texts) = distinct_paragraphs(docs);
+    let texts: Vec<&str> = docs.iter().map(|d| d.text()).collect();
+    let distinct = crate::segment::distinct_paragraphs(&texts);
+    // Each speech's paragraphs as ids of the distinct ones.
+    let mut doc_paras: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
+    for (p, (_, ds)) in distinct.iter().enumerate() {
+        for &d in ds {
+            doc_paras[d].push(p as u32);
+        }
+    }
+    let texts: Vec<&str> = distinct.into_iter().map(|(t, _)| t).collect();
     let para_shingles: Vec<Vec<u64>> = texts
         .par_iter()
         .map(|p| {
@@ -80,30 +88,6 @@ pub fn speech_simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
             simhash(got.iter().copied())
         })
         .collect()
-}
-
-/// Each speech's paragraphs as ids of distinct paragraph texts, and those texts.
-fn distinct_paragraphs(docs: &[Document]) -> (Vec<Vec<u32>>, Vec<&str>) {
-    let mut unique: FastMap<u64, u32> = FastMap::default();
-    let mut texts: Vec<&str> = Vec::new();
-    let doc_paras = docs
-        .iter()
-        .map(|d| {
-            crate::segment::paragraphs(d.text())
-                .into_iter()
-                .map(|r| {
-                    let p = &d.text()[r];
-                    *unique
-                        .entry(xxhash_rust::xxh3::xxh3_64(p.as_bytes()))
-                        .or_insert_with(|| {
-                            texts.push(p);
-                            (texts.len() - 1) as u32
-                        })
-                })
-                .collect()
-        })
-        .collect();
-    (doc_paras, texts)
 }
 
 /// Every distinct shingle of a collection, ascending, with an index that finds

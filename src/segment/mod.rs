@@ -9,6 +9,7 @@
 mod dict;
 
 use crate::error::{Error, Result};
+use rayon::prelude::*;
 use std::ops::Range;
 use std::path::Path;
 
@@ -26,6 +27,38 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
         start += line.len();
     }
     out
+}
+
+/// Each distinct paragraph ([`paragraphs`]) of `texts`, with the indexes of
+/// the texts that use it, one per use, ascending. Paragraphs behind one hash
+/// are told apart by their text.
+pub fn distinct_paragraphs<'a>(texts: &[&'a str]) -> Vec<(&'a str, Vec<usize>)> {
+    // Seeded afresh each run, so no input can be made to put many paragraphs
+    // behind one hash (they would be told apart pair by pair).
+    let state = &ahash::RandomState::new();
+    let mut uses: Vec<(u64, usize, usize, usize)> = texts
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, &text)| {
+            paragraphs(text)
+                .into_iter()
+                .map(move |r| (state.hash_one(&text[r.clone()]), d, r.start, r.end))
+        })
+        .collect();
+    uses.par_sort_unstable();
+    uses.par_chunk_by(|x, y| x.0 == y.0)
+        .flat_map_iter(|run| {
+            let mut apart: Vec<(&str, Vec<usize>)> = Vec::with_capacity(1);
+            for &(_, d, s, e) in run {
+                let text = &texts[d][s..e];
+                match apart.iter_mut().find(|(t, _)| *t == text) {
+                    Some((_, ds)) => ds.push(d),
+                    None => apart.push((text, vec![d])),
+                }
+            }
+            apart
+        })
+        .collect()
 }
 
 /// Byte ranges of the sentences of `text` (ending punctuation included).

@@ -3,11 +3,11 @@
 
 use super::MAX_CHARS;
 use crate::ingest::Document;
-use crate::segment::{paragraphs, sentences};
+use crate::segment::{distinct_paragraphs, sentences};
 use rayon::prelude::*;
 
-/// A use of a sentence (or a paragraph): its hash, where it is (a distinct
-/// paragraph, or a speech), and its byte range there.
+/// A use of a sentence: its hash, its distinct paragraph, and its byte range
+/// there.
 type Use = (u64, usize, usize, usize);
 
 /// Each distinct short sentence (width-folded, 2 to [`MAX_CHARS`] letters or
@@ -33,7 +33,8 @@ fn sentences_by_hash(
     docs: &[Document],
     hash: &(dyn Fn(&str) -> u64 + Sync),
 ) -> Vec<(String, Vec<usize>)> {
-    let paragraphs = distinct_paragraphs(docs);
+    let texts: Vec<&str> = docs.iter().map(|d| d.text()).collect();
+    let paragraphs = distinct_paragraphs(&texts);
     let mut uses: Vec<Use> = paragraphs
         .par_iter()
         .enumerate()
@@ -78,39 +79,6 @@ fn sentences_by_hash(
         .collect();
     out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     out
-}
-
-/// Each distinct paragraph (non-blank line, trimmed) of the speeches, with
-/// the speeches that use it, one per use, ascending.
-fn distinct_paragraphs(docs: &[Document]) -> Vec<(&str, Vec<usize>)> {
-    // Seeded afresh each run, so no input can be made to put many paragraphs
-    // behind one hash (they would be told apart pair by pair).
-    let state = &ahash::RandomState::new();
-    let mut uses: Vec<Use> = docs
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(d, doc)| {
-            let text = doc.text();
-            paragraphs(text)
-                .into_iter()
-                .map(move |r| (state.hash_one(&text[r.clone()]), d, r.start, r.end))
-        })
-        .collect();
-    uses.par_sort_unstable();
-    let text_of = |&(_, d, s, e): &Use| &docs[d].text()[s..e];
-    uses.par_chunk_by(|x, y| x.0 == y.0)
-        .flat_map_iter(|run| {
-            let mut apart: Vec<(&str, Vec<usize>)> = Vec::with_capacity(1);
-            for u in run {
-                let text = text_of(u);
-                match apart.iter_mut().find(|(t, _)| *t == text) {
-                    Some((_, ds)) => ds.push(u.1),
-                    None => apart.push((text, vec![u.1])),
-                }
-            }
-            apart
-        })
-        .collect()
 }
 
 #[cfg(test)]
