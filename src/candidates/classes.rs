@@ -32,7 +32,6 @@ pub(super) struct Classes {
 impl Classes {
     /// The classes of `post`'s lists, for its `n` speeches.
     pub(super) fn new(post: &Postings, n: usize) -> Classes {
-        let list = |k: usize| post.list(k);
         let doc = |x: u32| post.entry(x).0;
         let lists = post.lists().len();
         // Lists with the same speeches side by side: by a hash of them, and
@@ -40,7 +39,7 @@ impl Classes {
         let mut keys: Vec<(u64, u32)> = (0..lists)
             .into_par_iter()
             .map(|k| {
-                let h = list(k).iter().fold(0x243F_6A88_85A3_08D3u64, |h, &x| {
+                let h = post.list(k).iter().fold(0x243F_6A88_85A3_08D3u64, |h, &x| {
                     (h ^ doc(x) as u64)
                         .wrapping_mul(0x9E37_79B9_7F4A_7C15)
                         .rotate_left(31)
@@ -57,7 +56,7 @@ impl Classes {
         for run in keys.chunk_by(|x, y| x.0 == y.0) {
             let opened = start.len();
             for &(_, k) in run {
-                let l = list(k as usize);
+                let l = post.list(k as usize);
                 // The entries of class `c` (one opened for this run).
                 let class = |c: usize| {
                     start[c] as usize..start.get(c + 1).map_or(entries.len(), |&e| e as usize)

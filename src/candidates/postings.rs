@@ -114,9 +114,7 @@ impl Postings {
 
     /// The posted lists, in order: the entries of the speeches holding a print.
     pub(super) fn lists(&self) -> impl ExactSizeIterator<Item = &[u32]> + '_ {
-        self.bounds
-            .windows(2)
-            .map(|w| &self.docs[w[0] as usize..w[1] as usize])
+        (0..self.bounds.len() - 1).map(|k| self.list(k))
     }
 
     /// The posted list `k` (of [`Postings::lists`]).

@@ -121,14 +121,10 @@ pub(super) fn own_occurrences(
             Occurrence::new(&span(&docs[d], norms[d], p, p + located[i as usize].len))
         })
         .collect();
-    let none = Occurrence::new(&Span {
-        document: 0,
-        start: 0,
-        end: 0,
-        start_line: 0,
-        end_line: 0,
-    });
-    let mut out: Vec<Vec<Occurrence>> = located.iter().map(|l| vec![none; l.occ.len()]).collect();
+    let mut out: Vec<Vec<Occurrence>> = located
+        .iter()
+        .map(|l| vec![Occurrence::default(); l.occ.len()])
+        .collect();
     for (&(_, _, i, k), o) in places.iter().zip(found) {
         out[i as usize][k as usize] = o;
     }

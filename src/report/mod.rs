@@ -98,7 +98,7 @@ pub struct ClusterEntry {
 /// of a large corpus holds tens of millions). Its text is
 /// [`ScanReport::text_of`] its span. Lengths and line counts past `u32::MAX`
 /// (a single occurrence of 4 GiB) are held as `u32::MAX`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Occurrence {
     start: u64,
     document: u32,
