@@ -236,6 +236,11 @@ pub fn candidates<P: Into<Prints>>(
                 let mut out = Vec::new();
                 for b in touched.drain(..) {
                     let c = std::mem::take(&mut count[b as usize]);
+                    // Both bars ask at least `min_shared` (most pairs touched
+                    // share fewer prints): no need to work them out.
+                    if c & COUNT < p.min_shared as u64 {
+                        continue;
+                    }
                     let shared = match c & COUNT {
                         COUNT => classes.shared(a, b),
                         c => c as u32,

@@ -1,11 +1,15 @@
 //! Winnowed prints → the inverted index the candidate count reads.
 //!
-//! The prints are spread over buckets by their low bits and sorted a bucket
+//! The prints are spread over buckets by their top bits and sorted a bucket
 //! at a time, some buckets per pass so that the entries never all sit in
-//! memory at once (16 bytes a print). A pass's buckets are cut into parts
-//! that are sorted and posted at the same time, one per thread; each part
-//! posts into lists of its own, which are then laid end to end in bucket
-//! order (the same order whatever the number of parts).
+//! memory at once (16 bytes a print). One read of the prints counts each
+//! bucket's; a pass's buckets are then cut into parts of about as many prints,
+//! sorted and posted at the same time, one per thread. A speech's prints are
+//! sorted, so those of a part are one run of them, found by binary search:
+//! each print is read once more in all, whatever the number of passes and
+//! parts. Each part posts into lists of its own, which are then laid end to
+//! end in bucket order: the lists come in the order of their prints, the
+//! same whatever the number of passes and parts.
 
 use rayon::prelude::*;
 use std::ops::Range;
@@ -59,25 +63,30 @@ impl Postings {
         pass_entries: usize,
         bits: u32,
     ) -> Postings {
+        debug_assert!(prints.iter().all(|p| p.as_ref().is_sorted()));
         let packed = prints.len() < MAX_DOCS;
         let print_parts = if packed { print_parts } else { &[] };
         let mut first = vec![0usize];
         for p in prints {
             first.push(first[first.len() - 1] + p.as_ref().len());
         }
-        let total = first[first.len() - 1];
+        // Where each bucket's prints start among all, in bucket order.
+        let mut start = vec![0usize];
+        start.extend(bucket_counts(prints, bits).into_iter().scan(0, |at, n| {
+            *at += n;
+            Some(*at)
+        }));
         let threads = rayon::current_num_threads();
         let mut docs = Vec::new();
         let mut bounds = Vec::new();
         let mut comparisons = 0u64;
-        for pass in crate::pass_ranges(total, pass_entries, 1 << bits) {
-            let parts: Vec<Range<usize>> = crate::pass_ranges(threads, 1, pass.len())
-                .map(|r| pass.start + r.start..pass.start + r.end)
-                .collect();
+        for pass in weighted_ranges(&start, 0..1 << bits, pass_entries) {
+            let prints_in = start[pass.end] - start[pass.start];
+            let parts = weighted_ranges(&start, pass, prints_in.div_ceil(threads));
             let posted: Vec<(Vec<u32>, Vec<u32>, u64)> = parts
                 .into_par_iter()
                 .map(|buckets| {
-                    let entries = sorted_entries(prints, &first, bits, buckets);
+                    let entries = sorted_entries(prints, &first, &start, bits, buckets);
                     post(&entries, print_parts, max_df)
                 })
                 .collect();
@@ -156,62 +165,100 @@ fn post(
 pub(super) const PASS_ENTRIES: usize = 1 << 24;
 
 /// Bits of a print that choose its bucket, for `total` prints: buckets of
-/// about 2^16 prints, few enough that spreading the prints over them writes
-/// to few places at once, small enough that each sorts in a core's cache.
+/// about 2^13 prints on average, few enough that spreading the prints over
+/// them writes to few places at once, small enough that each sorts in a
+/// core's cache. A winnowed print is the least hash of its window, so its
+/// top bits lean low: the first buckets hold several times the average.
 fn bucket_bits(total: usize) -> u32 {
     (usize::BITS - total.leading_zeros())
-        .saturating_sub(16)
+        .saturating_sub(13)
         .clamp(1, 16)
 }
 
-/// The bucket of print `h`, by its low bits. A winnowed print is the least
-/// hash of its window, so its top bits lean low (buckets by the top bits held
-/// 92% of the prints in the first third of the buckets); its lowest bit is
-/// always set.
+/// The bucket of print `h`: its top `bits` bits, so buckets come in the
+/// order of their prints.
 fn bucket(h: u64, bits: u32) -> usize {
-    (h >> 1) as usize & ((1 << bits) - 1)
+    (h >> (u64::BITS - bits)) as usize
 }
 
-/// Every `(print, speech, slot)` whose print's bucket falls in `range`,
-/// by bucket and then sorted: a counting pass spreads them over the buckets,
-/// then each bucket is sorted.
+/// How many prints fall in each of the `1 << bits` buckets.
+fn bucket_counts<P: AsRef<[u64]> + Sync>(prints: &[P], bits: u32) -> Vec<usize> {
+    let chunk = prints.len().div_ceil(rayon::current_num_threads()).max(1);
+    prints
+        .par_chunks(chunk)
+        .map(|some| {
+            let mut counts = vec![0usize; 1 << bits];
+            for &h in some.iter().flat_map(|p| p.as_ref()) {
+                counts[bucket(h, bits)] += 1;
+            }
+            counts
+        })
+        .reduce_with(|mut x, y| {
+            x.iter_mut().zip(y).for_each(|(x, y)| *x += y);
+            x
+        })
+        .unwrap_or_else(|| vec![0; 1 << bits])
+}
+
+/// `buckets` cut into runs of buckets holding about `per` prints each (by
+/// `start`, where each bucket's prints start): as many runs as `per` asks,
+/// never more than there are buckets, at least one. Each run ends at the
+/// bucket boundary nearest an even share of the prints still to cut.
+fn weighted_ranges(start: &[usize], buckets: Range<usize>, per: usize) -> Vec<Range<usize>> {
+    let total = start[buckets.end] - start[buckets.start];
+    let runs = total.div_ceil(per.max(1)).clamp(1, buckets.len().max(1));
+    let mut out = Vec::with_capacity(runs);
+    let mut from = buckets.start;
+    for i in 1..runs {
+        let want = start[from] + (start[buckets.end] - start[from]).div_ceil(runs - i + 1);
+        let mut at = from + 1 + start[from + 1..buckets.end].partition_point(|&s| s < want);
+        if at - 1 > from && want - start[at - 1] < start[at] - want {
+            at -= 1;
+        }
+        // Leave a bucket for each run still to come.
+        let at = at.min(buckets.end - (runs - i));
+        out.push(from..at);
+        from = at;
+    }
+    out.push(from..buckets.end);
+    out
+}
+
+/// Every `(print, speech, slot)` whose print's bucket falls in `buckets`,
+/// sorted: the prints of each speech in those buckets (one run of its sorted
+/// prints) are spread over the buckets, then each bucket is sorted.
 fn sorted_entries<P: AsRef<[u64]>>(
     prints: &[P],
     first: &[usize],
+    start: &[usize],
     bits: u32,
-    range: std::ops::Range<usize>,
+    buckets: Range<usize>,
 ) -> Vec<(u64, u32, u32)> {
     let bucket = |h: u64| bucket(h, bits);
-    let mut start = vec![0usize; range.len() + 1];
-    for &h in prints.iter().flat_map(|p| p.as_ref()) {
-        let b = bucket(h);
-        if range.contains(&b) {
-            start[b - range.start + 1] += 1;
-        }
-    }
-    for b in 1..start.len() {
-        start[b] += start[b - 1];
-    }
-    let mut next = start.clone();
-    let mut entries = vec![(0u64, 0u32, 0u32); start[range.len()]];
+    let lo = start[buckets.start];
+    let mut next: Vec<usize> = start[buckets.start..buckets.end]
+        .iter()
+        .map(|&s| s - lo)
+        .collect();
+    let mut entries = vec![(0u64, 0u32, 0u32); start[buckets.end] - lo];
     for (d, p) in prints.iter().enumerate() {
-        for (i, &h) in p.as_ref().iter().enumerate() {
-            let b = bucket(h);
-            if range.contains(&b) {
-                let b = b - range.start;
-                entries[next[b]] = (h, d as u32, (first[d] + i) as u32);
-                next[b] += 1;
-            }
+        let p = p.as_ref();
+        let from = p.partition_point(|&h| bucket(h) < buckets.start);
+        let to = from + p[from..].partition_point(|&h| bucket(h) < buckets.end);
+        for (i, &h) in p[from..to].iter().enumerate() {
+            let b = bucket(h) - buckets.start;
+            entries[next[b]] = (h, d as u32, (first[d] + from + i) as u32);
+            next[b] += 1;
         }
     }
-    let mut buckets = Vec::with_capacity(range.len());
+    let mut sorted = Vec::with_capacity(buckets.len());
     let mut rest = &mut entries[..];
-    for w in start.windows(2) {
+    for w in start[buckets.start..=buckets.end].windows(2) {
         let (b, r) = std::mem::take(&mut rest).split_at_mut(w[1] - w[0]);
-        buckets.push(b);
+        sorted.push(b);
         rest = r;
     }
-    buckets.par_iter_mut().for_each(|b| b.sort_unstable());
+    sorted.par_iter_mut().for_each(|b| b.sort_unstable());
     entries
 }
 
@@ -261,6 +308,50 @@ mod tests {
         assert_eq!(got, want);
         let pairs: usize = want.iter().map(|l| l.len() * (l.len() - 1) / 2).sum();
         assert_eq!(post.comparisons, pairs as u64);
+    }
+
+    #[test]
+    fn lists_come_in_the_order_of_their_prints() {
+        let prints = recurring_prints();
+        let post = Postings::with_buckets(&prints, &[], 50, 300, 6);
+        // The print of each list: the one its speeches all hold.
+        let print_of = |l: &[u32]| {
+            let (d0, d1) = (l[0] as usize, l[1] as usize);
+            *prints[d0]
+                .iter()
+                .find(|h| {
+                    prints[d1].contains(h) && l.iter().all(|&d| prints[d as usize].contains(h))
+                })
+                .unwrap()
+        };
+        let order: Vec<u64> = post.lists().map(print_of).collect();
+        assert!(order.len() > 100);
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "ascending prints");
+    }
+
+    #[test]
+    fn weighted_ranges_cover_the_buckets_in_runs_of_about_equal_prints() {
+        // Ten buckets holding 0, 5, 1, 1, 40, 0, 2, 2, 2, 7 prints.
+        let counts = [0, 5, 1, 1, 40, 0, 2, 2, 2, 7];
+        let mut start = vec![0];
+        for c in counts {
+            start.push(start[start.len() - 1] + c);
+        }
+        let prints = |r: &Range<usize>| start[r.end] - start[r.start];
+        for per in [1, 3, 10, 20, 60, 1000] {
+            for buckets in [0..10, 2..9, 4..5, 5..6] {
+                let runs = weighted_ranges(&start, buckets.clone(), per);
+                let want = prints(&buckets).div_ceil(per).clamp(1, buckets.len());
+                assert_eq!(runs.len(), want, "per {per}, {buckets:?}");
+                assert_eq!(runs[0].start, buckets.start);
+                assert_eq!(runs[runs.len() - 1].end, buckets.end);
+                assert!(runs.windows(2).all(|w| w[0].end == w[1].start));
+                assert!(runs.iter().all(|r| !r.is_empty()), "per {per}: {runs:?}");
+            }
+        }
+        // A heavy bucket stands alone; the light ones around it share runs.
+        let runs = weighted_ranges(&start, 0..10, 20);
+        assert_eq!(runs, vec![0..4, 4..5, 5..10]);
     }
 
     #[test]
