@@ -11,7 +11,13 @@ pub struct Decoded {
 /// Decode a file's bytes, or `None` when they are not text taohua can read
 /// (NUL bytes outside UTF-16, or malformed in every candidate encoding).
 pub fn decode(bytes: &[u8]) -> Option<Decoded> {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] of bytes it may keep: UTF-8 becomes the text as it is, not a
+/// copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Option<Decoded> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
             return None;
@@ -21,15 +27,19 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
             encoding: enc.name(),
         });
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, &bytes).is_some() {
         return None;
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Some(Decoded {
-            text: text.to_owned(),
-            encoding: "UTF-8",
-        });
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Some(Decoded {
+                text,
+                encoding: "UTF-8",
+            })
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let bytes = &bytes[..];
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), true);

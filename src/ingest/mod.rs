@@ -11,7 +11,7 @@
 mod decode;
 mod split;
 
-pub use decode::{decode, Decoded};
+pub use decode::{decode, decode_owned, Decoded};
 pub use split::{split, Piece, Pieces, SplitRule};
 
 use rayon::prelude::*;
@@ -162,7 +162,7 @@ pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
         .par_iter()
         .map(|f| {
             let bytes = std::fs::read(f).map_err(|e| skip(&display(f), read_reason(&e)))?;
-            let d = decode(&bytes).ok_or_else(|| undecodable(&display(f)))?;
+            let d = decode_owned(bytes).ok_or_else(|| undecodable(&display(f)))?;
             Ok(cut(d.text, d.encoding, opts))
         })
         .collect();
@@ -219,11 +219,8 @@ fn cut(text: String, encoding: &'static str, opts: &IngestOptions) -> Cut {
         .enumerate()
         .filter(|(_, piece)| text[piece.body.clone()].chars().any(char::is_alphanumeric))
         .map(|(k, piece)| {
-            let newlines = text[piece.body.clone()]
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32)
+            let newlines = memchr::memchr_iter(b'\n', text[piece.body.clone()].as_bytes())
+                .map(|i| i as u32)
                 .collect();
             (k, newlines)
         })

@@ -51,11 +51,16 @@ impl SplitRule {
         match self {
             SplitRule::Never => false,
             SplitRule::Pattern(re) => !line.is_empty() && re.is_match(line),
-            SplitRule::Default => {
-                line.chars().count() <= HEADING_MAX_CHARS && default_heading().is_match(line)
-            }
+            SplitRule::Default => short_enough(line) && default_heading().is_match(line),
         }
     }
+}
+
+/// Has `line` at most [`HEADING_MAX_CHARS`] characters? (Without counting
+/// the characters of a paragraph: its bytes tell most lines apart.)
+fn short_enough(line: &str) -> bool {
+    line.len() <= HEADING_MAX_CHARS
+        || (line.len() <= 4 * HEADING_MAX_CHARS && line.chars().count() <= HEADING_MAX_CHARS)
 }
 
 /// One piece of a file: a speech with its heading, byte range and lines.
@@ -86,11 +91,9 @@ pub struct Pieces {
 fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(start..i);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        out.push(start..i);
+        start = i + 1;
     }
     if start < text.len() {
         out.push(start..text.len());
@@ -167,7 +170,7 @@ fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     let mut by_title: std::collections::BTreeMap<&str, Vec<(usize, &str)>> = Default::default();
     for (i, r) in lines.iter().enumerate() {
         let line = text[r.clone()].trim();
-        if line.chars().count() > HEADING_MAX_CHARS {
+        if !short_enough(line) {
             continue;
         }
         if let Some(c) = numbered_title().captures(line) {
@@ -270,6 +273,23 @@ mod tests {
     use super::*;
 
     const COMPILATION: &str = "2023年讲话精神(优秀2篇)\n下面是小编整理的。\n会议讲话精神篇一\n同志们：\n第一章 总则\n一、统一思想\n会议讲话精神篇二\n谢谢大家！\n";
+
+    #[test]
+    fn a_heading_is_short_by_characters_not_bytes() {
+        let han = |n: usize| "篇".repeat(n);
+        assert!(
+            short_enough(&han(HEADING_MAX_CHARS)),
+            "120 bytes, 40 characters"
+        );
+        assert!(!short_enough(&han(HEADING_MAX_CHARS + 1)));
+        assert!(short_enough(&"a".repeat(HEADING_MAX_CHARS)));
+        assert!(!short_enough(&"a".repeat(HEADING_MAX_CHARS + 1)));
+        assert!(short_enough(&"😀".repeat(HEADING_MAX_CHARS)), "160 bytes");
+        assert!(!short_enough(&"😀".repeat(HEADING_MAX_CHARS + 1)));
+        // Lines cut at every newline, the last one without its own.
+        assert_eq!(lines("a\n\nbc"), vec![0..1, 2..2, 3..5]);
+        assert_eq!(lines("a\n"), vec![0..1]);
+    }
 
     #[test]
     fn splits_at_headings_and_keeps_preamble() {
