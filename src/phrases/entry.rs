@@ -94,41 +94,59 @@ pub(super) struct Located {
     pub(super) speeches: usize,
 }
 
-/// The occurrence at each place of each phrase of `located`, in its order.
-/// They are worked out speech by speech, in text order, so a speech's offsets
-/// and line table are read once for all the phrases in it rather than once
-/// per occurrence (scattered over the whole collection).
+/// The occurrences of a batch of located phrases in the representatives: each
+/// place's, one phrase after another in the batch's order (phrase `i`'s from
+/// the sum of the earlier ones' places).
+pub(super) struct Own {
+    /// The occurrences, speech by speech.
+    found: Vec<Occurrence>,
+    /// Place → its occurrence in `found`.
+    index: Vec<u32>,
+}
+
+impl Own {
+    /// The occurrences of the `n` places from place `from` on.
+    pub(super) fn of(&self, from: usize, n: usize) -> impl Iterator<Item = Occurrence> + '_ {
+        self.index[from..from + n]
+            .iter()
+            .map(|&k| self.found[k as usize])
+    }
+}
+
+/// The occurrence at each place of each phrase of `located`. They are worked
+/// out speech by speech: the places are first laid out by speech (a counting
+/// sort), so a speech's offsets and line table are loaded once for all the
+/// places in it rather than once per place (scattered over the collection).
 pub(super) fn own_occurrences(
     docs: &[Document],
     norms: &[&Normalized],
     located: &[Located],
-) -> Vec<Vec<Occurrence>> {
-    let mut places: Vec<(u32, u32, u32, u32)> = located
-        .iter()
-        .enumerate()
-        .flat_map(|(i, l)| {
-            l.occ
-                .iter()
-                .enumerate()
-                .map(move |(k, &(d, p))| (d as u32, p as u32, i as u32, k as u32))
-        })
-        .collect();
-    places.par_sort_unstable();
-    let found: Vec<Occurrence> = places
-        .par_iter()
-        .map(|&(d, p, i, _)| {
-            let (d, p) = (d as usize, p as usize);
-            Occurrence::new(&span(&docs[d], norms[d], p, p + located[i as usize].len))
-        })
-        .collect();
-    let mut out: Vec<Vec<Occurrence>> = located
-        .iter()
-        .map(|l| vec![Occurrence::default(); l.occ.len()])
-        .collect();
-    for (&(_, _, i, k), o) in places.iter().zip(found) {
-        out[i as usize][k as usize] = o;
+) -> Own {
+    let mut start = vec![0usize; docs.len() + 1];
+    for &(d, _) in located.iter().flat_map(|l| &l.occ) {
+        start[d + 1] += 1;
     }
-    out
+    for d in 1..start.len() {
+        start[d] += start[d - 1];
+    }
+    // (speech, position, length), by speech.
+    let mut places = vec![(0u32, 0u32, 0u32); start[docs.len()]];
+    let mut index = Vec::with_capacity(places.len());
+    for l in located {
+        for &(d, p) in &l.occ {
+            places[start[d]] = (d as u32, p as u32, l.len as u32);
+            index.push(start[d] as u32);
+            start[d] += 1;
+        }
+    }
+    let found = places
+        .par_iter()
+        .map(|&(d, p, len)| {
+            let (d, p) = (d as usize, p as usize);
+            Occurrence::new(&span(&docs[d], norms[d], p, p + len as usize))
+        })
+        .collect();
+    Own { found, index }
 }
 
 /// The entry of a located phrase, given its occurrences in the
@@ -140,7 +158,7 @@ pub(super) fn entry(
     cluster: &[&[usize]],
     aligned: &Alignments,
     located: &Located,
-    own: &[Occurrence],
+    own: impl Iterator<Item = Occurrence>,
     junk_spans: &JunkSpans,
 ) -> PhraseEntry {
     let Located {
@@ -153,7 +171,7 @@ pub(super) fn entry(
     let copies: usize = occ.iter().map(|&(d, _)| cluster[d].len()).sum();
     let mut occurrences = Vec::with_capacity(copies);
     let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
-    for (&(d, p), &o) in occ.iter().zip(own) {
+    for (&(d, p), o) in occ.iter().zip(own) {
         occurrences.push(o);
         // (Most speeches of a large collection have no copy: their cluster's
         // list is then not read.)
@@ -255,14 +273,15 @@ mod tests {
             })
             .collect();
         let own = own_occurrences(docs, &norms, &located);
-        assert_eq!(own.len(), located.len());
-        for (l, own) in located.iter().zip(own) {
-            let want: Vec<Occurrence> = l
-                .occ
-                .iter()
-                .map(|&(d, p)| Occurrence::new(&span(&docs[d], norms[d], p, p + l.len)))
-                .collect();
-            assert_eq!(own, want);
-        }
+        let own: Vec<Occurrence> = own.of(0, own.index.len()).collect();
+        let want: Vec<Occurrence> = located
+            .iter()
+            .flat_map(|l| {
+                l.occ
+                    .iter()
+                    .map(|&(d, p)| Occurrence::new(&span(&docs[d], norms[d], p, p + l.len)))
+            })
+            .collect();
+        assert_eq!(own, want);
     }
 }

@@ -32,8 +32,8 @@ pub(super) fn rows(lines: &Lines, shared: &Shared, reps: &[usize]) -> Vec<Vec<(u
         .collect()
 }
 
-/// Where each shared k-gram starts in the representatives, as `(document,
-/// position)`, ascending.
+/// Where each wanted shared k-gram starts in the representatives, as
+/// `(document, position)`, ascending.
 pub(super) struct Positions {
     offsets: Vec<u32>,
     at: Vec<(u32, u32)>,
@@ -41,11 +41,19 @@ pub(super) struct Positions {
 
 impl Positions {
     /// Index the shared k-grams of each representative `reps[i]`, given as
-    /// `(position, id)` in `rows[i]`.
-    pub(super) fn new(shared: &Shared, reps: &[usize], rows: &[Vec<(u32, u32)>]) -> Positions {
+    /// `(position, id)` in `rows[i]`, whose ids are `wanted` (the others get
+    /// no places).
+    pub(super) fn new(
+        shared: &Shared,
+        reps: &[usize],
+        rows: &[Vec<(u32, u32)>],
+        wanted: &[bool],
+    ) -> Positions {
         let mut offsets = vec![0u32; shared.len() + 1];
         for &(_, id) in rows.iter().flatten() {
-            offsets[id as usize + 1] += 1;
+            if wanted[id as usize] {
+                offsets[id as usize + 1] += 1;
+            }
         }
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
@@ -53,7 +61,7 @@ impl Positions {
         let mut fill = offsets.clone();
         let mut at = vec![(0u32, 0u32); offsets[offsets.len() - 1] as usize];
         for (&d, row) in reps.iter().zip(rows) {
-            for &(pos, id) in row {
+            for &(pos, id) in row.iter().filter(|x| wanted[x.1 as usize]) {
                 at[fill[id as usize] as usize] = (d as u32, pos);
                 fill[id as usize] += 1;
             }
@@ -119,10 +127,17 @@ mod tests {
             .map(|&d| shared.shared_at(&s.hashes(d)))
             .collect();
         assert_eq!(rows[1], [(0, id(b)), (8, id(c)), (16, id(b))]);
-        let pos = Positions::new(&shared, &reps, &rows);
+        let all = vec![true; shared.len()];
+        let pos = Positions::new(&shared, &reps, &rows, &all);
         assert_eq!(pos.of(id(b)), [(0, 8), (2, 0), (2, 16)]);
         assert_eq!(pos.of(id(c)), [(0, 16), (2, 8), (3, 8)]);
         assert!(pos.of(NOT_SHARED).is_empty());
+        // Only the wanted k-grams get places.
+        let mut only_c = vec![false; shared.len()];
+        only_c[id(c) as usize] = true;
+        let pos = Positions::new(&shared, &reps, &rows, &only_c);
+        assert!(pos.of(id(b)).is_empty());
+        assert_eq!(pos.of(id(c)), [(0, 16), (2, 8), (3, 8)]);
     }
 
     #[test]
