@@ -19,10 +19,13 @@ pub struct SeedTable {
     k: usize,
     /// Length of the text tabled.
     len: usize,
-    /// Open addressing: entry + 1, or 0 for an empty slot.
+    /// Open addressing: the k-gram hash in each slot (0 for an empty one:
+    /// no seed hash is 0), so a probe reads one array ...
+    slot_keys: Vec<u64>,
+    /// ... and the entry of each filled slot.
     slots: Vec<u32>,
-    /// Entry → k-gram hash.
-    keys: Vec<u64>,
+    /// Number of entries.
+    entries: usize,
     /// Entry → its positions in `a`, ascending: `pos[starts[e]..starts[e + 1]]`.
     starts: Vec<u32>,
     pos: Vec<u32>,
@@ -60,12 +63,14 @@ impl SeedTable {
     /// The table of `a`'s k-grams (masked ones left out).
     pub fn new(a: &[Sym], k: usize) -> SeedTable {
         let hashes = seed_hashes(a, k);
-        let cap = (hashes.len() * 2).next_power_of_two().max(16);
+        // At most two thirds full.
+        let cap = (hashes.len() * 3 / 2).next_power_of_two().max(16);
         let mut table = SeedTable {
             k,
             len: a.len(),
+            slot_keys: vec![0; cap],
             slots: vec![0; cap],
-            keys: Vec::new(),
+            entries: 0,
             starts: Vec::new(),
             pos: Vec::new(),
             bits: vec![0; BITS / 64],
@@ -117,10 +122,7 @@ impl SeedTable {
     fn slot(&self, h: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut s = self.home(h);
-        while let Some(e) = (self.slots[s] as usize).checked_sub(1) {
-            if self.keys[e] == h {
-                break;
-            }
+        while self.slot_keys[s] != h && self.slot_keys[s] != 0 {
             s = (s + 1) & mask;
         }
         s
@@ -131,16 +133,19 @@ impl SeedTable {
         if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        (self.slots[self.slot(h)] as usize).checked_sub(1)
+        let s = self.slot(h);
+        (self.slot_keys[s] != 0).then(|| self.slots[s] as usize)
     }
 
     fn find_or_insert(&mut self, h: u64) -> usize {
+        debug_assert_ne!(h, 0, "seed hashes are never 0");
         let s = self.slot(h);
-        if self.slots[s] == 0 {
-            self.keys.push(h);
-            self.slots[s] = self.keys.len() as u32;
+        if self.slot_keys[s] == 0 {
+            self.slot_keys[s] = h;
+            self.slots[s] = self.entries as u32;
+            self.entries += 1;
         }
-        self.slots[s] as usize - 1
+        self.slots[s] as usize
     }
 
     /// Maximal exact matches of `a` (this table's text) and `b`, seeded by
@@ -185,8 +190,8 @@ impl SeedTable {
             stamp,
         } = s;
         seed_hashes_into(b, self.k, hashes);
-        if count.len() < self.keys.len() {
-            count.resize(self.keys.len(), 0);
+        if count.len() < self.entries {
+            count.resize(self.entries, 0);
         }
         hits.clear();
         for (j, &h) in hashes.iter().enumerate() {
