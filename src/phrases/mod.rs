@@ -34,13 +34,16 @@ pub const PHRASE_K: usize = 8;
 pub const STOCK_MAX_CHARS: usize = 40;
 /// Phrases located at a time, in parallel.
 const BATCH_PHRASES: usize = 1 << 10;
-/// Occurrences held at a time: phrases are located until they have about
-/// this many, whose spans are then worked out together, speech by speech (see
-/// `own_occurrences`): enough that a speech of a large collection has many
-/// of them, so its offsets and line table are loaded once for many (with
+/// Occurrences held at a time, per speech of the collection: phrases are
+/// located until they have about this many for each speech, whose spans are
+/// then worked out together, speech by speech (see `own_occurrences`), so a
+/// speech's offsets and line table are loaded once for many of them. (With
 /// 1 024 phrases at a time, 10^5 generated speeches had fewer occurrences in
-/// a batch than speeches).
-const BATCH_PLACES: usize = 1 << 21;
+/// a batch than speeches; with 10 a speech the spans took most of what they
+/// took then, with 20 half.) About 50 bytes each while held.
+const PLACES_PER_SPEECH: usize = 20;
+/// ... and at least this many.
+const MIN_BATCH_PLACES: usize = 1 << 16;
 
 /// Mine the shared phrases. `group[d]` is `d`'s cluster (its smallest member id
 /// when it has copies); `aligned` carries positions from one copy to another.
@@ -113,6 +116,7 @@ pub fn mine(
     let mut out: Vec<PhraseEntry> = Vec::new();
     let mut located: Vec<Located> = Vec::new();
     let mut places = 0;
+    let batch_places = (PLACES_PER_SPEECH * docs.len()).max(MIN_BATCH_PLACES);
     let mut batches = unique.chunks(BATCH_PHRASES).peekable();
     while let Some(batch) = batches.next() {
         let more: Vec<Located> = batch
@@ -131,7 +135,7 @@ pub fn mine(
             .collect();
         places += more.iter().map(|l| l.occ.len()).sum::<usize>();
         located.extend(more);
-        if places < BATCH_PLACES && batches.peek().is_some() {
+        if places < batch_places && batches.peek().is_some() {
             continue;
         }
         let own = own_occurrences(docs, norms, &located);
