@@ -39,8 +39,9 @@ const BATCH_PHRASES: usize = 1 << 10;
 /// then worked out together, speech by speech (see `own_occurrences`), so a
 /// speech's offsets and line table are loaded once for many of them. (With
 /// 1 024 phrases at a time, 10^5 generated speeches had fewer occurrences in
-/// a batch than speeches; with 10 a speech the spans took most of what they
-/// took then, with 20 half.) About 50 bytes each while held.
+/// a batch than speeches; with 20 a speech their spans took half as long,
+/// with 10 the phrase stage kept little of that.) About 50 bytes each while
+/// held.
 const PLACES_PER_SPEECH: usize = 20;
 /// ... and at least this many.
 const MIN_BATCH_PLACES: usize = 1 << 16;
