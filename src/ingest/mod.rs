@@ -359,6 +359,22 @@ fn stem(path: &str) -> String {
         .unwrap_or_else(|| path.to_string())
 }
 
+/// The bundled seed compilation read into a corpus (as file `seed`), for
+/// the unit tests of later stages.
+#[cfg(test)]
+pub(crate) fn seed_corpus() -> Corpus {
+    let mut corpus = Corpus::default();
+    let seed = include_str!("../../corpus/kaifaqu-19.txt").to_string();
+    add_text(
+        &mut corpus,
+        "seed".into(),
+        seed,
+        "UTF-8",
+        &IngestOptions::default(),
+    );
+    corpus
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

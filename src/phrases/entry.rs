@@ -244,10 +244,7 @@ mod tests {
 
     #[test]
     fn occurrences_found_speech_by_speech_are_each_places_span() {
-        let mut corpus = crate::ingest::Corpus::default();
-        let seed = include_str!("../../corpus/kaifaqu-19.txt").to_string();
-        let opts = crate::ingest::IngestOptions::default();
-        crate::ingest::add_text(&mut corpus, "seed".into(), seed, "UTF-8", &opts);
+        let corpus = crate::ingest::seed_corpus();
         let docs = &corpus.documents;
         let normalized: Vec<Normalized> = docs
             .iter()

@@ -89,10 +89,7 @@ mod tests {
     fn sentences_behind_one_hash_are_still_told_apart() {
         // The seed compilation, its uses grouped by the real hash and by a
         // hash under which every sentence collides: the same list either way.
-        let mut corpus = crate::ingest::Corpus::default();
-        let seed = include_str!("../../corpus/kaifaqu-19.txt").to_string();
-        let opts = crate::ingest::IngestOptions::default();
-        crate::ingest::add_text(&mut corpus, "seed".into(), seed, "UTF-8", &opts);
+        let corpus = crate::ingest::seed_corpus();
         let docs = &corpus.documents;
         let real = distinct_sentences(docs);
         assert!(real.len() > 500, "{}", real.len());
@@ -110,10 +107,8 @@ mod tests {
         // The seed (two pairs of copies) and a compilation whose speeches
         // repeat a paragraph, one of them twice, and say a sentence twice in
         // one paragraph.
-        let mut corpus = crate::ingest::Corpus::default();
+        let mut corpus = crate::ingest::seed_corpus();
         let opts = crate::ingest::IngestOptions::default();
-        let seed = include_str!("../../corpus/kaifaqu-19.txt").to_string();
-        crate::ingest::add_text(&mut corpus, "seed".into(), seed, "UTF-8", &opts);
         let repeated =
             "同志们:今天召开会议。我讲三点意见。\n".repeat(2) + "我讲三点意见。谢谢大家!\n";
         // The first speech also has a paragraph saying one sentence twice.
