@@ -94,20 +94,21 @@ pub(super) struct Located {
     pub(super) speeches: usize,
 }
 
-/// The occurrences of a batch of located phrases in the representatives: each
-/// place's, one phrase after another in the batch's order (phrase `i`'s from
-/// the sum of the earlier ones' places).
+/// The occurrences of a batch of located phrases in the representatives, at
+/// each phrase's places in order.
 pub(super) struct Own {
     /// The occurrences, speech by speech.
     found: Vec<Occurrence>,
-    /// Place → its occurrence in `found`.
+    /// Place → its occurrence in `found`, one phrase's places after another.
     index: Vec<u32>,
+    /// Where each phrase's places start in `index`, and where the last end.
+    starts: Vec<usize>,
 }
 
 impl Own {
-    /// The occurrences of the `n` places from place `from` on.
-    pub(super) fn of(&self, from: usize, n: usize) -> impl Iterator<Item = Occurrence> + '_ {
-        self.index[from..from + n]
+    /// The occurrences of phrase `i` of the batch.
+    pub(super) fn of(&self, i: usize) -> impl Iterator<Item = Occurrence> + '_ {
+        self.index[self.starts[i]..self.starts[i + 1]]
             .iter()
             .map(|&k| self.found[k as usize])
     }
@@ -132,7 +133,9 @@ pub(super) fn own_occurrences(
     // (speech, position, length), by speech.
     let mut places = vec![(0u32, 0u32, 0u32); start[docs.len()]];
     let mut index = Vec::with_capacity(places.len());
+    let mut starts = Vec::with_capacity(located.len() + 1);
     for l in located {
+        starts.push(index.len());
         for &(d, p) in &l.occ {
             places[start[d]] = (d as u32, p as u32, l.len as u32);
             index.push(start[d] as u32);
@@ -146,7 +149,12 @@ pub(super) fn own_occurrences(
             Occurrence::new(&span(&docs[d], norms[d], p, p + len as usize))
         })
         .collect();
-    Own { found, index }
+    starts.push(index.len());
+    Own {
+        found,
+        index,
+        starts,
+    }
 }
 
 /// The entry of a located phrase, given its occurrences in the
@@ -270,7 +278,7 @@ mod tests {
             })
             .collect();
         let own = own_occurrences(docs, &norms, &located);
-        let own: Vec<Occurrence> = own.of(0, own.index.len()).collect();
+        let own: Vec<Occurrence> = (0..located.len()).flat_map(|i| own.of(i)).collect();
         let want: Vec<Occurrence> = located
             .iter()
             .flat_map(|l| {

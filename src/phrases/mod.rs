@@ -101,12 +101,12 @@ pub fn mine(
         .collect();
     // A phrase is located through its rarest k-gram (see `locate`): only
     // those k-grams' places are indexed, and then the rows have served.
-    let mut wanted = vec![false; shared.len()];
-    let rarest: Vec<u32> = unique
+    let rarest: Vec<Option<(usize, u32)>> = unique
         .par_iter()
-        .filter_map(|&(d, s, e)| rarest(chars_of(d, s, e), &shared).map(|x| x.1))
+        .map(|&(d, s, e)| rarest(chars_of(d, s, e), &shared))
         .collect();
-    for id in rarest.into_iter().filter(|&id| id != NOT_SHARED) {
+    let mut wanted = vec![false; shared.len()];
+    for &(_, id) in rarest.iter().flatten().filter(|x| x.1 != NOT_SHARED) {
         wanted[id as usize] = true;
     }
     let positions = Positions::new(&shared, &reps, &rows, &wanted);
@@ -118,13 +118,17 @@ pub fn mine(
     let mut located: Vec<Located> = Vec::new();
     let mut places = 0;
     let batch_places = (PLACES_PER_SPEECH * docs.len()).max(MIN_BATCH_PLACES);
-    let mut batches = unique.chunks(BATCH_PHRASES).peekable();
-    while let Some(batch) = batches.next() {
+    let mut batches = unique
+        .chunks(BATCH_PHRASES)
+        .zip(rarest.chunks(BATCH_PHRASES))
+        .peekable();
+    while let Some((batch, rarest)) = batches.next() {
         let more: Vec<Located> = batch
             .par_iter()
-            .filter_map(|&(d, s, e)| {
+            .zip(rarest)
+            .filter_map(|(&(d, s, e), &rarest)| {
                 let chars = chars_of(d, s, e);
-                let occ = locate(chars, &shared, &positions, norms);
+                let occ = locate(chars, rarest, &positions, norms);
                 let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
                 ((groups.len() as u32) >= min_docs).then(|| Located {
                     key: chars.iter().map(|&c| sym_char(c)).collect(),
@@ -140,18 +144,12 @@ pub fn mine(
             continue;
         }
         let own = own_occurrences(docs, norms, &located);
-        let mut from = 0;
-        let starts: Vec<usize> = located
-            .iter()
-            .map(|l| {
-                from += l.occ.len();
-                from - l.occ.len()
-            })
-            .collect();
-        out.par_extend(located.par_iter().zip(starts).map(|(l, from)| {
-            let own = own.of(from, l.occ.len());
-            entry(docs, norms, &cluster, aligned, l, own, &junk_spans)
-        }));
+        out.par_extend(
+            located
+                .par_iter()
+                .enumerate()
+                .map(|(i, l)| entry(docs, norms, &cluster, aligned, l, own.of(i), &junk_spans)),
+        );
         located.clear();
         places = 0;
     }
@@ -319,15 +317,15 @@ fn rarest(k: &[Sym], shared: &Shared) -> Option<(usize, u32)> {
 }
 
 /// Every (document, start) in the representatives where `k` (a run of shared
-/// k-grams) occurs: looked up through its rarest k-gram, so the work is
-/// proportional to how often the phrase occurs.
+/// k-grams) occurs: looked up through its `rarest` k-gram (see [`rarest`]), so
+/// the work is proportional to how often the phrase occurs.
 fn locate(
     k: &[Sym],
-    shared: &Shared,
+    rarest: Option<(usize, u32)>,
     positions: &Positions,
     norms: &[&Normalized],
 ) -> Vec<(usize, usize)> {
-    let Some((shift, id)) = rarest(k, shared) else {
+    let Some((shift, id)) = rarest else {
         return Vec::new();
     };
     let list = positions.of(id);
