@@ -236,8 +236,8 @@ pub fn candidates<P: Into<Prints>>(
                 let mut out = Vec::new();
                 for b in touched.drain(..) {
                     let c = std::mem::take(&mut count[b as usize]);
-                    // Both bars ask at least `min_shared` (most pairs touched
-                    // share fewer prints): no need to work them out.
+                    // Both bars ask at least `min_shared`: a pair that shares
+                    // fewer prints needs them not worked out.
                     if c & COUNT < p.min_shared as u64 {
                         continue;
                     }
