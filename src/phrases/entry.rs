@@ -11,27 +11,43 @@ use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
 use rayon::prelude::*;
 
-/// Where junk sits, per document, to tell a phrase that is junk from one that is not.
-pub(super) struct JunkSpans(FastMap<usize, Vec<(usize, usize)>>);
+/// Where junk sits, per document, to tell a phrase that is junk from one that
+/// is not: each document's junk spans, ascending, in one flat list (a phrase
+/// asks once per occurrence, tens of millions of times in a large corpus).
+pub(super) struct JunkSpans {
+    /// `spans[starts[d]..starts[d + 1]]` are document `d`'s (past the end: none).
+    starts: Vec<usize>,
+    spans: Vec<(usize, usize)>,
+}
 
 impl JunkSpans {
     pub(super) fn new(junk: &[JunkEntry]) -> JunkSpans {
-        let mut m: FastMap<usize, Vec<(usize, usize)>> = FastMap::default();
-        for o in junk.iter().flat_map(|j| &j.occurrences) {
-            if let Some(d) = o.document {
-                m.entry(d).or_default().push((o.start, o.end));
-            }
+        let mut all: Vec<(usize, usize, usize)> = junk
+            .iter()
+            .flat_map(|j| &j.occurrences)
+            .filter_map(|o| Some((o.document?, o.start, o.end)))
+            .collect();
+        all.sort_unstable();
+        let docs = all.last().map_or(0, |x| x.0 + 1);
+        let mut starts = vec![0; docs + 1];
+        for &(d, _, _) in &all {
+            starts[d + 1] += 1;
         }
-        m.values_mut().for_each(|v| v.sort_unstable());
-        JunkSpans(m)
+        for d in 1..starts.len() {
+            starts[d] += starts[d - 1];
+        }
+        JunkSpans {
+            starts,
+            spans: all.into_iter().map(|(_, s, e)| (s, e)).collect(),
+        }
     }
 
     /// Does junk cover at least half of `start..end` in document `d`?
     fn covers(&self, d: usize, start: usize, end: usize) -> bool {
-        let Some(v) = self.0.get(&d) else {
+        if d + 1 >= self.starts.len() {
             return false;
-        };
-        let overlap: usize = v
+        }
+        let overlap: usize = self.spans[self.starts[d]..self.starts[d + 1]]
             .iter()
             .take_while(|&&(s, _)| s < end)
             .map(|&(s, e)| e.min(end).saturating_sub(s.max(start)))
@@ -249,6 +265,42 @@ fn text_at<'a>(docs: &'a [Document], span: &Span) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn junk_covers_a_phrase_when_it_holds_half_of_it_in_that_speech() {
+        let at =
+            |document: Option<usize>, start: usize, end: usize| crate::report::JunkOccurrence {
+                source: String::new(),
+                document,
+                start,
+                end,
+                line: 1,
+            };
+        let entry = |occurrences| JunkEntry {
+            text: String::new(),
+            documents: Vec::new(),
+            reason: String::new(),
+            occurrences,
+        };
+        // Two entries, listed out of order, the second with a preamble occurrence.
+        let junk = [
+            entry(vec![at(Some(3), 100, 130), at(Some(1), 50, 60)]),
+            entry(vec![at(None, 0, 40), at(Some(1), 10, 20)]),
+        ];
+        let spans = JunkSpans::new(&junk);
+        assert!(spans.covers(1, 10, 30), "half of 10..30 is junk");
+        assert!(!spans.covers(1, 10, 31));
+        assert!(
+            !spans.covers(1, 15, 55),
+            "two spans: 5 + 5 of 40 is not half"
+        );
+        assert!(spans.covers(1, 45, 65), "the later span, 10 of 20");
+        assert!(spans.covers(3, 90, 130));
+        assert!(!spans.covers(0, 10, 30), "no junk in speech 0");
+        assert!(!spans.covers(2, 100, 130));
+        assert!(!spans.covers(4, 100, 130), "past the last speech with junk");
+        assert!(!JunkSpans::new(&[]).covers(0, 0, 10));
+    }
 
     #[test]
     fn occurrences_found_speech_by_speech_are_each_places_span() {

@@ -54,7 +54,9 @@ pub(super) fn phrase(r: &ScanReport, p: &PhraseEntry, buf: &mut Vec<u8>) -> serd
     Ok(())
 }
 
-/// An occurrence, as the report writes it: flat, the span's fields then `text`.
+/// An occurrence, as the report writes it: flat, the span's fields then
+/// `text`. Tens of millions of them make most of a large report, so their
+/// numbers and text are written directly (see [`number`], [`string`]).
 fn occurrence(o: &Span, text: &str, buf: &mut Vec<u8>) -> serde_json::Result<()> {
     let Span {
         document,
@@ -63,12 +65,74 @@ fn occurrence(o: &Span, text: &str, buf: &mut Vec<u8>) -> serde_json::Result<()>
         start_line,
         end_line,
     } = o;
-    field(buf, b'{', "document", document)?;
-    field(buf, b',', "start", start)?;
-    field(buf, b',', "end", end)?;
-    field(buf, b',', "start_line", start_line)?;
-    field(buf, b',', "end_line", end_line)?;
-    field(buf, b',', "text", text)?;
+    let mut digits = itoa::Buffer::new();
+    let mut number = |key: &[u8], n: usize| {
+        buf.extend_from_slice(key);
+        buf.extend_from_slice(digits.format(n).as_bytes());
+    };
+    number(b"{\"document\":", *document);
+    number(b",\"start\":", *start);
+    number(b",\"end\":", *end);
+    number(b",\"start_line\":", *start_line);
+    number(b",\"end_line\":", *end_line);
+    buf.extend_from_slice(b",\"text\":");
+    string(buf, text)?;
     buf.push(b'}');
     Ok(())
+}
+
+/// A string as `serde_json` writes it: as it is between quotes when nothing
+/// in it needs escaping (a control character, `"` or `\\`), as nearly every
+/// occurrence's text is; else by `serde_json`.
+fn string(buf: &mut Vec<u8>, s: &str) -> serde_json::Result<()> {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+        Ok(())
+    } else {
+        serde_json::to_writer(buf, s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_and_occurrences_are_written_as_serde_json_writes_them() {
+        let mut strings: Vec<String> = [
+            "",
+            "让我们紧密团结在以习近平同志为核心的党中央周围",
+            "引号\"反斜杠\\换行\n制表\t</script>é😀\u{7f}",
+            "以******同志为核心的党***周围",
+        ]
+        .map(String::from)
+        .to_vec();
+        strings.extend((0u8..=0x7f).map(|b| format!("前{}后", b as char)));
+        for s in &strings {
+            let mut fast = Vec::new();
+            string(&mut fast, s).expect("writes to memory");
+            assert_eq!(fast, serde_json::to_vec(s).expect("serialises"), "{s:?}");
+        }
+        let span = Span {
+            document: 7,
+            start: 0,
+            end: usize::MAX,
+            start_line: 1,
+            end_line: 4_294_967_296,
+        };
+        #[derive(Serialize)]
+        struct Want<'a> {
+            #[serde(flatten)]
+            span: &'a Span,
+            text: &'a str,
+        }
+        for text in &strings {
+            let mut fast = Vec::new();
+            occurrence(&span, text, &mut fast).expect("writes to memory");
+            let want = serde_json::to_vec(&Want { span: &span, text }).expect("serialises");
+            assert_eq!(fast, want, "{text:?}");
+        }
+    }
 }
