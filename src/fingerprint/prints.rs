@@ -40,12 +40,20 @@ impl Prints {
         both.dedup_by_key(|x| x.0);
         let n = both.len();
         let parts = (n / PART_PRINTS).clamp(1, MAX_PARTS);
-        let mut order: Vec<u32> = (0..n as u32).collect();
-        order.sort_unstable_by_key(|&k| both[k as usize].1);
-        let mut part = vec![0u8; n];
-        for (rank, &k) in order.iter().enumerate() {
-            part[k as usize] = (rank * parts / n) as u8;
+        // A print's rank among the first occurrences in text order: how many
+        // first occurrences come before its own (counted over the text, not
+        // sorted).
+        let mut rank = vec![0u32; winnowed.len() + 1];
+        for &(_, first) in &both {
+            rank[first as usize + 1] = 1;
         }
+        for i in 1..rank.len() {
+            rank[i] += rank[i - 1];
+        }
+        let part = both
+            .iter()
+            .map(|&(_, first)| (rank[first as usize] as usize * parts / n) as u8)
+            .collect();
         Prints {
             hashes: both.iter().map(|x| x.0).collect(),
             part,

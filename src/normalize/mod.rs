@@ -104,6 +104,12 @@ impl Normalized {
         self.offsets.push(start as u32, end as u32);
     }
 
+    /// Add `c` (not a mask), which came from input `start..end`.
+    fn push_plain(&mut self, c: Sym, start: usize, end: usize) {
+        self.chars.push(c);
+        self.offsets.push(start as u32, end as u32);
+    }
+
     /// The normalised characters `from..to` as a string (masks as `*`).
     pub fn string(&self, from: usize, to: usize) -> String {
         self.shown(from, to).collect()
@@ -181,19 +187,81 @@ fn simplified_at(table: &MayConvert, text: &str, at: usize, c: char) -> char {
     fast2s::convert(&window).chars().nth(1).unwrap_or(c)
 }
 
+/// The characters of the Basic Multilingual Plane that `normalize` takes as
+/// they are, or drops, whatever is around them: nearly every character of a
+/// speech (the common Chinese characters, punctuation). A character is taken
+/// as it is when the Traditional → Simplified conversion leaves it alone,
+/// folding does not change it, it cannot start a mask (`*`, `×`, `x`, a quote)
+/// and it counts; dropped when all that holds except that it does not count.
+/// The rest go the whole way through `normalize`.
+struct Quick {
+    taken: Vec<u64>,
+    dropped: Vec<u64>,
+}
+
+impl Quick {
+    fn get() -> &'static Quick {
+        static TABLE: std::sync::OnceLock<Quick> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let may = MayConvert::get();
+            let mut quick = Quick {
+                taken: vec![0u64; 0x10000 / 64],
+                dropped: vec![0u64; 0x10000 / 64],
+            };
+            for c in (0..0x10000).filter_map(char::from_u32) {
+                let plain = !may.has(c)
+                    && fold(c) == c
+                    && !is_mask_mark(c)
+                    && !matches!(c, 'x' | '“' | '"');
+                let bits = match (plain, counts(c)) {
+                    (false, _) => continue,
+                    (true, true) => &mut quick.taken,
+                    (true, false) => &mut quick.dropped,
+                };
+                bits[c as usize / 64] |= 1 << (c as usize % 64);
+            }
+            quick
+        })
+    }
+
+    /// `Some(true)`: `c` is taken as it is; `Some(false)`: dropped; `None`:
+    /// it needs the whole way.
+    fn of(&self, c: char) -> Option<bool> {
+        let c = c as usize;
+        let bit = |bits: &[u64]| bits.get(c / 64).is_some_and(|w| w >> (c % 64) & 1 == 1);
+        if bit(&self.taken) {
+            Some(true)
+        } else if bit(&self.dropped) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
 /// Normalise `text`.
 pub fn normalize(text: &str) -> Normalized {
+    normalize_with(text, Some(Quick::get()))
+}
+
+/// Normalise `text`, taking the characters `quick` knows the short way.
+fn normalize_with(text: &str, quick: Option<&Quick>) -> Normalized {
     let table = MayConvert::get();
     let mut out = Normalized::default();
     let expect = text.len() / 3;
     out.chars.reserve(expect);
     out.offsets.reserve(expect);
-    let mut iter = text
-        .char_indices()
-        .map(|(at, c)| ((at, c), simplified_at(table, text, at, c)))
-        .peekable();
-    while let Some(((at, orig), simp)) = iter.next() {
-        let c = fold(simp);
+    let mut iter = text.char_indices().peekable();
+    while let Some((at, orig)) = iter.next() {
+        match quick.and_then(|q| q.of(orig)) {
+            Some(true) => {
+                out.push_plain(orig as Sym, at, at + orig.len_utf8());
+                continue;
+            }
+            Some(false) => continue,
+            None => {}
+        }
+        let c = fold(simplified_at(table, text, at, orig));
         let mut end = at + orig.len_utf8();
         // Runs of mask marks, `xx`/`XX` and an empty pair of quotes become one MASK.
         let run_of = |first: char| -> Option<fn(char) -> bool> {
@@ -207,7 +275,7 @@ pub fn normalize(text: &str) -> Normalized {
         };
         if let Some(same) = run_of(c) {
             let mut n = 1;
-            while let Some(&((at2, o2), _)) = iter.peek() {
+            while let Some(&(at2, o2)) = iter.peek() {
                 if !same(o2) {
                     break;
                 }
@@ -218,9 +286,7 @@ pub fn normalize(text: &str) -> Normalized {
             let is_mask = if c == 'x' {
                 n >= 2
                     && !ascii_letter_before(text, at)
-                    && !iter
-                        .peek()
-                        .is_some_and(|&((_, o), _)| o.is_ascii_alphabetic())
+                    && !iter.peek().is_some_and(|&(_, o)| o.is_ascii_alphabetic())
             } else {
                 n >= 2
                     || c == '×'
@@ -239,12 +305,9 @@ pub fn normalize(text: &str) -> Normalized {
             }
             continue;
         }
-        if matches!(orig, '“' | '"')
-            && iter
-                .peek()
-                .is_some_and(|&((_, o), _)| matches!(o, '”' | '"'))
+        if matches!(orig, '“' | '"') && iter.peek().is_some_and(|&(_, o)| matches!(o, '”' | '"'))
         {
-            let ((at2, o2), _) = iter.next().expect("peeked");
+            let (at2, o2) = iter.next().expect("peeked");
             out.push(MASK, at, at2 + o2.len_utf8());
             continue;
         }
@@ -350,6 +413,35 @@ mod tests {
         }
         let all: String = (0x800..=0xFFFF).filter_map(char::from_u32).collect();
         assert_eq!(per_char(&all), fast2s::convert(&all));
+    }
+
+    #[test]
+    fn the_short_way_gives_what_the_whole_way_gives() {
+        let both = |text: &str| {
+            let short = normalize_with(text, Some(Quick::get()));
+            assert_eq!(short, normalize_with(text, None), "{text:?}");
+            short
+        };
+        let seed = both(include_str!("../../corpus/kaifaqu-19.txt"));
+        assert!(seed.len() > 10_000);
+        // Every character of the plane, alone and beside the characters that
+        // start or end a mask, a Traditional one and a digit.
+        let plane: Vec<char> = (0..0x10000).filter_map(char::from_u32).collect();
+        for next in ['x', '*', '×', '“', '”', '"', '著', '7', '国'] {
+            let text: String = plane.iter().flat_map(|&c| [c, next, c]).collect();
+            both(&text);
+            let text: String = plane.iter().flat_map(|&c| [next, c, c, next]).collect();
+            both(&text);
+        }
+        // Most characters are taken or dropped the short way.
+        let quick = Quick::get();
+        let short = plane.iter().filter(|&&c| quick.of(c).is_some()).count();
+        assert!(short > 60_000, "{short}");
+        assert_eq!(quick.of('党'), Some(true));
+        assert_eq!(quick.of('，'), None, "full width: folded");
+        assert_eq!(quick.of('。'), Some(false));
+        assert_eq!(quick.of('國'), None, "Traditional");
+        assert_eq!(quick.of('𠀀'), None, "outside the plane");
     }
 
     #[test]
