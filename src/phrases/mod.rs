@@ -26,7 +26,7 @@ use count::{Shared, NOT_SHARED, PASS_KGRAMS};
 use entry::{entry, own_occurrences, shared_junk, JunkSpans, Located};
 use lines::{line_cuts, Lines};
 use rayon::prelude::*;
-use rows::{rows, Positions};
+use rows::{Positions, Rows};
 
 /// Shortest phrase, in characters (also the k-gram length).
 pub const PHRASE_K: usize = 8;
@@ -72,16 +72,17 @@ pub fn mine(
     let cuts_of = |d: usize, cuts: &mut Vec<usize>| line_cuts(docs[d].text(), norms[d], cuts);
     let lines = Lines::new(&groups, &chars_of, &cuts_of);
     let shared = Shared::new(&lines, min_docs, PASS_KGRAMS);
-    // From here on each representative's shared k-grams are their positions
-    // and dense shared ids.
-    let rows = rows(&lines, &shared, &reps);
-    drop(lines);
+    // From here on each line's shared k-grams are their positions and dense
+    // shared ids. A k-gram never reaches across a line break, so each
+    // distinct line is mined once, where it first stands in a representative.
+    let rows = Rows::new(&lines, &shared);
+    let firsts = rows.first_places(&reps);
     let junk_spans = JunkSpans::new(junk);
-    // Candidate phrases of every representative, the first of each wording kept.
-    let found: Vec<Vec<(u32, u32)>> = rows
+    // Candidate phrases of every line, the first of each wording kept.
+    let found: Vec<Vec<(u32, u32)>> = firsts
         .par_iter()
-        .map(|row| {
-            runs(row, &shared, min_docs)
+        .map(|&(_, _, l)| {
+            runs(rows.line(l), &shared, min_docs)
                 .into_iter()
                 .map(|(s, e)| (s as u32, e as u32))
                 .collect()
@@ -90,12 +91,12 @@ pub fn mine(
     // A run's characters (a run ends where its last k-gram does, or at the end).
     let chars_of = |d: usize, s: usize, e: usize| &norms[d].chars[s..e.min(norms[d].len())];
     let mut seen: FastSet<&[Sym]> = FastSet::default();
-    let unique: Vec<(usize, usize, usize)> = reps
+    let unique: Vec<(usize, usize, usize)> = firsts
         .iter()
         .zip(found)
-        .flat_map(|(&d, list)| {
+        .flat_map(|(&(d, start, _), list)| {
             list.into_iter()
-                .map(move |(s, e)| (d, s as usize, e as usize))
+                .map(move |(s, e)| (d, start + s as usize, start + e as usize))
         })
         .filter(|&(d, s, e)| seen.insert(chars_of(d, s, e)))
         .collect();
@@ -111,6 +112,7 @@ pub fn mine(
     }
     let positions = Positions::new(&shared, &reps, &rows, &wanted);
     drop(rows);
+    drop(lines);
     // Phrases are located a batch at a time; once they hold enough
     // occurrences, the spans of those are found speech by speech (see
     // `own_occurrences`) and the entries made.
@@ -261,7 +263,7 @@ fn representatives(docs: &[Document], norms: &[&Normalized], group: &[usize]) ->
     v
 }
 
-/// Candidate phrases of one speech, from the `(position, id)` of its shared
+/// Candidate phrases of one line, from the `(position, id)` of its shared
 /// k-grams: within each run of k-grams held by enough clusters, every maximal
 /// stretch whose k-grams are all held by at least `L` clusters, for each level
 /// `L` that occurs (a stretch that cannot grow without losing speeches). Levels

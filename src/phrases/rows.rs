@@ -1,6 +1,11 @@
-//! Shared k-grams → where they are: each representative's row of shared
-//! k-grams as `(position, id)`, and for each shared k-gram where it starts in
-//! every representative.
+//! Shared k-grams → where they are: each distinct line's row of shared
+//! k-grams as `(position, id)`, a representative's row as its lines' rows
+//! placed where the lines stand, and for each wanted shared k-gram where it
+//! starts in every representative.
+//!
+//! A k-gram never reaches across a line break, so a speech's row is its
+//! lines' rows side by side: it is read through the lines rather than held
+//! (a line of a large collection stands in many speeches).
 
 use super::count::Shared;
 use super::lines::Lines;
@@ -8,28 +13,55 @@ use super::PHRASE_K;
 use crate::fingerprint::kgram_hashes_into;
 use rayon::prelude::*;
 
-/// The shared k-grams of each representative `reps[i]`, as `(position, id)`
-/// ascending: those of its lines, each distinct line's found once.
-pub(super) fn rows(lines: &Lines, shared: &Shared, reps: &[usize]) -> Vec<Vec<(u32, u32)>> {
-    let line_rows: Vec<Vec<(u32, u32)>> = (0..lines.len())
-        .into_par_iter()
-        .map_init(Vec::new, |hashes, l| {
-            kgram_hashes_into(lines.text(l), PHRASE_K, hashes);
-            shared.shared_at(hashes)
+/// The shared k-grams of every distinct line, as `(position in the line, id)`
+/// ascending.
+pub(super) struct Rows<'l, 'a> {
+    lines: &'l Lines<'a>,
+    rows: Vec<Vec<(u32, u32)>>,
+}
+
+impl<'l, 'a> Rows<'l, 'a> {
+    pub(super) fn new(lines: &'l Lines<'a>, shared: &Shared) -> Rows<'l, 'a> {
+        let rows = (0..lines.len())
+            .into_par_iter()
+            .map_init(Vec::new, |hashes, l| {
+                kgram_hashes_into(lines.text(l), PHRASE_K, hashes);
+                shared.shared_at(hashes)
+            })
+            .collect();
+        Rows { lines, rows }
+    }
+
+    /// The row of line `l`.
+    pub(super) fn line(&self, l: usize) -> &[(u32, u32)] {
+        &self.rows[l]
+    }
+
+    /// The row of speech `d` (one of the groups'), as `(position in its
+    /// stream, id)` ascending.
+    pub(super) fn of_speech(&self, d: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.lines.of_speech(d).flat_map(move |(start, l)| {
+            self.rows[l]
+                .iter()
+                .map(move |&(pos, id)| (start as u32 + pos, id))
         })
-        .collect();
-    reps.par_iter()
-        .map(|&d| {
-            lines
-                .of_speech(d)
-                .flat_map(|(start, l)| {
-                    line_rows[l]
-                        .iter()
-                        .map(move |&(pos, id)| (start as u32 + pos, id))
-                })
-                .collect()
-        })
-        .collect()
+    }
+
+    /// Each line that stands in one of `speeches`, once, where it first
+    /// stands (in the order of `speeches`, then of the lines in each):
+    /// `(speech, start in its stream, line)`.
+    pub(super) fn first_places(&self, speeches: &[usize]) -> Vec<(usize, usize, usize)> {
+        let mut seen = vec![false; self.lines.len()];
+        let mut out = Vec::new();
+        for &d in speeches {
+            for (start, l) in self.lines.of_speech(d) {
+                if !std::mem::replace(&mut seen[l], true) {
+                    out.push((d, start, l));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Where each wanted shared k-gram starts in the representatives, as
@@ -40,18 +72,12 @@ pub(super) struct Positions {
 }
 
 impl Positions {
-    /// Index the shared k-grams of each representative `reps[i]`, given as
-    /// `(position, id)` in `rows[i]`, whose ids are `wanted` (the others get
-    /// no places).
-    pub(super) fn new(
-        shared: &Shared,
-        reps: &[usize],
-        rows: &[Vec<(u32, u32)>],
-        wanted: &[bool],
-    ) -> Positions {
+    /// Index the shared k-grams of each representative of `reps` whose ids
+    /// are `wanted` (the others get no places).
+    pub(super) fn new(shared: &Shared, reps: &[usize], rows: &Rows, wanted: &[bool]) -> Positions {
         let mut offsets = vec![0u32; shared.len() + 1];
-        for &(_, id) in rows.iter().flatten() {
-            if wanted[id as usize] {
+        for &d in reps {
+            for (_, id) in rows.of_speech(d).filter(|x| wanted[x.1 as usize]) {
                 offsets[id as usize + 1] += 1;
             }
         }
@@ -60,8 +86,8 @@ impl Positions {
         }
         let mut fill = offsets.clone();
         let mut at = vec![(0u32, 0u32); offsets[offsets.len() - 1] as usize];
-        for (&d, row) in reps.iter().zip(rows) {
-            for &(pos, id) in row.iter().filter(|x| wanted[x.1 as usize]) {
+        for &d in reps {
+            for (pos, id) in rows.of_speech(d).filter(|x| wanted[x.1 as usize]) {
                 at[fill[id as usize] as usize] = (d as u32, pos);
                 fill[id as usize] += 1;
             }
@@ -122,11 +148,12 @@ mod tests {
         assert_eq!(shared.count(id(a)), 0);
         assert_eq!(id(e), NOT_SHARED);
         let reps = [0, 2, 3];
-        let rows: Vec<Vec<(u32, u32)>> = reps
-            .iter()
-            .map(|&d| shared.shared_at(&s.hashes(d)))
-            .collect();
-        assert_eq!(rows[1], [(0, id(b)), (8, id(c)), (16, id(b))]);
+        let lines = s.lines(&groups);
+        let rows = Rows::new(&lines, &shared);
+        assert_eq!(
+            rows.of_speech(2).collect::<Vec<_>>(),
+            [(0, id(b)), (8, id(c)), (16, id(b))]
+        );
         let all = vec![true; shared.len()];
         let pos = Positions::new(&shared, &reps, &rows, &all);
         assert_eq!(pos.of(id(b)), [(0, 8), (2, 0), (2, 16)]);
@@ -168,11 +195,28 @@ mod tests {
         let groups = vec![vec![0], vec![1], vec![2], vec![3]];
         let shared = s.count(&groups, 2, 1 << 20);
         let reps = [0, 1, 2, 3];
-        let got = rows(&s.lines(&groups), &shared, &reps);
+        let lines = s.lines(&groups);
+        let rows = Rows::new(&lines, &shared);
+        let got: Vec<Vec<(u32, u32)>> = reps.iter().map(|&d| rows.of_speech(d).collect()).collect();
         for (i, &d) in reps.iter().enumerate() {
             assert_eq!(got[i], shared.shared_at(&s.hashes(d)), "speech {d}");
         }
         assert!(got.iter().all(|r| !r.is_empty()));
+        // Each line once, where it first stands: speech 0's three lines with
+        // k-grams, then speech 2's masked one and speech 3's own.
+        let firsts = rows.first_places(&reps);
+        let mut held: Vec<usize> = firsts.iter().map(|x| x.2).collect();
+        held.sort_unstable();
+        held.dedup();
+        assert_eq!(held.len(), firsts.len(), "no line twice");
+        assert!(firsts
+            .iter()
+            .all(|&(d, start, l)| lines.of_speech(d).any(|x| x == (start, l))));
+        assert_eq!(
+            firsts.iter().filter(|x| x.0 == 1).count(),
+            0,
+            "speech 1 has no line of its own"
+        );
         // 以*同志为核心的党中央周围: the four windows after the mask (the
         // other line is speech 3's own).
         assert_eq!(got[3].iter().map(|r| r.0).collect::<Vec<_>>(), [2, 3, 4, 5]);
