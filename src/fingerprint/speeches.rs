@@ -55,16 +55,13 @@ pub fn speech_simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
         .map(|sh| sh.iter().map(|&h| vocab.rank(h)).collect())
         .collect();
     let hashes = vocab.hashes;
+    // A speech's features: the union of its paragraphs' ids, each list
+    // ascending, merged two by two.
     let feats: Vec<Vec<u32>> = doc_paras
         .par_iter()
-        .map(|ps| {
-            let mut s: Vec<u32> = ps
-                .iter()
-                .flat_map(|&p| para_ids[p as usize].iter().copied())
-                .collect();
-            s.sort_unstable();
-            s.dedup();
-            s
+        .map_init(<(Vec<u32>, Vec<u32>)>::default, |bufs, ps| {
+            let lists: Vec<&[u32]> = ps.iter().map(|&p| &para_ids[p as usize][..]).collect();
+            union(&lists, bufs)
         })
         .collect();
     drop(para_ids);
@@ -88,6 +85,51 @@ pub fn speech_simhashes(docs: &[Document], seg: &Segmenter) -> Vec<u64> {
             simhash(got.iter().copied())
         })
         .collect()
+}
+
+/// The union of ascending lists without repeats, ascending: the lists are
+/// laid end to end and neighbouring runs merged two by two, in time that
+/// grows with the log of their number rather than of their length, as sorting
+/// them together would. `bufs` are buffers the caller keeps; the union is
+/// returned in a list of its own size.
+fn union(lists: &[&[u32]], bufs: &mut (Vec<u32>, Vec<u32>)) -> Vec<u32> {
+    let (cur, tmp) = bufs;
+    cur.clear();
+    let mut ends: Vec<usize> = Vec::with_capacity(lists.len());
+    for l in lists.iter().filter(|l| !l.is_empty()) {
+        cur.extend_from_slice(l);
+        ends.push(cur.len());
+    }
+    while ends.len() > 1 {
+        tmp.clear();
+        let mut merged = Vec::with_capacity(ends.len().div_ceil(2));
+        let mut start = 0;
+        for pair in ends.chunks(2) {
+            match *pair {
+                [mid, end] => merge_into(&cur[start..mid], &cur[mid..end], tmp),
+                [end] => tmp.extend_from_slice(&cur[start..end]),
+                _ => unreachable!("chunks of two"),
+            }
+            start = pair[pair.len() - 1];
+            merged.push(tmp.len());
+        }
+        std::mem::swap(cur, tmp);
+        ends = merged;
+    }
+    cur.to_vec()
+}
+
+/// Append the union of ascending `a` and `b` (each without repeats) to `out`.
+fn merge_into(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
 }
 
 /// Every distinct shingle of a collection, ascending, with an index that finds
@@ -155,6 +197,29 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_union_of_ascending_lists_is_their_sorted_distinct_ids() {
+        let mut bufs = Default::default();
+        for n in 0..40u32 {
+            // n lists of up to 60 ids from a range that makes many repeats.
+            let lists: Vec<Vec<u32>> = (0..n)
+                .map(|i| {
+                    let mut l: Vec<u32> = (0..(i * 7 + n) % 61)
+                        .map(|j| (super::super::mix((i * 131 + j) as u64) % 300) as u32)
+                        .collect();
+                    l.sort_unstable();
+                    l.dedup();
+                    l
+                })
+                .collect();
+            let refs: Vec<&[u32]> = lists.iter().map(|l| &l[..]).collect();
+            let mut want: Vec<u32> = lists.iter().flatten().copied().collect();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(union(&refs, &mut bufs), want, "{n} lists");
+        }
+    }
 
     #[test]
     fn the_vocabulary_is_every_shingle_once_in_order_in_any_number_of_passes() {
