@@ -11,43 +11,27 @@ use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
 use rayon::prelude::*;
 
-/// Where junk sits, per document, to tell a phrase that is junk from one that
-/// is not: each document's junk spans, ascending, in one flat list (a phrase
-/// asks once per occurrence, tens of millions of times in a large corpus).
-pub(super) struct JunkSpans {
-    /// `spans[starts[d]..starts[d + 1]]` are document `d`'s (past the end: none).
-    starts: Vec<usize>,
-    spans: Vec<(usize, usize)>,
-}
+/// Where junk sits, per document, to tell a phrase that is junk from one that is not.
+pub(super) struct JunkSpans(FastMap<usize, Vec<(usize, usize)>>);
 
 impl JunkSpans {
     pub(super) fn new(junk: &[JunkEntry]) -> JunkSpans {
-        let mut all: Vec<(usize, usize, usize)> = junk
-            .iter()
-            .flat_map(|j| &j.occurrences)
-            .filter_map(|o| Some((o.document?, o.start, o.end)))
-            .collect();
-        all.sort_unstable();
-        let docs = all.last().map_or(0, |x| x.0 + 1);
-        let mut starts = vec![0; docs + 1];
-        for &(d, _, _) in &all {
-            starts[d + 1] += 1;
+        let mut m: FastMap<usize, Vec<(usize, usize)>> = FastMap::default();
+        for o in junk.iter().flat_map(|j| &j.occurrences) {
+            if let Some(d) = o.document {
+                m.entry(d).or_default().push((o.start, o.end));
+            }
         }
-        for d in 1..starts.len() {
-            starts[d] += starts[d - 1];
-        }
-        JunkSpans {
-            starts,
-            spans: all.into_iter().map(|(_, s, e)| (s, e)).collect(),
-        }
+        m.values_mut().for_each(|v| v.sort_unstable());
+        JunkSpans(m)
     }
 
     /// Does junk cover at least half of `start..end` in document `d`?
     fn covers(&self, d: usize, start: usize, end: usize) -> bool {
-        if d + 1 >= self.starts.len() {
+        let Some(v) = self.0.get(&d) else {
             return false;
-        }
-        let overlap: usize = self.spans[self.starts[d]..self.starts[d + 1]]
+        };
+        let overlap: usize = v
             .iter()
             .take_while(|&&(s, _)| s < end)
             .map(|&(s, e)| e.min(end).saturating_sub(s.max(start)))

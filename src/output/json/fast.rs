@@ -56,7 +56,7 @@ pub(super) fn phrase(r: &ScanReport, p: &PhraseEntry, buf: &mut Vec<u8>) -> serd
 
 /// An occurrence, as the report writes it: flat, the span's fields then
 /// `text`. Tens of millions of them make most of a large report, so their
-/// numbers and text are written directly (see [`number`], [`string`]).
+/// numbers are written with `itoa` and their text by [`string`].
 fn occurrence(o: &Span, text: &str, buf: &mut Vec<u8>) -> serde_json::Result<()> {
     let Span {
         document,
