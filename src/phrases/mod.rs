@@ -111,8 +111,13 @@ pub fn mine(
         wanted[id as usize] = true;
     }
     let positions = Positions::new(&shared, &reps, &rows, &wanted);
+    // So have the shared k-grams' map and counts (an entry for each k-gram
+    // that `min_docs` clusters hold): let them go before the occurrences
+    // gather.
     drop(rows);
     drop(lines);
+    drop(shared);
+    drop(wanted);
     // Phrases are located a batch at a time; once they hold enough
     // occurrences, the spans of those are found speech by speech (see
     // `own_occurrences`) and the entries made.
