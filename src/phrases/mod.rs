@@ -335,22 +335,25 @@ fn locate(
     let Some((shift, id)) = rarest else {
         return Vec::new();
     };
-    let list = positions.of(id);
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (x, &(d, p)) in list.iter().enumerate() {
-        // The speeches lie scattered in memory: load each one's stream and
-        // then its characters while earlier ones are compared.
-        crate::load_ahead(
-            list,
-            x,
-            |&(d, _)| crate::prefetch_ref(norms[d as usize]),
-            |&(d, p)| crate::prefetch(&norms[d as usize].chars, (p as usize).saturating_sub(shift)),
-        );
-        let Some(p) = (p as usize).checked_sub(shift) else {
-            continue;
-        };
-        if norms[d as usize].chars.get(p..p + k.len()) == Some(k) {
-            out.push((d as usize, p));
+    for list in positions.of(id) {
+        for (x, &(d, p)) in list.iter().enumerate() {
+            // The speeches lie scattered in memory: load each one's stream
+            // and then its characters while earlier ones are compared.
+            crate::load_ahead(
+                list,
+                x,
+                |&(d, _)| crate::prefetch_ref(norms[d as usize]),
+                |&(d, p)| {
+                    crate::prefetch(&norms[d as usize].chars, (p as usize).saturating_sub(shift))
+                },
+            );
+            let Some(p) = (p as usize).checked_sub(shift) else {
+                continue;
+            };
+            if norms[d as usize].chars.get(p..p + k.len()) == Some(k) {
+                out.push((d as usize, p));
+            }
         }
     }
     out.sort_unstable();

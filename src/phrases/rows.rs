@@ -65,17 +65,54 @@ impl<'l, 'a> Rows<'l, 'a> {
 }
 
 /// Where each wanted shared k-gram starts in the representatives, as
-/// `(document, position)`, ascending.
+/// `(document, position)`, in the order of the representatives and then of
+/// the positions: one index per run of representatives, made on a thread of
+/// its own, and a k-gram's places are its places in each run, run after run.
 pub(super) struct Positions {
+    runs: Vec<Run>,
+}
+
+/// The places of the wanted k-grams in one run of representatives.
+struct Run {
     offsets: Vec<u32>,
     at: Vec<(u32, u32)>,
 }
 
 impl Positions {
     /// Index the shared k-grams of each representative of `reps` whose ids
-    /// are `wanted` (the others get no places).
+    /// are `wanted` (the others get no places), a run a thread.
     pub(super) fn new(shared: &Shared, reps: &[usize], rows: &Rows, wanted: &[bool]) -> Positions {
-        let mut offsets = vec![0u32; shared.len() + 1];
+        Positions::in_runs(shared, reps, rows, wanted, rayon::current_num_threads())
+    }
+
+    /// [`Positions::new`] with `reps` cut into `runs` runs.
+    fn in_runs(
+        shared: &Shared,
+        reps: &[usize],
+        rows: &Rows,
+        wanted: &[bool],
+        runs: usize,
+    ) -> Positions {
+        let per_run = reps.len().div_ceil(runs.max(1)).max(1);
+        Positions {
+            runs: reps
+                .par_chunks(per_run)
+                .map(|run| Run::new(shared.len(), run, rows, wanted))
+                .collect(),
+        }
+    }
+
+    /// Where the k-gram with id `id` starts (nowhere if it is not shared),
+    /// a run at a time.
+    pub(super) fn of(&self, id: u32) -> impl Iterator<Item = &[(u32, u32)]> {
+        self.runs.iter().map(move |r| r.of(id))
+    }
+}
+
+impl Run {
+    /// The places of the `wanted` of `ids` shared k-grams in `reps`.
+    fn new(ids: usize, reps: &[usize], rows: &Rows, wanted: &[bool]) -> Run {
+        let mut offsets = vec![0u32; ids + 1];
         for &d in reps {
             for (_, id) in rows.of_speech(d).filter(|x| wanted[x.1 as usize]) {
                 offsets[id as usize + 1] += 1;
@@ -92,11 +129,10 @@ impl Positions {
                 fill[id as usize] += 1;
             }
         }
-        Positions { offsets, at }
+        Run { offsets, at }
     }
 
-    /// Where the k-gram with id `id` starts (nowhere if it is not shared).
-    pub(super) fn of(&self, id: u32) -> &[(u32, u32)] {
+    fn of(&self, id: u32) -> &[(u32, u32)] {
         match self.offsets.get(id as usize + 1) {
             Some(&end) => &self.at[self.offsets[id as usize] as usize..end as usize],
             None => &[],
@@ -155,16 +191,23 @@ mod tests {
             [(0, id(b)), (8, id(c)), (16, id(b))]
         );
         let all = vec![true; shared.len()];
-        let pos = Positions::new(&shared, &reps, &rows, &all);
-        assert_eq!(pos.of(id(b)), [(0, 8), (2, 0), (2, 16)]);
-        assert_eq!(pos.of(id(c)), [(0, 16), (2, 8), (3, 8)]);
-        assert!(pos.of(NOT_SHARED).is_empty());
+        let places = |pos: &Positions, id: u32| -> Vec<(u32, u32)> {
+            pos.of(id).flatten().copied().collect()
+        };
+        // The same places in the same order, however many runs index them.
+        for runs in 1..=4 {
+            let pos = Positions::in_runs(&shared, &reps, &rows, &all, runs);
+            assert_eq!(pos.runs.len(), runs.min(reps.len()));
+            assert_eq!(places(&pos, id(b)), [(0, 8), (2, 0), (2, 16)]);
+            assert_eq!(places(&pos, id(c)), [(0, 16), (2, 8), (3, 8)]);
+            assert!(places(&pos, NOT_SHARED).is_empty());
+        }
         // Only the wanted k-grams get places.
         let mut only_c = vec![false; shared.len()];
         only_c[id(c) as usize] = true;
         let pos = Positions::new(&shared, &reps, &rows, &only_c);
-        assert!(pos.of(id(b)).is_empty());
-        assert_eq!(pos.of(id(c)), [(0, 16), (2, 8), (3, 8)]);
+        assert!(places(&pos, id(b)).is_empty());
+        assert_eq!(places(&pos, id(c)), [(0, 16), (2, 8), (3, 8)]);
     }
 
     #[test]
