@@ -104,38 +104,3 @@ pub(crate) fn prefetch_ref<T>(x: &T) {
     #[cfg(not(target_arch = "x86_64"))]
     let _ = x;
 }
-
-#[doc(hidden)]
-pub fn dbg_lap(name: &str) {
-    use std::sync::Mutex;
-    static LAST: Mutex<Option<(std::time::Instant, f64)>> = Mutex::new(None);
-    static ACC: Mutex<Vec<(String, f64, f64)>> = Mutex::new(Vec::new());
-    if std::env::var_os("TAOHUA_DEBUG").is_none() {
-        return;
-    }
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
-    let f: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..]
-        .split_whitespace()
-        .collect();
-    let cpu = (f[11].parse::<f64>().unwrap() + f[12].parse::<f64>().unwrap()) / 100.0;
-    let mut last = LAST.lock().unwrap();
-    let now = std::time::Instant::now();
-    if let Some((t, c)) = *last {
-        let mut acc = ACC.lock().unwrap();
-        let (w, cc) = (now.duration_since(t).as_secs_f64(), cpu - c);
-        match acc.iter_mut().find(|x| x.0 == name) {
-            Some(x) => {
-                x.1 += w;
-                x.2 += cc;
-            }
-            None => acc.push((name.to_string(), w, cc)),
-        }
-        if name == "maximal" {
-            for x in acc.iter() {
-                eprintln!("sub {:<18} wall {:7.3} cpu {:7.2}", x.0, x.1, x.2);
-            }
-            acc.clear();
-        }
-    }
-    *last = Some((now, cpu));
-}
