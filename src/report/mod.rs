@@ -94,41 +94,54 @@ pub struct ClusterEntry {
     pub representative: usize,
 }
 
-/// Where a phrase occurs: a [`Span`] kept in 24 bytes instead of 40 (a report
+/// Where a phrase occurs: a [`Span`] kept in 20 bytes instead of 40 (a report
 /// of a large corpus holds tens of millions). Its text is
-/// [`ScanReport::text_of`] its span. Lengths and line counts past `u32::MAX`
-/// (a single occurrence of 4 GiB) are held as `u32::MAX`.
+/// [`ScanReport::text_of`] its span. The start byte is held in 40 bits (a
+/// file of up to a terabyte), the line count in 24; lengths, lines and line
+/// counts past what they hold (a single occurrence of 4 GiB) are held as the
+/// most they hold.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Occurrence {
-    start: u64,
+    /// The start byte's low 32 bits.
+    start: u32,
+    /// The start byte's top 8 bits, then the line count.
+    high: u32,
     document: u32,
     len: u32,
     start_line: u32,
-    lines: u32,
 }
+
+/// Bits of [`Occurrence::high`] that hold the top of the start byte.
+const START_HIGH_BITS: u32 = 8;
+/// The most start byte and line count an occurrence holds.
+const MAX_START: u64 = (1 << (32 + START_HIGH_BITS)) - 1;
+const MAX_LINES: u32 = (1 << (32 - START_HIGH_BITS)) - 1;
 
 impl Occurrence {
     /// The occurrence at `span`.
     pub fn new(span: &Span) -> Occurrence {
         let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        let start = (span.start as u64).min(MAX_START);
+        let lines = narrow(span.end_line.saturating_sub(span.start_line)).min(MAX_LINES);
         Occurrence {
-            start: span.start as u64,
+            start: start as u32,
+            high: (start >> 32) as u32 | lines << START_HIGH_BITS,
             document: narrow(span.document),
             len: narrow(span.end.saturating_sub(span.start)),
             start_line: narrow(span.start_line),
-            lines: narrow(span.end_line.saturating_sub(span.start_line)),
         }
     }
 
     /// Where it is.
     pub fn span(&self) -> Span {
-        let start = self.start as usize;
+        let start = self.start();
+        let lines = (self.high >> START_HIGH_BITS) as usize;
         Span {
             document: self.document as usize,
             start,
             end: start + self.len as usize,
             start_line: self.start_line as usize,
-            end_line: self.start_line as usize + self.lines as usize,
+            end_line: self.start_line as usize + lines,
         }
     }
 
@@ -139,7 +152,7 @@ impl Occurrence {
 
     /// Its start byte in the file.
     pub fn start(&self) -> usize {
-        self.start as usize
+        ((self.high as u64 & ((1 << START_HIGH_BITS) - 1)) << 32 | self.start as u64) as usize
     }
 }
 
@@ -412,12 +425,31 @@ mod tests {
                 start_line: 1,
                 end_line: 1,
             },
+            // The most a start byte and a line count hold.
+            Span {
+                document: u32::MAX as usize,
+                start: (1 << 40) - 1,
+                end: (1 << 40) - 1 + u32::MAX as usize,
+                start_line: u32::MAX as usize,
+                end_line: u32::MAX as usize + (1 << 24) - 1,
+            },
         ] {
             let o = Occurrence::new(&span);
             assert_eq!(o.span(), span);
             assert_eq!((o.document(), o.start()), (span.document, span.start));
         }
-        assert_eq!(std::mem::size_of::<Occurrence>(), 24);
+        // Past them, the most they hold.
+        let far = Occurrence::new(&Span {
+            document: 1,
+            start: 1 << 41,
+            end: (1 << 41) + 10,
+            start_line: 2,
+            end_line: 2 + (1 << 30),
+        });
+        assert_eq!(far.start(), (1 << 40) - 1);
+        assert_eq!(far.span().end, (1 << 40) - 1 + 10);
+        assert_eq!(far.span().end_line, 2 + (1 << 24) - 1);
+        assert_eq!(std::mem::size_of::<Occurrence>(), 20);
     }
 
     #[test]
