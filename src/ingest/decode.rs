@@ -14,6 +14,20 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
     decode_owned(bytes.to_vec())
 }
 
+/// [`decode`] of bytes it may keep, into a text shared by the speeches cut
+/// from it: UTF-8 (most files) is checked with SIMD and copied once, into
+/// the shared text.
+pub fn decode_shared(bytes: Vec<u8>) -> Option<(std::sync::Arc<str>, &'static str)> {
+    let plain =
+        encoding_rs::Encoding::for_bom(&bytes).is_none() && memchr::memchr(0, &bytes).is_none();
+    if plain {
+        if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+            return Some((text.into(), "UTF-8"));
+        }
+    }
+    decode_owned(bytes).map(|d| (d.text.into(), d.encoding))
+}
+
 /// [`decode`] of bytes it may keep: UTF-8 becomes the text as it is, not a
 /// copy.
 pub fn decode_owned(bytes: Vec<u8>) -> Option<Decoded> {
@@ -86,6 +100,26 @@ mod tests {
             utf16.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode(&utf16).unwrap().text, "谢谢大家");
+    }
+
+    #[test]
+    fn shared_text_is_what_decode_gives() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("谢谢大家！");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("同志们：".as_bytes());
+        let inputs: [&[u8]; 6] = [
+            "同志们：今天召开会议。".as_bytes(),
+            &bom,
+            &gbk,
+            b"",
+            &[0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2],
+            b"hello \x80\x80 world \xff\xff end \xc3\x28",
+        ];
+        for bytes in inputs {
+            let shared = decode_shared(bytes.to_vec());
+            let plain = decode(bytes).map(|d| (d.text, d.encoding));
+            assert_eq!(shared.map(|(t, e)| (t.to_string(), e)), plain, "{bytes:?}");
+        }
     }
 
     #[test]

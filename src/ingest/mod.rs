@@ -11,7 +11,7 @@
 mod decode;
 mod split;
 
-pub use decode::{decode, decode_owned, Decoded};
+pub use decode::{decode, decode_owned, decode_shared, Decoded};
 pub use split::{split, Piece, Pieces, SplitRule};
 
 use rayon::prelude::*;
@@ -162,8 +162,8 @@ pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
         .par_iter()
         .map(|f| {
             let bytes = std::fs::read(f).map_err(|e| skip(&display(f), read_reason(&e)))?;
-            let d = decode_owned(bytes).ok_or_else(|| undecodable(&display(f)))?;
-            Ok(cut(d.text, d.encoding, opts))
+            let (text, encoding) = decode_shared(bytes).ok_or_else(|| undecodable(&display(f)))?;
+            Ok(cut(text, encoding, opts))
         })
         .collect();
     for (f, l) in found.iter().zip(loaded) {
@@ -198,7 +198,7 @@ pub fn add_text(
     encoding: &'static str,
     opts: &IngestOptions,
 ) {
-    push_cut(corpus, path, cut(text, encoding, opts));
+    push_cut(corpus, path, cut(text.into(), encoding, opts));
 }
 
 /// A decoded file cut into pieces, before its documents are numbered.
@@ -210,8 +210,7 @@ struct Cut {
     speeches: Vec<(usize, Vec<u32>)>,
 }
 
-fn cut(text: String, encoding: &'static str, opts: &IngestOptions) -> Cut {
-    let text: Arc<str> = text.into();
+fn cut(text: Arc<str>, encoding: &'static str, opts: &IngestOptions) -> Cut {
     let pieces = split(&text, &opts.split);
     let speeches = pieces
         .pieces
