@@ -43,24 +43,28 @@ impl Bar {
         if let Some(t) = &self.1 {
             let mut t = t.lock().unwrap_or_else(|e| e.into_inner());
             let cpu = cpu_secs().unwrap_or(0.0);
+            // Both memory figures from one reading of the status.
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let mb = |field| {
+                status_mb(&status, field).map_or_else(|| "?".to_string(), |m| m.to_string())
+            };
             eprintln!(
                 "timing: {:<12} {:>9.1} ms  cpu {:>9.1} ms  rss {:>6} MB  peak {:>6} MB",
                 t.0,
                 t.1.elapsed().as_secs_f64() * 1000.0,
                 (cpu - t.2) * 1000.0,
-                status_mb("VmRSS:").map_or_else(|| "?".to_string(), |m| m.to_string()),
-                status_mb("VmHWM:").map_or_else(|| "?".to_string(), |m| m.to_string())
+                mb("VmRSS:"),
+                mb("VmHWM:")
             );
             *t = (next.to_string(), std::time::Instant::now(), cpu);
         }
     }
 }
 
-/// A memory figure of this process from `/proc/self/status`, such as its
-/// resident memory (`VmRSS:`) or the peak of it so far (`VmHWM:`), in MB
-/// (Linux; `None` elsewhere).
-fn status_mb(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+/// A memory figure of this process from the text of `/proc/self/status`,
+/// such as its resident memory (`VmRSS:`) or the peak of it so far
+/// (`VmHWM:`), in MB (Linux; `None` elsewhere, where the text is empty).
+fn status_mb(status: &str, field: &str) -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024)

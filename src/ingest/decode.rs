@@ -11,49 +11,30 @@ pub struct Decoded {
 /// Decode a file's bytes, or `None` when they are not text taohua can read
 /// (NUL bytes outside UTF-16, or malformed in every candidate encoding).
 pub fn decode(bytes: &[u8]) -> Option<Decoded> {
-    decode_owned(bytes.to_vec())
+    decode_text(bytes).map(|(text, encoding)| Decoded {
+        text: text.into_owned(),
+        encoding,
+    })
 }
 
-/// [`decode`] of bytes it may keep, into a text shared by the speeches cut
-/// from it: UTF-8 (most files) is checked with SIMD and copied once, into
-/// the shared text.
-pub fn decode_shared(bytes: Vec<u8>) -> Option<(std::sync::Arc<str>, &'static str)> {
-    let plain =
-        encoding_rs::Encoding::for_bom(&bytes).is_none() && memchr::memchr(0, &bytes).is_none();
-    if plain {
-        if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
-            return Some((text.into(), "UTF-8"));
-        }
-    }
-    decode_owned(bytes).map(|d| (d.text.into(), d.encoding))
+/// [`decode`] into a text shared by the speeches cut from it, copied once.
+pub fn decode_shared(bytes: &[u8]) -> Option<(std::sync::Arc<str>, &'static str)> {
+    decode_text(bytes).map(|(text, encoding)| (text.as_ref().into(), encoding))
 }
 
-/// [`decode`] of bytes it may keep: UTF-8 becomes the text as it is, not a
-/// copy.
-pub fn decode_owned(bytes: Vec<u8>) -> Option<Decoded> {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
+/// The text of `bytes` and its encoding: UTF-8 (most files, checked with
+/// SIMD) as it is, other encodings decoded.
+fn decode_text(bytes: &[u8]) -> Option<(std::borrow::Cow<'_, str>, &'static str)> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        if had_errors {
-            return None;
-        }
-        return Some(Decoded {
-            text: text.into_owned(),
-            encoding: enc.name(),
-        });
+        return (!had_errors).then_some((text, enc.name()));
     }
-    if memchr::memchr(0, &bytes).is_some() {
+    if memchr::memchr(0, bytes).is_some() {
         return None;
     }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(text) => {
-            return Some(Decoded {
-                text,
-                encoding: "UTF-8",
-            })
-        }
-        Err(e) => e.into_bytes(),
-    };
-    let bytes = &bytes[..];
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Some((text.into(), "UTF-8"));
+    }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), true);
@@ -70,10 +51,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Option<Decoded> {
     if had_errors || text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
         return None;
     }
-    Some(Decoded {
-        text: text.into_owned(),
-        encoding: enc.name(),
-    })
+    Some((text, enc.name()))
 }
 
 #[cfg(test)]
@@ -116,7 +94,7 @@ mod tests {
             b"hello \x80\x80 world \xff\xff end \xc3\x28",
         ];
         for bytes in inputs {
-            let shared = decode_shared(bytes.to_vec());
+            let shared = decode_shared(bytes);
             let plain = decode(bytes).map(|d| (d.text, d.encoding));
             assert_eq!(shared.map(|(t, e)| (t.to_string(), e)), plain, "{bytes:?}");
         }

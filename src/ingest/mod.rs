@@ -11,7 +11,7 @@
 mod decode;
 mod split;
 
-pub use decode::{decode, decode_owned, decode_shared, Decoded};
+pub use decode::{decode, decode_shared, Decoded};
 pub use split::{split, Piece, Pieces, SplitRule};
 
 use rayon::prelude::*;
@@ -162,7 +162,7 @@ pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
         .par_iter()
         .map(|f| {
             let bytes = std::fs::read(f).map_err(|e| skip(&display(f), read_reason(&e)))?;
-            let (text, encoding) = decode_shared(bytes).ok_or_else(|| undecodable(&display(f)))?;
+            let (text, encoding) = decode_shared(&bytes).ok_or_else(|| undecodable(&display(f)))?;
             Ok(cut(text, encoding, opts))
         })
         .collect();
@@ -184,8 +184,8 @@ fn undecodable(path: &str) -> Skipped {
 
 /// Add a file's contents (already read) to the corpus.
 pub fn add_bytes(corpus: &mut Corpus, path: String, bytes: &[u8], opts: &IngestOptions) {
-    match decode(bytes) {
-        Some(Decoded { text, encoding }) => add_text(corpus, path, text, encoding, opts),
+    match decode_shared(bytes) {
+        Some((text, encoding)) => push_cut(corpus, path, cut(text, encoding, opts)),
         None => corpus.skipped.push(undecodable(&path)),
     }
 }

@@ -187,13 +187,10 @@ fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     let mut by_title: std::collections::BTreeMap<&str, Vec<(usize, &str)>> = Default::default();
     for (i, r) in lines.iter().enumerate() {
         let line = text[r.clone()].trim();
-        if !short_enough(line) {
+        if !short_enough(line) || !may_be_numbered(line) {
             continue;
         }
-        if let Some(c) = may_be_numbered(line)
-            .then(|| numbered_title().captures(line))
-            .flatten()
-        {
+        if let Some(c) = numbered_title().captures(line) {
             let (title, numeral) = (
                 c.get(1).map_or("", |m| m.as_str()),
                 c.get(2).map_or("", |m| m.as_str()),
