@@ -10,9 +10,11 @@
 
 mod decode;
 mod split;
+mod walk;
 
 pub use decode::{decode, decode_shared, Decoded};
 pub use split::{split, Piece, Pieces, SplitRule};
+use walk::{expand, read_reason};
 
 use rayon::prelude::*;
 use std::io::Read;
@@ -275,69 +277,6 @@ fn push_cut(corpus: &mut Corpus, path: String, cut: Cut) {
         pieces,
         documents: ids,
     });
-}
-
-fn expand(path: &Path, opts: &IngestOptions, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            skipped.push(skip(
-                &display(path),
-                "no such file or folder; check the path".into(),
-            ));
-            Vec::new()
-        }
-        Err(e) => {
-            skipped.push(skip(&display(path), read_reason(&e)));
-            Vec::new()
-        }
-        Ok(meta) if meta.is_dir() => walk(path, opts, skipped),
-        Ok(_) => vec![path.to_path_buf()],
-    }
-}
-
-fn walk(dir: &Path, opts: &IngestOptions, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
-        match entry {
-            Ok(e) if e.file_type().is_file() && wanted(e.path(), opts) => {
-                out.push(e.path().to_path_buf())
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let at = e.path().map(display).unwrap_or_else(|| display(dir));
-                let reason = if e.loop_ancestor().is_some() {
-                    "symbolic link loop; skipped".to_string()
-                } else {
-                    match e.io_error() {
-                        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                            "a symbolic link whose target does not exist; fix or remove the link"
-                                .to_string()
-                        }
-                        Some(io) => read_reason(io),
-                        None => e.to_string(),
-                    }
-                };
-                skipped.push(skip(&at, reason));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-fn wanted(path: &Path, opts: &IngestOptions) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| opts.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
-}
-
-fn read_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => {
-            "permission denied; make it readable or leave it out".into()
-        }
-        _ => format!("cannot read: {e}"),
-    }
 }
 
 fn skip(path: &str, reason: String) -> Skipped {
