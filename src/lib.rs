@@ -28,6 +28,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+mod buckets;
 pub mod candidates;
 pub mod check;
 pub mod cluster;

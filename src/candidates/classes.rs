@@ -92,13 +92,10 @@ impl Classes {
                 .enumerate()
                 .flat_map(|(c, w)| (w[0]..w[1] - 1).map(move |at| (c, at, w[1])))
         };
-        let mut first = vec![0usize; n + 1];
-        for (_, at, _) in with_after() {
-            first[Self::speech(entries[at as usize]) as usize + 1] += 1;
-        }
-        for d in 1..=n {
-            first[d] += first[d - 1];
-        }
+        let first: Vec<usize> = crate::buckets::starts(
+            n,
+            with_after().map(|(_, at, _)| Self::speech(entries[at as usize]) as usize),
+        );
         // Laid out a range of speeches per task, each reading every class.
         let tasks = 2 * rayon::current_num_threads();
         let cuts: Vec<usize> = (0..=tasks).map(|t| t * n / tasks).collect();

@@ -172,13 +172,10 @@ impl Vocabulary {
             .next_power_of_two()
             .trailing_zeros()
             .clamp(1, 32);
-        let mut starts = vec![0u32; (1usize << bits) + 1];
-        for &h in &hashes {
-            starts[(h >> (64 - bits)) as usize + 1] += 1;
-        }
-        for b in 1..starts.len() {
-            starts[b] += starts[b - 1];
-        }
+        let starts = crate::buckets::starts(
+            1 << bits,
+            hashes.iter().map(|&h| (h >> (64 - bits)) as usize),
+        );
         Vocabulary {
             hashes,
             starts,

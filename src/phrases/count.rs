@@ -10,6 +10,7 @@
 //! passes over parts of the hash space, each hashing the lines again, so the
 //! count never holds every k-gram at once.
 
+use crate::buckets;
 use crate::fingerprint::{kgram_hashes_into, NO_HASH};
 use crate::FastMap;
 use rayon::prelude::*;
@@ -160,19 +161,8 @@ fn count_pass(lines: &Lines, min_docs: u32, parts: std::ops::Range<usize>) -> Ve
                 let n = lines.clusters(l).len() as u32;
                 all.extend(v.iter().map(|&h| (h, l as u32, n)));
             }
-            let mut offsets = vec![0usize; PARTITIONS + 1];
-            for &(h, ..) in &all {
-                offsets[part(h) + 1] += 1;
-            }
-            for i in 1..offsets.len() {
-                offsets[i] += offsets[i - 1];
-            }
-            let mut fill = offsets.clone();
-            let mut out = vec![(0u64, 0u32, 0u32); all.len()];
-            for &(h, l, n) in &all {
-                out[fill[part(h)]] = (h, l, n);
-                fill[part(h)] += 1;
-            }
+            let offsets: Vec<usize> = buckets::starts(PARTITIONS, all.iter().map(|x| part(x.0)));
+            let out = buckets::scatter(&offsets, all.iter().map(|&x| (part(x.0), x)), |_| ());
             (out, offsets)
         })
         .collect();

@@ -3,6 +3,7 @@
 //! speeches listed among the phrases.
 
 use super::STOCK_MAX_CHARS;
+use crate::buckets;
 use crate::ingest::Document;
 use crate::normalize::Normalized;
 use crate::report::{JunkEntry, Occurrence, PhraseEntry, Span, Variant};
@@ -123,24 +124,21 @@ pub(super) fn own_occurrences(
     norms: &[&Normalized],
     located: &[Located],
 ) -> Own {
-    let mut start = vec![0usize; docs.len() + 1];
-    for &(d, _) in located.iter().flat_map(|l| &l.occ) {
-        start[d + 1] += 1;
-    }
-    for d in 1..start.len() {
-        start[d] += start[d - 1];
-    }
-    // (speech, position, length), by speech.
-    let mut places = vec![(0u32, 0u32, 0u32); start[docs.len()]];
-    let mut index = Vec::with_capacity(places.len());
+    // (speech, position, length), by speech; `index` says where each went.
+    let occ = || {
+        located.iter().flat_map(|l| {
+            l.occ
+                .iter()
+                .map(move |&(d, p)| (d, (d as u32, p as u32, l.len as u32)))
+        })
+    };
+    let start: Vec<usize> = buckets::starts(docs.len(), occ().map(|x| x.0));
+    let mut index = Vec::with_capacity(start[docs.len()]);
+    let places = buckets::scatter(&start, occ(), |at| index.push(at as u32));
     let mut starts = Vec::with_capacity(located.len() + 1);
+    starts.push(0);
     for l in located {
-        starts.push(index.len());
-        for &(d, p) in &l.occ {
-            places[start[d]] = (d as u32, p as u32, l.len as u32);
-            index.push(start[d] as u32);
-            start[d] += 1;
-        }
+        starts.push(starts[starts.len() - 1] + l.occ.len());
     }
     let found = places
         .par_iter()
@@ -149,7 +147,6 @@ pub(super) fn own_occurrences(
             Occurrence::new(&span(&docs[d], norms[d], p, p + len as usize))
         })
         .collect();
-    starts.push(index.len());
     Own {
         found,
         index,

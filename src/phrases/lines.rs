@@ -130,13 +130,8 @@ impl<'a> Lines<'a> {
         }
         lines.placed.par_sort_unstable();
         let speeches = groups.iter().flatten().max().map_or(0, |&d| d + 1);
-        lines.speech_at = vec![0; speeches + 1];
-        for &(d, ..) in &lines.placed {
-            lines.speech_at[d as usize + 1] += 1;
-        }
-        for d in 0..speeches {
-            lines.speech_at[d + 1] += lines.speech_at[d];
-        }
+        lines.speech_at =
+            crate::buckets::starts(speeches, lines.placed.iter().map(|x| x.0 as usize));
         lines
     }
 

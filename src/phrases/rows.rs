@@ -10,6 +10,7 @@
 use super::count::Shared;
 use super::lines::Lines;
 use super::PHRASE_K;
+use crate::buckets;
 use crate::fingerprint::kgram_hashes_into;
 use rayon::prelude::*;
 
@@ -112,23 +113,15 @@ impl Positions {
 impl Run {
     /// The places of the `wanted` of `ids` shared k-grams in `reps`.
     fn new(ids: usize, reps: &[usize], rows: &Rows, wanted: &[bool]) -> Run {
-        let mut offsets = vec![0u32; ids + 1];
-        for &d in reps {
-            for (_, id) in rows.of_speech(d).filter(|x| wanted[x.1 as usize]) {
-                offsets[id as usize + 1] += 1;
-            }
-        }
-        for i in 1..offsets.len() {
-            offsets[i] += offsets[i - 1];
-        }
-        let mut fill = offsets.clone();
-        let mut at = vec![(0u32, 0u32); offsets[offsets.len() - 1] as usize];
-        for &d in reps {
-            for (pos, id) in rows.of_speech(d).filter(|x| wanted[x.1 as usize]) {
-                at[fill[id as usize] as usize] = (d as u32, pos);
-                fill[id as usize] += 1;
-            }
-        }
+        let places = || {
+            reps.iter().flat_map(|&d| {
+                rows.of_speech(d)
+                    .filter(|x| wanted[x.1 as usize])
+                    .map(move |(pos, id)| (id as usize, (d as u32, pos)))
+            })
+        };
+        let offsets: Vec<u32> = buckets::starts(ids, places().map(|x| x.0));
+        let at = buckets::scatter(&offsets, places(), |_| ());
         Run { offsets, at }
     }
 
