@@ -2,69 +2,14 @@
 //! (or flag) and what to do, the documented exit code (0 clean, 1 findings, 2
 //! could not run or an input unreadable), the other inputs still processed, and
 //! never a panic. Also: outputs written atomically (a run killed with SIGKILL
-//! leaves the old file or the new one, never a part), and a reader that closes
-//! the pipe early ends the run quietly with 0.
+//! leaves the old file or the new one, never a part). Outputs that would
+//! replace an input, and readers that close the pipe early: `outputs.rs`.
 
 use crate::util::*;
 use serde_json::Value;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-/// A speech long enough to be matched (three sentences, two paragraphs).
-const SPEECH: &str = "同志们：今天我们召开全市开发区工作会议，主要任务是总结工作、分析形势、部署任务。\n一年来，全市开发区坚持稳中求进工作总基调，全面落实党风廉政建设责任制，确保各项工作落到实处，经济发展取得显著成效。\n";
-
-/// Another speech with nothing in common with [`SPEECH`].
-const OTHER: &str = "为了规范物业管理活动，维护业主和物业服务企业的合法权益，改善人民群众的生活和工作环境，制定本条例。\n";
-
-/// What a finished run left.
-struct Run {
-    code: Option<i32>,
-    stdout: Vec<u8>,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "not JSON ({e}): {} / stderr {}",
-                String::from_utf8_lossy(&self.stdout),
-                self.stderr
-            )
-        })
-    }
-
-    /// Assert the exit code and that stderr has every one of `needles`.
-    fn expect(&self, code: i32, needles: &[&str]) -> &Self {
-        assert_eq!(self.code, Some(code), "exit code; stderr: {}", self.stderr);
-        for n in needles {
-            assert!(
-                self.stderr.contains(n),
-                "stderr lacks {n:?}: {}",
-                self.stderr
-            );
-        }
-        self
-    }
-}
-
-/// Run to the end; a panic anywhere fails the test.
-fn run(cmd: &mut assert_cmd::Command) -> Run {
-    let out = cmd.output().expect("runs");
-    let r = Run {
-        code: out.status.code(),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(
-        !r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"),
-        "panic: {}",
-        r.stderr
-    );
-    r
-}
 
 fn titles(r: &Value) -> Vec<String> {
     r["documents"]
@@ -719,13 +664,6 @@ fn stdin_with_nothing_on_it_is_named() {
 
 // ------------------------------------------------------------------ faults
 
-/// The built binary as a plain std command (for spawning and killing).
-fn bin(dir: &Path) -> Command {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("taohua"));
-    c.current_dir(dir).env_remove("CI").env_remove("NO_COLOR");
-    c
-}
-
 /// Names in `dir` other than `keep`.
 fn strays(dir: &Path, keep: &[&str]) -> Vec<String> {
     std::fs::read_dir(dir)
@@ -923,50 +861,6 @@ fn a_killed_dedup_leaves_no_half_folder() {
         }
     }
     assert!(kills.contains(&Killed::DuringWrite), "{kills:?}");
-}
-
-/// Run `args` with stdout to a pipe whose reader takes `take` bytes and closes.
-fn closed_early(args: &[&str], take: usize) -> (Option<i32>, String) {
-    let mut child = bin(&root())
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut buf = vec![0; take];
-    if take > 0 {
-        stdout.read_exact(&mut buf).unwrap();
-    }
-    drop(stdout);
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-#[test]
-fn a_reader_that_closes_the_pipe_early_ends_the_run_quietly() {
-    let seed = "corpus/kaifaqu-19.txt";
-    let draft = "tests/fixtures/check/draft.txt";
-    for (args, take) in [
-        (&["scan", seed, "--format", "json"][..], 100),
-        (&["--color", "always", "scan", seed], 0),
-        (&["phrases", seed, "--format", "allowlist"], 1),
-        (
-            &["check", draft, "--against", seed, "--format", "json"],
-            100,
-        ),
-        (&["check", draft, "--against", seed], 0),
-    ] {
-        let (code, stderr) = closed_early(args, take);
-        assert_eq!(code, Some(0), "{args:?}: {stderr}");
-        assert!(
-            !stderr.contains("error") && !stderr.contains("panicked"),
-            "{args:?}: {stderr}"
-        );
-    }
 }
 
 /// The process umask (Linux `/proc/self/status`), when it can be read.

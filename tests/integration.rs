@@ -8,5 +8,6 @@ mod ci;
 mod dedup;
 mod fuzz_corpus;
 mod html;
+mod outputs;
 mod properties;
 mod scan;

@@ -2,7 +2,10 @@
 
 #![allow(dead_code)] // each test module uses a different subset
 
+use serde_json::Value;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -96,4 +99,86 @@ pub fn doc_id(report: &serde_json::Value, suffix: &str) -> u64 {
         .unwrap_or_else(|| panic!("no document titled …{suffix}"))["id"]
         .as_u64()
         .unwrap()
+}
+
+/// A speech long enough to be matched (three sentences, two paragraphs).
+pub const SPEECH: &str = "同志们：今天我们召开全市开发区工作会议，主要任务是总结工作、分析形势、部署任务。\n一年来，全市开发区坚持稳中求进工作总基调，全面落实党风廉政建设责任制，确保各项工作落到实处，经济发展取得显著成效。\n";
+
+/// Another speech with nothing in common with [`SPEECH`].
+pub const OTHER: &str = "为了规范物业管理活动，维护业主和物业服务企业的合法权益，改善人民群众的生活和工作环境，制定本条例。\n";
+
+/// What a finished run left.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {} / stderr {}",
+                String::from_utf8_lossy(&self.stdout),
+                self.stderr
+            )
+        })
+    }
+
+    /// Assert the exit code and that stderr has every one of `needles`.
+    pub fn expect(&self, code: i32, needles: &[&str]) -> &Self {
+        assert_eq!(self.code, Some(code), "exit code; stderr: {}", self.stderr);
+        for n in needles {
+            assert!(
+                self.stderr.contains(n),
+                "stderr lacks {n:?}: {}",
+                self.stderr
+            );
+        }
+        self
+    }
+}
+
+/// Run to the end; a panic anywhere fails the test.
+pub fn run(cmd: &mut assert_cmd::Command) -> Run {
+    let out = cmd.output().expect("runs");
+    let r = Run {
+        code: out.status.code(),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(
+        !r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"),
+        "panic: {}",
+        r.stderr
+    );
+    r
+}
+
+/// The built binary as a plain std command (for spawning and killing).
+pub fn bin(dir: &Path) -> Command {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("taohua"));
+    c.current_dir(dir).env_remove("CI").env_remove("NO_COLOR");
+    c
+}
+
+/// Run `args` with stdout to a pipe whose reader takes `take` bytes and closes.
+pub fn closed_early(args: &[&str], take: usize) -> (Option<i32>, String) {
+    let mut child = bin(&root())
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut buf = vec![0; take];
+    if take > 0 {
+        stdout.read_exact(&mut buf).unwrap();
+    }
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }

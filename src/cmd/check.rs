@@ -1,6 +1,6 @@
 //! `taohua check`: what each draft copies from a corpus, with the 查重 ratios.
 
-use super::{ingest_options, warn_skipped, Ctx};
+use super::{guard_output, ingest_options, warn_skipped, Ctx};
 use crate::cli::{CheckArgs, CheckFormat, RatioKind};
 use crate::exit_code;
 use crate::output;
@@ -13,6 +13,15 @@ use taohua::store::{is_index, Bytes, Index};
 
 /// Run `check`.
 pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let stdin =
+        |paths: &[std::path::PathBuf]| paths.iter().filter(|p| p.as_os_str() == "-").count();
+    if stdin(&args.drafts) + stdin(&args.against) > 1 {
+        bail!("`-` (stdin) can be given once: as one draft or as --against, not both");
+    }
+    if let Some(out) = &args.output {
+        let inputs: Vec<_> = args.drafts.iter().chain(&args.against).cloned().collect();
+        guard_output("-o", out, &inputs, &args.input.ext)?;
+    }
     let (index, mut skipped) = open_against(&args)?;
     let opts = CheckOptions {
         allowlist: read_allowlists(&args.allowlist)?,
@@ -92,11 +101,20 @@ fn read_draft(path: &std::path::Path) -> Result<String, String> {
     if path.is_dir() {
         return Err("is a folder; give draft files (e.g. DIR/*.txt)".into());
     }
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied; make it readable".to_string(),
-        _ => format!("cannot read: {e}"),
-    })?;
+    let bytes = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied; make it readable".to_string()
+            }
+            _ => format!("cannot read: {e}"),
+        })?
+    };
     decode(&bytes)
         .map(|d| d.text)
         .ok_or_else(|| "not text (binary data or an unknown encoding); convert it to UTF-8".into())

@@ -2,7 +2,7 @@
 //! `taohua.toml`, a baseline, exit codes). Never prompts, never draws progress.
 
 use super::check::read_allowlists;
-use super::{warn_skipped, Ctx};
+use super::{guard_output, warn_skipped, Ctx};
 use crate::cli::{CiArgs, CiFormat};
 use crate::exit_code;
 use crate::output;
@@ -68,6 +68,14 @@ pub fn run(args: CiArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             "the globs of {config_name} select no readable speech under {}; check [documents] corpus and new",
             root.display()
         );
+    }
+    if let Some(out) = &args.output {
+        // The report must not replace the config, the baseline or a speech.
+        let inputs: Vec<PathBuf> = [config_path.clone(), baseline_path.clone()]
+            .into_iter()
+            .chain(set.corpus.files.iter().map(|f| PathBuf::from(&f.path)))
+            .collect();
+        guard_output("-o", out, &inputs, &[])?;
     }
     let names = Names {
         config: config_name,

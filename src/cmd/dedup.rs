@@ -1,8 +1,8 @@
 //! `taohua dedup`: write the collection back without copies (and junk).
 
-use super::{read_and_scan, read_status, Ctx};
+use super::{guard_output, read_and_scan, read_status, same_file, Ctx};
 use crate::cli::DedupArgs;
-use crate::output::{json, write_atomic};
+use crate::output::{json, stage, write_atomic};
 use anyhow::{bail, Context};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,7 +10,20 @@ use taohua::dedup::{junk_ranges, plan, rewrite, ManifestEntry};
 
 /// Run `dedup`.
 pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    guard_inputs(&args.paths, &args.output)?;
+    let manifest_path = args
+        .manifest
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}.manifest.json", args.output.display())));
+    // The output would be read back as a speech from inside an input folder;
+    // the manifest is not, but must not replace an input or the output.
+    guard_output("-o", &args.output, &args.paths, &[])?;
+    guard_output("--manifest", &manifest_path, &args.paths, &args.input.ext)?;
+    if same_file(&manifest_path, &args.output) {
+        bail!(
+            "--manifest {} is the output itself; give the manifest another name",
+            manifest_path.display()
+        );
+    }
     let (corpus, report) = read_and_scan(&args.paths, &args.input, &args.mining, true)?;
     let plan = plan(&report, args.drop_contained);
     let junk = if args.strip_junk {
@@ -18,7 +31,9 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     } else {
         vec![Vec::new(); corpus.files.len()]
     };
-    let single_file = args.paths.len() == 1 && args.paths[0].is_file();
+    // One file in (or stdin), one file out; else a folder.
+    let single_file =
+        args.paths.len() == 1 && (args.paths[0].as_os_str() == "-" || args.paths[0].is_file());
     let mut manifest: Vec<ManifestEntry> = plan.removed.clone();
     let mut outputs: Vec<(PathBuf, String)> = Vec::new();
     for (f, file) in corpus.files.iter().enumerate() {
@@ -52,19 +67,18 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         outputs.push((rel, text));
     }
     manifest.sort_by(|a, b| (a.document, &a.action).cmp(&(b.document, &b.action)));
+    let kept = plan.keep.iter().filter(|&&k| k).count();
+    let doc = serde_json::json!({ "version": taohua::report::REPORT_VERSION, "output": args.output, "speeches_in": corpus.documents.len(), "speeches_out": kept, "entries": manifest, "skipped": corpus.skipped });
+    // The manifest's place is made first: when it cannot be written, neither
+    // is the output (an output without its manifest would not say what went).
+    let staged = stage(&manifest_path)?;
     if single_file {
         let (_, text) = outputs.pop().context("nothing is left to write")?;
         write_atomic(&args.output, |w| w.write_all(text.as_bytes()))?;
     } else {
         write_folder(&args.output, &outputs)?;
     }
-    let kept = plan.keep.iter().filter(|&&k| k).count();
-    let manifest_path = args
-        .manifest
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{}.manifest.json", args.output.display())));
-    let doc = serde_json::json!({ "version": taohua::report::REPORT_VERSION, "output": args.output, "speeches_in": corpus.documents.len(), "speeches_out": kept, "entries": manifest });
-    write_atomic(&manifest_path, |w| json::write(&doc, w))?;
+    staged.commit(|w| json::write(&doc, w))?;
     eprintln!(
         "{}: {} of {} speeches kept; manifest {}",
         args.output.display(),
@@ -73,29 +87,6 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         manifest_path.display()
     );
     Ok(read_status(&corpus.skipped))
-}
-
-/// Refuse an output that is an input, or inside an input folder.
-fn guard_inputs(inputs: &[PathBuf], out: &Path) -> anyhow::Result<()> {
-    let abs = |p: &Path| std::fs::canonicalize(p).ok();
-    let out_abs = abs(out).or_else(|| {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        abs(parent).map(|p| p.join(out.file_name().unwrap_or_default()))
-    });
-    let Some(out_abs) = out_abs else {
-        return Ok(());
-    };
-    for i in inputs.iter().filter(|i| i.as_os_str() != "-") {
-        if let Some(ia) = abs(i) {
-            if out_abs == ia || (ia.is_dir() && out_abs.starts_with(&ia)) {
-                bail!("-o {} would write over or into the input {}; choose an output outside the inputs", out.display(), i.display());
-            }
-        }
-    }
-    Ok(())
 }
 
 fn relative(inputs: &[PathBuf], file: &str) -> PathBuf {

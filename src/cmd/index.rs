@@ -1,6 +1,6 @@
 //! `taohua index`: build an index file of a corpus, or add speeches to one.
 
-use super::{ingest_options, warn_skipped, Ctx};
+use super::{guard_output, ingest_options, warn_skipped, Ctx};
 use crate::cli::{IndexAction, IndexArgs};
 use crate::exit_code;
 use crate::output::write_atomic;
@@ -46,6 +46,7 @@ pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
             out.display()
         );
     }
+    guard_output("-o", &out, &args.paths, &args.input.ext)?;
     let corpus = read_corpus(&args.paths, &ingest_options(&args.input)?);
     warn_skipped(&corpus.skipped);
     if corpus.documents.is_empty() {

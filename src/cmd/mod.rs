@@ -23,7 +23,7 @@ pub struct Ctx {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(n) = cli.threads {
         rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n as usize)
             .build_global()
             .context("--threads: cannot start the thread pool")?;
     }
@@ -52,12 +52,14 @@ pub fn ingest_options(args: &InputArgs) -> anyhow::Result<IngestOptions> {
     let split = if args.no_split {
         SplitRule::Never
     } else if let Some(p) = &args.split {
-        SplitRule::Pattern(
-            regex::Regex::new(p).map_err(|e| taohua::error::Error::BadSplit {
-                pattern: p.clone(),
-                message: e.to_string(),
-            })?,
-        )
+        let re = regex::Regex::new(p).map_err(|e| taohua::error::Error::BadSplit {
+            pattern: p.clone(),
+            message: e.to_string(),
+        })?;
+        if re.is_match("") {
+            anyhow::bail!("--split {p:?} matches empty text, so every line would be a heading; give a pattern that needs some text");
+        }
+        SplitRule::Pattern(re)
     } else {
         SplitRule::Default
     };
@@ -95,6 +97,13 @@ pub fn read_and_scan(
         .map(|p| {
             regex::Regex::new(p)
                 .with_context(|| format!("--junk-pattern {p:?} is not a valid regular expression"))
+                .and_then(|re| {
+                    // A pattern that matches nothing at all would mark every line.
+                    if re.is_match("") {
+                        anyhow::bail!("--junk-pattern {p:?} matches empty text, so it would mark every line as junk; give a pattern that needs some text")
+                    }
+                    Ok(re)
+                })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let opts = taohua::scan::ScanOptions {
@@ -126,4 +135,58 @@ pub fn warn_skipped(skipped: &[taohua::ingest::Skipped]) {
     for s in skipped {
         eprintln!("warning: {}: {}", s.path, s.reason);
     }
+}
+
+/// Refuse an output (given by `flag`) that would write over an input: an
+/// input file itself, or a file that an input folder holds and the run reads
+/// (its extension one of `exts`; every place inside the folder when `exts` is
+/// empty, for an output that would be read back as a speech).
+pub fn guard_output(
+    flag: &str,
+    out: &std::path::Path,
+    inputs: &[std::path::PathBuf],
+    exts: &[String],
+) -> anyhow::Result<()> {
+    let Some(out_abs) = absolute(out) else {
+        return Ok(());
+    };
+    let read_from_folder = exts.is_empty()
+        || out_abs
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| {
+                exts.iter()
+                    .any(|x| x.trim_start_matches('.').eq_ignore_ascii_case(e))
+            });
+    for i in inputs.iter().filter(|i| i.as_os_str() != "-") {
+        let Ok(ia) = std::fs::canonicalize(i) else {
+            continue;
+        };
+        if out_abs == ia || (ia.is_dir() && out_abs.starts_with(&ia) && read_from_folder) {
+            anyhow::bail!(
+                "{flag} {} would write over or into the input {}; choose an output outside the inputs",
+                out.display(),
+                i.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Do two paths name one file (or one place for a file not yet written)?
+pub fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    absolute(a).is_some_and(|x| Some(x) == absolute(b))
+}
+
+/// A path made absolute through its folder, for a file that may not exist yet.
+fn absolute(p: &std::path::Path) -> Option<std::path::PathBuf> {
+    std::fs::canonicalize(p).ok().or_else(|| {
+        let parent = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        std::fs::canonicalize(parent)
+            .ok()
+            .map(|d| d.join(p.file_name().unwrap_or_default()))
+    })
 }

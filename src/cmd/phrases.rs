@@ -1,10 +1,11 @@
 //! `taohua phrases`: the stock phrases and templates of a collection.
 
-use super::{read_and_scan, read_status, Ctx};
+use super::{guard_output, read_and_scan, read_status, Ctx};
 use crate::cli::{PhrasesArgs, PhrasesFormat};
 use crate::output;
 use serde::Serialize;
 use std::process::ExitCode;
+use taohua::ingest::Skipped;
 use taohua::report::{DocumentEntry, PhrasesJson, TemplateEntry};
 
 /// What `phrases --format json` writes: the scan report's parts that say what
@@ -14,12 +15,16 @@ use taohua::report::{DocumentEntry, PhrasesJson, TemplateEntry};
 struct PhrasesReport<'a> {
     documents: &'a [DocumentEntry],
     phrases: PhrasesJson<'a>,
+    skipped: &'a [Skipped],
     templates: &'a [TemplateEntry],
     version: u32,
 }
 
 /// Run `phrases`.
 pub fn run(args: PhrasesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if let Some(out) = &args.output {
+        guard_output("-o", out, &args.paths, &args.input.ext)?;
+    }
     let (corpus, report) = read_and_scan(
         &args.paths,
         &args.input,
@@ -34,6 +39,7 @@ pub fn run(args: PhrasesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             &PhrasesReport {
                 documents: &report.documents,
                 phrases: report.phrases_json(),
+                skipped: &corpus.skipped,
                 templates: &report.templates,
                 version: report.version,
             },

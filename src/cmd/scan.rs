@@ -1,12 +1,15 @@
 //! `taohua scan`: read a corpus, find duplicates, copied passages, phrases and junk.
 
-use super::{read_and_scan, read_status, Ctx};
+use super::{guard_output, read_and_scan, read_status, Ctx};
 use crate::cli::{ScanArgs, ScanFormat};
 use crate::output;
 use std::process::ExitCode;
 
 /// Run `scan`.
 pub fn run(args: ScanArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if let Some(out) = &args.output {
+        guard_output("-o", out, &args.paths, &args.input.ext)?;
+    }
     let (corpus, report) = read_and_scan(
         &args.paths,
         &args.input,

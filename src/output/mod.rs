@@ -27,6 +27,8 @@ pub fn allowlist(r: &taohua::report::ScanReport, w: &mut dyn Write) -> std::io::
 
 /// Render to stdout, or to `path` atomically (a temporary file in the same
 /// folder, renamed into place: an interrupted run leaves the old file or the new).
+/// A reader that stops early (`taohua … | head`) ends the output quietly, and
+/// the command still exits with the status its findings call for.
 pub fn emit(
     path: Option<&Path>,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -35,9 +37,14 @@ pub fn emit(
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            render(&mut out)?;
-            out.flush()?;
-            Ok(())
+            match render(&mut out).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    // What is still buffered has nowhere to go.
+                    let _ = out.into_parts();
+                    Ok(())
+                }
+                r => Ok(r?),
+            }
         }
         Some(path) => write_atomic(path, render),
     }
@@ -50,16 +57,37 @@ pub fn write_atomic(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
+    stage(path)?.commit(render)
+}
+
+/// A file about to be written atomically: its temporary file is made (so a
+/// folder that cannot be written is known before anything else is), and
+/// [`Staged::commit`] fills it and renames it into place. Dropped uncommitted,
+/// it leaves nothing behind.
+pub struct Staged<'p> {
+    path: &'p Path,
+    target: Target,
+}
+
+enum Target {
+    /// A device or pipe, written in place.
+    InPlace(std::fs::File),
+    /// A temporary file beside the target.
+    Temp(tempfile::NamedTempFile),
+}
+
+/// Make ready to write `path` atomically (see [`Staged`]).
+pub fn stage(path: &Path) -> anyhow::Result<Staged<'_>> {
+    let writing = || format!("writing {}", path.display());
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
         let file = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
-            .with_context(|| format!("writing {}", path.display()))?;
-        let mut w = std::io::BufWriter::new(file);
-        render(&mut w).with_context(|| format!("writing {}", path.display()))?;
-        return w
-            .flush()
-            .with_context(|| format!("writing {}", path.display()));
+            .with_context(writing)?;
+        return Ok(Staged {
+            path,
+            target: Target::InPlace(file),
+        });
     }
     let dir = path
         .parent()
@@ -73,19 +101,38 @@ pub fn write_atomic(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("writing {}", path.display()))?;
-    {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        render(&mut w).with_context(|| format!("writing {}", path.display()))?;
-        w.flush()
-            .with_context(|| format!("writing {}", path.display()))?;
+    let tmp = builder.tempfile_in(dir).with_context(writing)?;
+    Ok(Staged {
+        path,
+        target: Target::Temp(tmp),
+    })
+}
+
+impl Staged<'_> {
+    /// Write the file and put it in place.
+    pub fn commit(
+        self,
+        render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        let path = self.path;
+        let writing = || format!("writing {}", path.display());
+        match self.target {
+            Target::InPlace(file) => {
+                let mut w = std::io::BufWriter::new(file);
+                render(&mut w).with_context(writing)?;
+                w.flush().with_context(writing)
+            }
+            Target::Temp(mut tmp) => {
+                {
+                    let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+                    render(&mut w).with_context(writing)?;
+                    w.flush().with_context(writing)?;
+                }
+                tmp.as_file().sync_all().with_context(writing)?;
+                tmp.persist(path)
+                    .with_context(|| format!("renaming into {}", path.display()))?;
+                Ok(())
+            }
+        }
     }
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("writing {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("renaming into {}", path.display()))?;
-    Ok(())
 }

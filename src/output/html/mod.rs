@@ -87,7 +87,7 @@ fn foot(w: &mut dyn Write, page_js: &str) -> io::Result<()> {
 
 fn write_data(w: &mut dyn Write, id: &str, data: &impl Serialize) -> io::Result<()> {
     write!(w, "<script type=\"application/json\" id=\"{id}\">")?;
-    serde_json::to_writer(ScriptSafe(&mut *w), data).map_err(io::Error::other)?;
+    serde_json::to_writer(ScriptSafe(&mut *w), data).map_err(io::Error::from)?;
     w.write_all(b"</script>\n")
 }
 

@@ -1,0 +1,176 @@
+//! Outputs: no output flag may write over an input (a report, an index or a
+//! manifest over the speeches it was made from), a dedup output is never left
+//! without its manifest, and a reader that closes the pipe early ends the run
+//! quietly with the status its findings call for.
+
+use crate::util::*;
+
+#[test]
+fn no_output_flag_writes_over_an_input() {
+    let env = TestEnv::new();
+    env.write("c.txt", SPEECH);
+    env.write("in/a.txt", SPEECH);
+    env.write("in/b.txt", OTHER);
+    let cases: [&[&str]; 8] = [
+        &["scan", "c.txt", "-o", "c.txt"],
+        &["phrases", "c.txt", "-o", "c.txt"],
+        &["index", "c.txt", "-o", "c.txt"],
+        &["check", "c.txt", "--against", "in", "-o", "c.txt"],
+        &["check", "c.txt", "--against", "in", "-o", "in/a.txt"],
+        &["scan", "in", "-f", "json", "-o", "in/b.txt"],
+        &["dedup", "c.txt", "-o", "out.txt", "--manifest", "c.txt"],
+        &["dedup", "in", "-o", "out", "--manifest", "in/a.txt"],
+    ];
+    for args in cases {
+        run(env.cmd().args(args)).expect(2, &["would write over or into the input"]);
+        assert_eq!(std::fs::read_to_string(env.path("c.txt")).unwrap(), SPEECH);
+        assert_eq!(
+            std::fs::read_to_string(env.path("in/a.txt")).unwrap(),
+            SPEECH
+        );
+        assert_eq!(
+            std::fs::read_to_string(env.path("in/b.txt")).unwrap(),
+            OTHER
+        );
+    }
+    // A report beside the speeches, in a file the run does not read, is fine.
+    run(env
+        .cmd()
+        .args(["scan", "in", "-f", "json", "-o", "in/report.json"]))
+    .expect(0, &[]);
+}
+
+#[test]
+fn the_ci_report_does_not_replace_the_config_or_a_speech() {
+    let env = TestEnv::new();
+    env.write("corpus/a.txt", SPEECH);
+    env.write("drafts/b.txt", OTHER);
+    run(env.cmd().args(["ci", "--init"])).expect(0, &[]);
+    let config = std::fs::read_to_string(env.path("taohua.toml")).unwrap();
+    for out in ["taohua.toml", "corpus/a.txt"] {
+        run(env.cmd().args(["ci", "-o", out])).expect(2, &["would write over"]);
+    }
+    assert_eq!(
+        std::fs::read_to_string(env.path("taohua.toml")).unwrap(),
+        config
+    );
+    assert_eq!(
+        std::fs::read_to_string(env.path("corpus/a.txt")).unwrap(),
+        SPEECH
+    );
+    run(env.cmd().args(["ci", "-f", "json", "-o", "ci.json"])).expect(0, &[]);
+}
+
+#[test]
+fn a_dedup_manifest_is_never_the_output_nor_missing_beside_it() {
+    let env = TestEnv::new();
+    env.copy(&seed(), "c.txt");
+    run(env
+        .cmd()
+        .args(["dedup", "c.txt", "-o", "out.txt", "--manifest", "out.txt"]))
+    .expect(2, &["--manifest out.txt is the output itself"]);
+    assert!(!env.path("out.txt").exists());
+    // A manifest that cannot be written: the output is not written either.
+    env.write("blocked", "a file where the manifest's folder should be");
+    run(env.cmd().args([
+        "dedup",
+        "c.txt",
+        "-o",
+        "out.txt",
+        "--manifest",
+        "blocked/m.json",
+    ]))
+    .expect(2, &["blocked"]);
+    assert!(!env.path("out.txt").exists());
+    // The manifest names what could not be read.
+    run(env
+        .cmd()
+        .args(["dedup", "c.txt", "nope.txt", "-o", "out.txt"]))
+    .expect(2, &["nope.txt"]);
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(env.path("out.txt.manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(m["skipped"][0]["path"], "nope.txt", "{m}");
+    assert_eq!(m["speeches_out"], 17);
+}
+
+#[test]
+fn stdin_is_one_input_for_dedup_and_a_draft_for_check() {
+    let env = TestEnv::new();
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let r = run(env
+        .cmd()
+        .args(["dedup", "-", "-o", "out.txt"])
+        .write_stdin(seed_text.clone()));
+    r.expect(0, &["17 of 19 speeches kept"]);
+    assert!(env.path("out.txt").is_file(), "one input, one output file");
+    env.write("corpus.txt", SPEECH);
+    let r = run(env
+        .cmd()
+        .args(["check", "-", "--against", "corpus.txt", "-f", "json"])
+        .write_stdin(SPEECH));
+    r.expect(0, &[]);
+    let d = &r.json()["drafts"][0];
+    assert_eq!(d["draft"]["source"], "-");
+    assert!(d["copy_ratio"].as_f64().unwrap() > 0.99, "{d}");
+    run(env
+        .cmd()
+        .args(["check", "-", "--against", "-"])
+        .write_stdin(SPEECH))
+    .expect(2, &["can be given once"]);
+}
+
+#[test]
+fn flags_that_would_match_every_line_or_start_too_many_threads_are_refused() {
+    let seed = seed();
+    let seed = seed.to_str().unwrap();
+    for (args, needle) in [
+        (&["scan", seed, "--junk-pattern", ""][..], "--junk-pattern"),
+        (
+            &["dedup", seed, "--junk-pattern", "a|", "-o", "x"],
+            "matches empty text",
+        ),
+        (&["scan", seed, "--split", "^"], "--split"),
+        (&["scan", seed, "--threads", "100000"], "--threads"),
+        (&["scan", seed, "--threads", "0"], "--threads"),
+    ] {
+        run(taohua().args(args)).expect(2, &[needle]);
+    }
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_ends_the_run_quietly() {
+    let seed = "corpus/kaifaqu-19.txt";
+    let draft = "tests/fixtures/check/draft.txt";
+    for (args, take, code) in [
+        (&["scan", seed, "--format", "json"][..], 100, 0),
+        (&["--color", "always", "scan", seed], 0, 0),
+        (&["scan", seed, "--format", "html"], 10, 0),
+        (&["phrases", seed, "--format", "allowlist"], 1, 0),
+        (
+            &["check", draft, "--against", seed, "--format", "json"],
+            100,
+            0,
+        ),
+        (&["check", draft, "--against", seed], 0, 0),
+        (&["check", draft, "--against", seed, "-f", "html"], 10, 0),
+        // Findings above the bar, or an input that could not be read, keep
+        // their status when the reader goes away.
+        (
+            &["check", draft, "--against", seed, "--max-copy", "1%"],
+            0,
+            1,
+        ),
+        (&["check", draft, "nope.txt", "--against", seed], 0, 2),
+    ] {
+        // The reader may close before or after the output ends: several runs.
+        for _ in 0..3 {
+            let (got, stderr) = closed_early(args, take);
+            assert_eq!(got, Some(code), "{args:?}: {stderr}");
+            assert!(
+                !stderr.contains("error") && !stderr.contains("panicked"),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+}
