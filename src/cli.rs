@@ -198,7 +198,7 @@ pub struct CheckArgs {
     /// A file of phrases (one per line) to treat as boilerplate, e.g. from `taohua phrases --format allowlist`.
     #[arg(long, value_name = "FILE")]
     pub allowlist: Vec<PathBuf>,
-    /// Exit 1 when a draft's ratio is above this (0–1, or a percentage like 30%).
+    /// Exit 1 when a draft's ratio is above this: 0.3 or 30% (a bare number above 1 is a percentage: 1.5 is 1.5%, 1 is 100%).
     #[arg(long, value_name = "RATIO", value_parser = parse_ratio)]
     pub max_copy: Option<f64>,
     /// The ratio `--max-copy` limits.

@@ -12,12 +12,13 @@ pub enum Error {
         path: PathBuf,
     },
     /// A file could not be read (permissions, I/O).
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {error}")]
     Read {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error (in the message, so not also a source: a
+        /// message with its chain would say it twice).
+        error: std::io::Error,
     },
     /// A file's bytes are not text in any encoding taohua reads.
     #[error("{path}: not text (binary data or an unknown encoding); convert it to UTF-8 or GB18030, or leave it out")]
@@ -50,12 +51,12 @@ pub enum Error {
         message: String,
     },
     /// Writing an output file failed.
-    #[error("{path}: cannot write: {source}")]
+    #[error("{path}: cannot write: {error}")]
     Write {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error (in the message only, as for `Read`).
+        error: std::io::Error,
     },
 }
 

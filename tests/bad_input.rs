@@ -576,12 +576,49 @@ fn ci_config_with_unknown_keys_or_wrong_types_is_named_with_its_line() {
             "[split]\npattern = \"(\"\n",
             "taohua.toml:2: split.pattern: not a valid regular expression",
         ),
+        // Unknown tables, and a key beside others in an inline table.
+        ("[extra]\nx = 1\n", "taohua.toml:1: extra: unknown key"),
+        (
+            "[documents]\nscope = \"all\"\n[split.sub]\nx = 1\n",
+            "taohua.toml:3: split.sub: unknown key; expected `pattern` or `never`",
+        ),
+        (
+            "[thresholds]\ncopy = { warn = 0.3, fail = 0.5, typo = 1 }\n",
+            "taohua.toml:2: thresholds.copy.typo: unknown key",
+        ),
+        (
+            "[thresholds]\ncopy = 0.5\n",
+            "thresholds.copy: invalid type: floating point `0.5`, expected a table like { warn = 0.3, fail = 0.5 }",
+        ),
+        (
+            "[thresholds]\njunk = 1\n",
+            "taohua.toml:2: thresholds.junk: expected \"off\", \"warn\" or \"fail\"",
+        ),
     ];
     for (toml, want) in cases {
         env.write("taohua.toml", toml);
         run(env.cmd().arg("ci")).expect(2, &[want]);
     }
     run(env.cmd().args(["ci", "--config", "nope.toml"])).expect(2, &["nope.toml"]);
+    // A baseline cut short in the middle of a character, and one with a kind
+    // no finding has.
+    env.write("taohua.toml", "");
+    env.write("taohua-baseline.toml", b"version = 1\n# \xe5\xbc");
+    run(env.cmd().arg("ci")).expect(
+        2,
+        &[
+            "taohua-baseline.toml: not UTF-8 text (cut short",
+            "--update-baseline",
+        ],
+    );
+    env.write(
+        "taohua-baseline.toml",
+        "version = 1\n[[finding]]\ndocument = 'a'\nkind = 'kopy'\nvalue = 1\n",
+    );
+    run(env.cmd().arg("ci")).expect(
+        2,
+        &["taohua-baseline.toml:4: finding.kind: unknown kind \"kopy\""],
+    );
 }
 
 #[test]

@@ -45,18 +45,26 @@ pub fn run(args: CiArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let root = config_path.parent().unwrap_or(Path::new("/")).to_path_buf();
     let shown_root = gate::display_root(&root, &std::fs::canonicalize(&cwd).unwrap_or(cwd));
     let config_name = format!("{shown_root}{}", file_name(&config_path));
-    let text = std::fs::read_to_string(&config_path)
-        .with_context(|| format!("reading config {config_name}"))?;
+    let text = read_toml(
+        &config_path,
+        &config_name,
+        "fix it or write a new one with `taohua ci --init`",
+    )?;
     let mut cfg = Config::parse(&text, &config_name)?;
     cfg.user_dict = cfg
         .user_dict
         .map(|d| root.join(d).to_string_lossy().into_owned());
     let baseline_path = root.join(&cfg.baseline);
     let baseline_name = format!("{shown_root}{}", cfg.baseline);
-    let baseline = match std::fs::read_to_string(&baseline_path) {
-        Ok(text) => Baseline::parse(&text, &baseline_name)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Baseline::default(),
-        Err(e) => return Err(e).with_context(|| format!("reading baseline {baseline_name}")),
+    let baseline = if baseline_path.exists() {
+        let fix =
+            "restore it from version control, or write it anew with `taohua ci --update-baseline`";
+        Baseline::parse(
+            &read_toml(&baseline_path, &baseline_name, fix)?,
+            &baseline_name,
+        )?
+    } else {
+        Baseline::default()
     };
     let allow: Vec<PathBuf> = cfg.allowlist.iter().map(|p| root.join(p)).collect();
     let allowlist = read_allowlists(&allow)?;
@@ -153,4 +161,14 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// The text of a TOML file (config or baseline), which must be UTF-8; `fix`
+/// says what to do when it is not (a file cut short in the middle of a
+/// character, or saved in another encoding).
+fn read_toml(path: &Path, name: &str, fix: &str) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
+    String::from_utf8(bytes).map_err(|_| {
+        anyhow::anyhow!("{name}: not UTF-8 text (cut short, or saved in another encoding); {fix}")
+    })
 }

@@ -78,7 +78,7 @@ pub struct Baseline {
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    version: u32,
+    version: toml::Spanned<u32>,
     #[serde(default)]
     finding: Vec<Entry>,
 }
@@ -92,16 +92,26 @@ impl Baseline {
     /// Parse a baseline file's text; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Baseline, super::ConfigError> {
         let f: File = toml::from_str(text).map_err(|e| super::keys::from_toml(text, file, &e))?;
-        if f.version != 1 {
-            return Err(super::ConfigError {
-                file: file.to_string(),
-                line: 1,
-                key: "version".into(),
-                message: format!(
-                    "baseline version {} is not one this taohua reads (1)",
-                    f.version
-                ),
-            });
+        let version = *f.version.get_ref();
+        if version != 1 {
+            let message = format!("baseline version {version} is not one this taohua reads (1)");
+            return Err(super::keys::at(text, file, f.version.span().start, message));
+        }
+        let known = |k: &str| super::Kind::ALL.iter().any(|x| x.as_str() == k);
+        if let Some(e) = f.finding.iter().find(|e| !known(&e.kind)) {
+            // The entry's line: where its kind is written.
+            let at = ["\"", "'"]
+                .iter()
+                .filter_map(|q| text.find(&format!("{q}{}{q}", e.kind)))
+                .min()
+                .unwrap_or(0);
+            let kinds: Vec<&str> = super::Kind::ALL.iter().map(|k| k.as_str()).collect();
+            let message = format!(
+                "unknown kind {:?}; a finding is one of {}",
+                e.kind,
+                kinds.join(", ")
+            );
+            return Err(super::keys::at(text, file, at, message));
         }
         Ok(Baseline::new(f.finding))
     }
@@ -136,7 +146,7 @@ impl Baseline {
     /// The file text: a comment, `version = 1` and the sorted entries.
     pub fn render(&self) -> String {
         let file = File {
-            version: 1,
+            version: toml::Spanned::new(0..0, 1),
             finding: self.entries.clone(),
         };
         let body = toml::to_string(&file).unwrap_or_default();
@@ -209,7 +219,15 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((e.line, e.key.as_str()), (6, "finding.valu"), "{e}");
-        assert!(Baseline::parse("version = 2\n", "b.toml").is_err());
+        let e = Baseline::parse("# a comment\nversion = 2\n", "b.toml").unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (2, "version"), "{e}");
+        let e = Baseline::parse(
+            "version = 1\n\n[[finding]]\ndocument = 'a'\nkind = 'kopy'\nvalue = 0.5\n",
+            "b.toml",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 5, "{e}");
+        assert!(e.message.contains("unknown kind \"kopy\""), "{e}");
         assert_eq!(
             Baseline::parse("version = 1\n", "b.toml").unwrap(),
             Baseline::default()

@@ -15,12 +15,24 @@ pub(crate) fn at(text: &str, file: &str, at: usize, message: String) -> ConfigEr
 
 /// A [`ConfigError`] from a TOML or serde error (its span gives the place).
 pub(crate) fn from_toml(text: &str, file: &str, e: &toml::de::Error) -> ConfigError {
-    at(
+    let mut err = at(
         text,
         file,
         e.span().map_or(0, |s| s.start),
         tidy(e.message()),
-    )
+    );
+    // The words a switch takes, where serde knows only that it wanted one.
+    if err.message.contains("wanted string or table") {
+        let words = match err.key.rsplit('.').next() {
+            Some("scope") => Some("\"all\" or \"new\""),
+            Some("junk") => Some("\"off\", \"warn\" or \"fail\""),
+            _ => None,
+        };
+        if let Some(words) = words {
+            err.message = format!("expected {words}");
+        }
+    }
+    err
 }
 
 /// serde's words → the words of a config file.
@@ -34,6 +46,10 @@ fn tidy(message: &str) -> String {
         None => m
             .replace("unknown variant", "unknown value")
             .replace("expected f64", "expected a number")
+            .replace(
+                "expected struct Tier",
+                "expected a table like { warn = 0.3, fail = 0.5 }",
+            )
             .replace("expected a sequence", "expected a list"),
     }
 }
@@ -52,13 +68,24 @@ fn key_path(text: &str, at: usize) -> String {
     });
     let at = at.min(text.len());
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let header = |line: &str| -> Option<Vec<String>> {
+        let inner = line.trim_start().strip_prefix('[')?.trim_start_matches('[');
+        let inner = inner.split(']').next().unwrap_or("");
+        Some(inner.split('.').map(|k| k.trim().to_string()).collect())
+    };
+    // On a table header itself: its key, up to the part at `at`.
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    if let Some(keys) = header(&text[line_start..line_end]) {
+        let before = text[line_start..at].matches('.').count();
+        let mut keys = keys;
+        keys.truncate(before + 1);
+        keys.retain(|k| !k.is_empty());
+        return keys.join(".");
+    }
     let mut path: Vec<String> = Vec::new();
     for line in text[..line_start].lines() {
-        let t = line.trim_start();
-        if t.starts_with('[') {
-            let inner = t.trim_start_matches('[');
-            let inner = inner.split(']').next().unwrap_or("");
-            path = inner.split('.').map(|k| k.trim().to_string()).collect();
+        if let Some(keys) = header(line) {
+            path = keys;
         }
     }
     let mut last: Option<String> = None;
@@ -76,8 +103,8 @@ fn key_path(text: &str, at: usize) -> String {
         }
     }
     match token.captures(&text[at..]) {
+        // A key at `at`: the keys set before it on the line are its siblings.
         Some(c) if c.get(0).is_some_and(|m| m.start() == 0) && c.get(1).or(c.get(2)).is_some() => {
-            path.extend(last.take());
             path.push(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).to_string());
         }
         _ => path.extend(last),
@@ -98,5 +125,11 @@ mod tests {
         assert_eq!(key_path(text, text.find("g =").unwrap()), "f.g");
         assert_eq!(key_path(text, text.find("2").unwrap()), "f.g");
         assert_eq!(key_path("x = 1", 4), "x");
+        // A key among others of an inline table, and a table header.
+        let text = "[t]\ncopy = { warn = 0.3, fail = 0.5, typo = 1 }\n[extra]\n[split.sub]\n";
+        assert_eq!(key_path(text, text.find("typo").unwrap()), "t.copy.typo");
+        assert_eq!(key_path(text, text.find("extra").unwrap()), "extra");
+        assert_eq!(key_path(text, text.find("sub").unwrap()), "split.sub");
+        assert_eq!(key_path(text, text.find("split").unwrap()), "split");
     }
 }

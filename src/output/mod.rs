@@ -79,6 +79,12 @@ enum Target {
 /// Make ready to write `path` atomically (see [`Staged`]).
 pub fn stage(path: &Path) -> anyhow::Result<Staged<'_>> {
     let writing = || format!("writing {}", path.display());
+    if path.is_dir() {
+        anyhow::bail!(
+            "{} is a folder; give the name of a file to write",
+            path.display()
+        );
+    }
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
         let file = std::fs::OpenOptions::new()
             .write(true)
@@ -129,7 +135,9 @@ impl Staged<'_> {
                     w.flush().with_context(writing)?;
                 }
                 tmp.as_file().sync_all().with_context(writing)?;
+                // (The error, not its wrapper, which would repeat it.)
                 tmp.persist(path)
+                    .map_err(|e| e.error)
                     .with_context(|| format!("renaming into {}", path.display()))?;
                 Ok(())
             }

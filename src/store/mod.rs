@@ -135,9 +135,9 @@ pub fn is_index(path: &Path) -> bool {
 impl Index {
     /// Map and open an index file.
     pub fn open(path: &Path) -> Result<Index> {
-        let read = |source| Error::Read {
+        let read = |error| Error::Read {
             path: path.to_path_buf(),
-            source,
+            error,
         };
         let file = std::fs::File::open(path).map_err(read)?;
         // SAFETY: the map is read-only and every read is bounds-checked and
