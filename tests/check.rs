@@ -146,16 +146,20 @@ fn terminal_view_marks_copied_text_and_sources() {
 fn allowlist_turns_a_phrase_into_boilerplate() {
     let env = TestEnv::new();
     env.write("draft.txt", "我们要让我们紧密团结在以习近平同志为核心的党中央周围，这是一句话。\n另外的内容完全是新写的，与任何讲话都没有关系。\n");
-    env.write(
-        "allow.txt",
-        "# stock phrases\n紧密团结在以习近平同志为核心的党中央周围\n",
-    );
-    let r = json(
-        env.cmd()
-            .args(["check", "draft.txt", "--against"])
-            .arg(seed())
-            .args(["--allowlist", "allow.txt", "--format", "json"]),
-    );
+    let allow = "# stock phrases\n紧密团结在以习近平同志为核心的党中央周围\n";
+    env.write("allow.txt", allow);
+    // The same list saved as GBK reads the same.
+    env.write("allow-gbk.txt", encoding_rs::GBK.encode(allow).0);
+    let check = |list: &str| {
+        json(
+            env.cmd()
+                .args(["check", "draft.txt", "--against"])
+                .arg(seed())
+                .args(["--allowlist", list, "--format", "json"]),
+        )
+    };
+    let r = check("allow.txt");
+    assert_eq!(check("allow-gbk.txt"), r);
     let d = &r["drafts"][0];
     assert!(d["copy_ratio"].as_f64().unwrap() > 0.2, "{d}");
     assert_eq!(

@@ -146,3 +146,25 @@ fn output_to_a_device_writes_through_it() {
         .file_type()
         .is_char_device());
 }
+
+#[test]
+fn a_gbk_collection_comes_back_as_utf8_and_the_manifest_says_so() {
+    let env = TestEnv::new();
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    env.write("in/gbk.txt", encoding_rs::GBK.encode(&seed_text).0);
+    env.write("in/utf8.txt", "同志们：今天我们召开全市开发区工作会议。\n");
+    run(env.cmd().args(["dedup", "in", "-o", "out"])).expect(0, &[]);
+    let back = std::fs::read_to_string(env.path("out/gbk.txt")).unwrap();
+    assert!(back.contains("全市开发区工作会议讲话精神篇四"), "UTF-8 now");
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(env.path("out.manifest.json")).unwrap())
+            .unwrap();
+    let converted = m["converted"].as_array().unwrap();
+    assert_eq!(converted.len(), 1, "{m}");
+    assert!(converted[0]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("gbk.txt"));
+    assert_eq!(converted[0]["encoding"], "gb18030");
+    assert_eq!(converted[0]["written_as"], "UTF-8");
+}

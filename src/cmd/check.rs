@@ -124,8 +124,17 @@ fn read_draft(path: &std::path::Path) -> Result<String, String> {
 pub fn read_allowlists(paths: &[std::path::PathBuf]) -> anyhow::Result<Vec<String>> {
     let mut out = Vec::new();
     for p in paths {
-        let text = std::fs::read_to_string(p)
-            .with_context(|| format!("reading allowlist {}", p.display()))?;
+        // In any encoding a speech may be in (an allowlist saved as GBK).
+        let bytes =
+            std::fs::read(p).with_context(|| format!("reading allowlist {}", p.display()))?;
+        let text = match decode(&bytes) {
+            Some(d) => d.text,
+            None if bytes.iter().all(u8::is_ascii_whitespace) => String::new(),
+            None => bail!(
+                "allowlist {}: not text (binary data or an unknown encoding); save it as UTF-8",
+                p.display()
+            ),
+        };
         out.extend(
             text.lines()
                 .map(str::trim)

@@ -68,7 +68,14 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     manifest.sort_by(|a, b| (a.document, &a.action).cmp(&(b.document, &b.action)));
     let kept = plan.keep.iter().filter(|&&k| k).count();
-    let doc = serde_json::json!({ "version": taohua::report::REPORT_VERSION, "output": args.output, "speeches_in": corpus.documents.len(), "speeches_out": kept, "entries": manifest, "skipped": corpus.skipped });
+    // Everything is written back as UTF-8: the files read in another encoding say so.
+    let converted: Vec<serde_json::Value> = corpus
+        .files
+        .iter()
+        .filter(|f| f.encoding != "UTF-8")
+        .map(|f| serde_json::json!({ "source": f.path, "encoding": f.encoding, "written_as": "UTF-8" }))
+        .collect();
+    let doc = serde_json::json!({ "version": taohua::report::REPORT_VERSION, "output": args.output, "speeches_in": corpus.documents.len(), "speeches_out": kept, "entries": manifest, "converted": converted, "skipped": corpus.skipped });
     // The manifest's place is made first: when it cannot be written, neither
     // is the output (an output without its manifest would not say what went).
     let staged = stage(&manifest_path)?;

@@ -123,12 +123,23 @@ impl Segmenter {
 
     fn with_base(mut jieba: jieba_rs::Jieba, user_dict: Option<&Path>) -> Result<Segmenter> {
         if let Some(path) = user_dict {
-            let file = std::fs::File::open(path).map_err(|e| Error::UserDict {
+            let bad = |message: String| Error::UserDict {
                 path: path.to_path_buf(),
-                message: e.to_string(),
-            })?;
+                message,
+            };
+            let bytes = std::fs::read(path).map_err(|e| bad(e.to_string()))?;
+            // In any encoding a speech may be in (a dictionary saved as GBK).
+            let text = match crate::ingest::decode(&bytes) {
+                Some(d) => d.text,
+                None if bytes.iter().all(u8::is_ascii_whitespace) => String::new(),
+                None => {
+                    return Err(bad(
+                        "not text (binary data or an unknown encoding); save it as UTF-8".into(),
+                    ))
+                }
+            };
             jieba
-                .load_dict(&mut std::io::BufReader::new(file))
+                .load_dict(&mut std::io::Cursor::new(text))
                 .map_err(|e| Error::UserDict {
                     path: path.to_path_buf(),
                     message: e.to_string(),
@@ -196,6 +207,26 @@ mod tests {
         let w = seg.words(text);
         assert!(w.contains(&"党风廉政"), "{w:?}");
         assert!(!w.contains(&"。"));
+    }
+
+    #[test]
+    fn a_user_dictionary_is_read_in_the_encodings_of_speeches() {
+        let dir = tempfile::tempdir().unwrap();
+        let words = "开发区工委会 100000 n\n";
+        let utf8 = dir.path().join("utf8.txt");
+        let gbk = dir.path().join("gbk.txt");
+        std::fs::write(&utf8, words).unwrap();
+        std::fs::write(&gbk, encoding_rs::GBK.encode(words).0).unwrap();
+        let text = "全市开发区工委会召开会议";
+        let plain = Segmenter::new(None).unwrap().words(text);
+        assert!(!plain.contains(&"开发区工委会"), "{plain:?}");
+        for path in [&utf8, &gbk] {
+            let seg = Segmenter::new(Some(path)).unwrap();
+            assert!(seg.words(text).contains(&"开发区工委会"), "{path:?}");
+        }
+        std::fs::write(&gbk, b"\x00\x01binary").unwrap();
+        let e = Segmenter::new(Some(&gbk)).err().unwrap().to_string();
+        assert!(e.contains("gbk.txt") && e.contains("not text"), "{e}");
     }
 
     #[test]
