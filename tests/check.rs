@@ -198,6 +198,17 @@ fn index_gives_the_same_answer_and_add_extends_it() {
     let r = check(&fixture("check/law.txt"), &idx);
     assert_eq!(r["corpus_documents"], 20);
     assert!(r["drafts"][0]["copy_ratio"].as_f64().unwrap() > 0.97);
+    // The same file added again replaces its speech: one source, not two.
+    taohua()
+        .args(["index", "add"])
+        .arg(&idx)
+        .arg(fixture("check/law.txt"))
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("replacing 1 from the same files"));
+    let again = check(&fixture("check/law.txt"), &idx);
+    assert_eq!(again["corpus_documents"], 20);
+    assert_eq!(again["drafts"], r["drafts"]);
 }
 
 #[test]

@@ -23,17 +23,27 @@ pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let corpus = read_corpus(&paths, &ingest_options(&input)?);
         warn_skipped(&corpus.skipped);
         let mut data = old.data()?;
-        let before = data.docs.len();
         let added = index_data(&corpus);
+        // A file added again replaces the speeches it gave before (it was
+        // edited), rather than listing them twice.
+        let again: taohua::FastSet<&str> = added.docs.iter().map(|d| d.source.as_str()).collect();
+        let before = data.docs.len();
+        data.docs.retain(|d| !again.contains(d.source.as_str()));
+        let replaced = before - data.docs.len();
+        let new = added.docs.len();
         data.docs.extend(added.docs);
         data.phrase_grams.extend(added.phrase_grams);
         drop(old);
         write(&index, &data)?;
         eprintln!(
-            "{}: {} speeches (+{})",
+            "{}: {} speeches ({new} added{})",
             index.display(),
             data.docs.len(),
-            data.docs.len() - before
+            if replaced > 0 {
+                format!(", replacing {replaced} from the same files")
+            } else {
+                String::new()
+            }
         );
         return Ok(status(corpus.skipped.is_empty()));
     }
