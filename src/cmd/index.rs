@@ -4,7 +4,7 @@ use super::{guard_output, ingest_options, warn_skipped, Ctx};
 use crate::cli::{IndexAction, IndexArgs};
 use crate::exit_code;
 use crate::output::write_atomic;
-use anyhow::{bail, Context};
+use anyhow::bail;
 use std::path::Path;
 use std::process::ExitCode;
 use taohua::check::{index_bytes, index_data};
@@ -77,8 +77,8 @@ fn write(path: &Path, data: &IndexData) -> anyhow::Result<()> {
 }
 
 fn write_bytes(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    // (write_atomic names the file in its errors.)
     write_atomic(path, |w| w.write_all(bytes))
-        .with_context(|| format!("writing index {}", path.display()))
 }
 
 fn status(clean: bool) -> ExitCode {

@@ -99,7 +99,13 @@ pub fn stage(path: &Path) -> anyhow::Result<Staged<'_>> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| {
+        format!(
+            "writing {}: cannot make its folder {}",
+            path.display(),
+            dir.display()
+        )
+    })?;
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     {
