@@ -31,9 +31,9 @@ impl Offset for usize {
 /// `starts[b]..starts[b + 1]`, and the last entry is the number of items.
 pub(crate) fn starts<O: Offset>(buckets: usize, keys: impl IntoIterator<Item = usize>) -> Vec<O> {
     let mut starts = vec![O::default(); buckets + 1];
-    for k in keys {
-        starts[k + 1] += O::ONE;
-    }
+    // `for_each`, not a `for` loop: the keys are often a `flat_map`, which
+    // runs as plain nested loops only when driven from inside.
+    keys.into_iter().for_each(|k| starts[k + 1] += O::ONE);
     for b in 1..starts.len() {
         let before = starts[b - 1];
         starts[b] += before;
@@ -51,12 +51,12 @@ pub(crate) fn scatter<O: Offset, T: Copy + Default>(
 ) -> Vec<T> {
     let mut fill = starts.to_vec();
     let mut out = vec![T::default(); starts.last().map_or(0, |n| n.at())];
-    for (b, item) in items {
+    items.into_iter().for_each(|(b, item)| {
         let at = fill[b].at();
         out[at] = item;
         fill[b] += O::ONE;
         placed(at);
-    }
+    });
     out
 }
 
