@@ -209,6 +209,21 @@ fn index_gives_the_same_answer_and_add_extends_it() {
     let again = check(&fixture("check/law.txt"), &idx);
     assert_eq!(again["corpus_documents"], 20);
     assert_eq!(again["drafts"], r["drafts"]);
+    // ... however its path is spelled.
+    let spelled = fixture("check/../check/law.txt");
+    taohua()
+        .args(["index", "add"])
+        .arg(&idx)
+        .arg(&spelled)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "20 speeches (1 added, replacing 1",
+        ));
+    assert_eq!(
+        check(&fixture("check/law.txt"), &idx)["corpus_documents"],
+        20
+    );
 }
 
 #[test]

@@ -33,6 +33,16 @@ fn no_output_flag_writes_over_an_input() {
             OTHER
         );
     }
+    // Folders not made yet inside an input folder are inside it too.
+    for args in [
+        &["dedup", "in", "-o", "in/new/out"][..],
+        &["scan", "in", "-o", "in/new/deeper/r.txt"],
+    ] {
+        run(env.cmd().args(args)).expect(2, &["would write over or into the input in"]);
+        assert!(!env.path("in/new").exists());
+    }
+    // Devices are not inputs or outputs to guard.
+    run(env.cmd().args(["scan", "c.txt", "-o", "/dev/null"])).expect(0, &[]);
     // A report beside the speeches, in a file the run does not read, is fine.
     run(env
         .cmd()
@@ -47,9 +57,16 @@ fn the_ci_report_does_not_replace_the_config_or_a_speech() {
     env.write("drafts/b.txt", OTHER);
     run(env.cmd().args(["ci", "--init"])).expect(0, &[]);
     let config = std::fs::read_to_string(env.path("taohua.toml")).unwrap();
-    for out in ["taohua.toml", "corpus/a.txt"] {
+    // The baseline is an input even before it is first written.
+    assert!(!env.path("taohua-baseline.toml").exists());
+    for out in ["taohua.toml", "corpus/a.txt", "taohua-baseline.toml"] {
         run(env.cmd().args(["ci", "-o", out])).expect(2, &["would write over"]);
     }
+    // A new file the globs would read as a speech next time.
+    run(env.cmd().args(["ci", "-o", "drafts/report.txt"]))
+        .expect(2, &["is taken by the [documents] globs"]);
+    assert!(!env.path("taohua-baseline.toml").exists());
+    assert!(!env.path("drafts/report.txt").exists());
     assert_eq!(
         std::fs::read_to_string(env.path("taohua.toml")).unwrap(),
         config
@@ -70,6 +87,13 @@ fn a_dedup_manifest_is_never_the_output_nor_missing_beside_it() {
         .args(["dedup", "c.txt", "-o", "out.txt", "--manifest", "out.txt"]))
     .expect(2, &["--manifest out.txt is the output itself"]);
     assert!(!env.path("out.txt").exists());
+    // A manifest inside the output folder is written into it.
+    env.copy(&seed(), "in/c.txt");
+    run(env
+        .cmd()
+        .args(["dedup", "in", "-o", "outd", "--manifest", "outd/m.json"]))
+    .expect(0, &[]);
+    assert!(env.path("outd/m.json").is_file() && env.path("outd/c.txt").is_file());
     // A manifest that cannot be written: the output is not written either.
     env.write("blocked", "a file where the manifest's folder should be");
     run(env.cmd().args([
@@ -117,7 +141,7 @@ fn stdin_is_one_input_for_dedup_and_a_draft_for_check() {
         .cmd()
         .args(["check", "-", "--against", "-"])
         .write_stdin(SPEECH))
-    .expect(2, &["can be given once"]);
+    .expect(2, &["can be read only once"]);
 }
 
 #[test]
@@ -131,6 +155,8 @@ fn flags_that_would_match_every_line_or_start_too_many_threads_are_refused() {
             "matches empty text",
         ),
         (&["scan", seed, "--split", "^"], "--split"),
+        (&["scan", seed, "--split", "\\b"], "--split"),
+        (&["scan", seed, "--junk-pattern", "\\b"], "--junk-pattern"),
         (&["scan", seed, "--threads", "100000"], "--threads"),
         (&["scan", seed, "--threads", "0"], "--threads"),
     ] {
@@ -173,4 +199,31 @@ fn a_reader_that_closes_the_pipe_early_ends_the_run_quietly() {
             );
         }
     }
+}
+
+#[test]
+fn a_pattern_for_blank_lines_only_is_not_refused() {
+    let seed = seed();
+    let r = run(taohua()
+        .arg("scan")
+        .arg(&seed)
+        .args(["--junk-pattern", "^\\s*$", "-f", "json"]));
+    r.expect(0, &[]);
+    assert_eq!(r.json()["junk"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn a_report_to_dev_stdout_sent_to_a_file_lands_in_the_file() {
+    let env = TestEnv::new();
+    env.write("c.txt", SPEECH);
+    let out = std::fs::File::create(env.path("r.json")).unwrap();
+    let status = bin(env.dir.path())
+        .args(["scan", "c.txt", "-f", "json", "-o", "/dev/stdout"])
+        .stdout(out)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let text = std::fs::read_to_string(env.path("r.json")).unwrap();
+    assert!(text.starts_with("{\"version\""), "{text}");
+    assert!(std::fs::symlink_metadata("/dev/stdout").is_ok());
 }

@@ -16,7 +16,7 @@ pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let stdin =
         |paths: &[std::path::PathBuf]| paths.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin(&args.drafts) + stdin(&args.against) > 1 {
-        bail!("`-` (stdin) can be given once: as one draft or as --against, not both");
+        bail!("`-` (stdin) can be read only once: give it for one draft or for --against");
     }
     if let Some(out) = &args.output {
         let inputs: Vec<_> = args.drafts.iter().chain(&args.against).cloned().collect();

@@ -2,7 +2,7 @@
 //! `taohua.toml`, a baseline, exit codes). Never prompts, never draws progress.
 
 use super::check::read_allowlists;
-use super::{guard_output, warn_skipped, Ctx};
+use super::{absolute, guard_output, warn_skipped, Ctx};
 use crate::cli::{CiArgs, CiFormat};
 use crate::exit_code;
 use crate::output;
@@ -84,6 +84,22 @@ pub fn run(args: CiArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             .chain(set.corpus.files.iter().map(|f| PathBuf::from(&f.path)))
             .collect();
         guard_output("-o", out, &inputs, &[])?;
+        // Nor land where the globs would read it as a speech next time.
+        let rel = absolute(out).and_then(|a| {
+            a.strip_prefix(&root)
+                .ok()
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
+        });
+        if let Some(rel) = rel {
+            if (cfg.corpus.is_match(&rel) || cfg.new.is_match(&rel)) && !cfg.exclude.is_match(&rel)
+            {
+                bail!(
+                    "-o {} is taken by the [documents] globs of {}, so the next run would read the report as a speech; write it elsewhere",
+                    out.display(),
+                    config_name
+                );
+            }
+        }
     }
     let names = Names {
         config: config_name,

@@ -1,6 +1,6 @@
 //! `taohua dedup`: write the collection back without copies (and junk).
 
-use super::{guard_output, read_and_scan, read_status, same_file, Ctx};
+use super::{absolute, guard_output, read_and_scan, read_status, same_file, Ctx};
 use crate::cli::DedupArgs;
 use crate::output::{json, stage, write_atomic};
 use anyhow::{bail, Context};
@@ -78,14 +78,25 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let doc = serde_json::json!({ "version": taohua::report::REPORT_VERSION, "output": args.output, "speeches_in": corpus.documents.len(), "speeches_out": kept, "entries": manifest, "converted": converted, "skipped": corpus.skipped });
     // The manifest's place is made first: when it cannot be written, neither
     // is the output (an output without its manifest would not say what went).
-    let staged = stage(&manifest_path)?;
+    // A manifest inside the output folder goes in once the folder is made.
+    let inside = absolute(&manifest_path)
+        .zip(absolute(&args.output))
+        .is_some_and(|(m, o)| m.starts_with(&o));
+    let staged = if inside {
+        None
+    } else {
+        Some(stage(&manifest_path)?)
+    };
     if single_file {
         let (_, text) = outputs.pop().context("nothing is left to write")?;
         write_atomic(&args.output, |w| w.write_all(text.as_bytes()))?;
     } else {
         write_folder(&args.output, &outputs)?;
     }
-    staged.commit(|w| json::write(&doc, w))?;
+    match staged {
+        Some(staged) => staged.commit(|w| json::write(&doc, w))?,
+        None => write_atomic(&manifest_path, |w| json::write(&doc, w))?,
+    }
     eprintln!(
         "{}: {} of {} speeches kept; manifest {}",
         args.output.display(),

@@ -1,6 +1,6 @@
 //! `taohua index`: build an index file of a corpus, or add speeches to one.
 
-use super::{guard_output, ingest_options, warn_skipped, Ctx};
+use super::{absolute, guard_output, ingest_options, warn_skipped, Ctx};
 use crate::cli::{IndexAction, IndexArgs};
 use crate::exit_code;
 use crate::output::write_atomic;
@@ -26,9 +26,18 @@ pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let added = index_data(&corpus);
         // A file added again replaces the speeches it gave before (it was
         // edited), rather than listing them twice.
-        let again: taohua::FastSet<&str> = added.docs.iter().map(|d| d.source.as_str()).collect();
+        // (Named as the file system resolves them: `./a.txt` is `a.txt`.)
+        let mut resolved: taohua::FastMap<String, std::path::PathBuf> = Default::default();
+        let mut key = |source: &str| {
+            resolved
+                .entry(source.to_string())
+                .or_insert_with(|| absolute(Path::new(source)).unwrap_or_else(|| source.into()))
+                .clone()
+        };
+        let again: taohua::FastSet<std::path::PathBuf> =
+            added.docs.iter().map(|d| key(&d.source)).collect();
         let before = data.docs.len();
-        data.docs.retain(|d| !again.contains(d.source.as_str()));
+        data.docs.retain(|d| !again.contains(&key(&d.source)));
         let replaced = before - data.docs.len();
         let new = added.docs.len();
         data.docs.extend(added.docs);

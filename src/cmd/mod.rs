@@ -3,12 +3,14 @@
 mod check;
 mod ci;
 mod dedup;
+mod guard;
 mod index;
 mod phrases;
 mod scan;
 
 use crate::cli::{Cli, ColorChoice, Command, InputArgs, MiningArgs};
 use anyhow::Context;
+pub use guard::{absolute, guard_output, same_file};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use taohua::ingest::{IngestOptions, SplitRule};
@@ -56,8 +58,8 @@ pub fn ingest_options(args: &InputArgs) -> anyhow::Result<IngestOptions> {
             pattern: p.clone(),
             message: e.to_string(),
         })?;
-        if re.is_match("") {
-            anyhow::bail!("--split {p:?} matches empty text, so every line would be a heading; give a pattern that needs some text");
+        if matches_nothing_in_lines(&re) {
+            anyhow::bail!("--split {p:?} matches empty text inside ordinary lines, so every line would be a heading; give a pattern that needs some text");
         }
         SplitRule::Pattern(re)
     } else {
@@ -99,8 +101,8 @@ pub fn read_and_scan(
                 .with_context(|| format!("--junk-pattern {p:?} is not a valid regular expression"))
                 .and_then(|re| {
                     // A pattern that matches nothing at all would mark every line.
-                    if re.is_match("") {
-                        anyhow::bail!("--junk-pattern {p:?} matches empty text, so it would mark every line as junk; give a pattern that needs some text")
+                    if matches_nothing_in_lines(&re) {
+                        anyhow::bail!("--junk-pattern {p:?} matches empty text inside ordinary lines, so it would mark every line as junk; give a pattern that needs some text")
                     }
                     Ok(re)
                 })
@@ -137,56 +139,11 @@ pub fn warn_skipped(skipped: &[taohua::ingest::Skipped]) {
     }
 }
 
-/// Refuse an output (given by `flag`) that would write over an input: an
-/// input file itself, or a file that an input folder holds and the run reads
-/// (its extension one of `exts`; every place inside the folder when `exts` is
-/// empty, for an output that would be read back as a speech).
-pub fn guard_output(
-    flag: &str,
-    out: &std::path::Path,
-    inputs: &[std::path::PathBuf],
-    exts: &[String],
-) -> anyhow::Result<()> {
-    let Some(out_abs) = absolute(out) else {
-        return Ok(());
-    };
-    let read_from_folder = exts.is_empty()
-        || out_abs
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| {
-                exts.iter()
-                    .any(|x| x.trim_start_matches('.').eq_ignore_ascii_case(e))
-            });
-    for i in inputs.iter().filter(|i| i.as_os_str() != "-") {
-        let Ok(ia) = std::fs::canonicalize(i) else {
-            continue;
-        };
-        if out_abs == ia || (ia.is_dir() && out_abs.starts_with(&ia) && read_from_folder) {
-            anyhow::bail!(
-                "{flag} {} would write over or into the input {}; choose an output outside the inputs",
-                out.display(),
-                i.display()
-            );
-        }
-    }
-    Ok(())
-}
-
-/// Do two paths name one file (or one place for a file not yet written)?
-pub fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    absolute(a).is_some_and(|x| Some(x) == absolute(b))
-}
-
-/// A path made absolute through its folder, for a file that may not exist yet.
-fn absolute(p: &std::path::Path) -> Option<std::path::PathBuf> {
-    std::fs::canonicalize(p).ok().or_else(|| {
-        let parent = p
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
-        std::fs::canonicalize(parent)
-            .ok()
-            .map(|d| d.join(p.file_name().unwrap_or_default()))
-    })
+/// Does `re` find an empty match inside ordinary lines of text (`''`, `a|`,
+/// `\b`, `^`)? Such a pattern takes every line; one that matches only empty
+/// or blank lines (`^\s*$`) does not.
+fn matches_nothing_in_lines(re: &regex::Regex) -> bool {
+    ["同志们：今天我们召开全市开发区工作会议。", "abc 123"]
+        .iter()
+        .any(|line| re.find_iter(line).any(|m| m.is_empty()))
 }

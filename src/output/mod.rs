@@ -85,7 +85,12 @@ pub fn stage(path: &Path) -> anyhow::Result<Staged<'_>> {
             path.display()
         );
     }
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+    // `/dev/stdout` is a link to the process's own output, which may be a
+    // regular file (`> r.txt`): written where it points, never renamed over.
+    let own_stream = [Path::new("/dev"), Path::new("/proc")]
+        .iter()
+        .any(|d| path.starts_with(d));
+    if own_stream || std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
         let file = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
