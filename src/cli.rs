@@ -60,7 +60,7 @@ pub enum ScanFormat {
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Split compilations at lines matching this regular expression instead of the
-    /// built-in heading rules (`…篇N`, `篇N：…`, `第N篇`, or a numbered series of titles).
+    /// built-in heading rules (`…篇N`, `…第N篇`, `…范文N`, `篇N：…`, `第N篇…`, or a numbered series of titles).
     #[arg(long, value_name = "REGEX", conflicts_with = "no_split")]
     pub split: Option<String>,
     /// Never split files: each file is one speech.

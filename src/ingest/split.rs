@@ -14,7 +14,8 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub enum SplitRule {
     /// The built-in rule: a line of at most 40 characters that ends in 篇 +
-    /// numeral (`…讲话精神篇四`), or starts, after an optional opening bracket,
+    /// numeral (`…讲话精神篇四`), 第 + numeral + 篇 (`…讲话 第一篇`) or 范文/例文
+    /// + numeral (`精选范文一`), or starts, after an optional opening bracket,
     /// with 篇 + numeral (`篇一：…`, `【篇2】…`), 第 + numeral + 篇 (`第三篇 …`)
     /// or 范文/例文 + numeral (`范文一：…`), the styles of essay sites. A file
     /// with none of these is cut at a numbered series of titles instead: at
@@ -39,7 +40,7 @@ fn default_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            "(篇{NUMERAL}$)|(^[【\\[〔（(]?(第{NUMERAL}篇|(篇|范文|例文) ?{NUMERAL}))"
+            "(篇{NUMERAL}$)|((第{NUMERAL}篇|(范文|例文) ?{NUMERAL})$)|(^[【\\[〔（(]?(第{NUMERAL}篇|(篇|范文|例文) ?{NUMERAL}))"
         ))
         .expect("built-in heading pattern")
     })

@@ -55,6 +55,9 @@ fn essay_site_heading_styles_split() {
         "范文一：开发区工作会议讲话",
         "例文 2",
         "开发区工作会议讲话精神篇十九",
+        "开发区工作会议讲话 第一篇",
+        "精选范文3",
+        "讲话稿例文 二",
     ] {
         assert!(SplitRule::Default.is_heading(head), "{head}");
     }
@@ -63,6 +66,8 @@ fn essay_site_heading_styles_split() {
         "2023年讲话精神(优秀19篇)",
         "范文网为您整理了以下内容。",
         "一、以第一篇讲话为纲",
+        "这是我写的第一篇讲话稿",
+        "更多范文请访问本站",
         "我们要以第三篇章的精神，推动开发区高质量发展，谱写新的篇章，篇篇都是好文章，这一篇二十字以上的句子",
     ] {
         assert!(!SplitRule::Default.is_heading(line), "{line}");
