@@ -13,11 +13,12 @@ use std::ops::Range;
 /// How a file is cut into speeches.
 #[derive(Debug, Clone)]
 pub enum SplitRule {
-    /// The built-in rule: a line of at most 40 characters that ends in 篇 +
-    /// numeral (`…讲话精神篇四`), 第 + numeral + 篇 (`…讲话 第一篇`) or 范文/例文
-    /// + numeral (`精选范文一`), or starts, after an optional opening bracket,
-    /// with 篇 + numeral (`篇一：…`, `【篇2】…`), 第 + numeral + 篇 (`第三篇 …`)
-    /// or 范文/例文 + numeral (`范文一：…`), the styles of essay sites. A file
+    /// The built-in rule: a line of at most 40 characters that ends in 篇 and
+    /// a numeral (`…讲话精神篇四`), in 第, a numeral and 篇 (`…讲话 第一篇`) or
+    /// in 范文/例文 and a numeral (`精选范文一`), or starts, after an optional
+    /// opening bracket, with 篇 and a numeral (`篇一：…`, `【篇2】…`), 第, a
+    /// numeral and 篇 (`第三篇 …`) or 范文/例文 and a numeral (`范文一：…`),
+    /// the styles of essay sites. A file
     /// with none of these is cut at a numbered series of titles instead: at
     /// least three lines of at most 40 characters that are one title of 6
     /// characters or more, ending in a letter, followed by the numerals 1, 2,
