@@ -18,7 +18,8 @@ pub enum SplitRule {
     /// in 范文/例文 and a numeral (`精选范文一`), or starts, after an optional
     /// opening bracket, with 篇 and a numeral (`篇一：…`, `【篇2】…`), 第, a
     /// numeral and 篇 (`第三篇 …`) or 范文/例文 and a numeral (`范文一：…`),
-    /// the styles of essay sites. A file
+    /// the styles of essay sites; the numeral after 篇, 范文 or 例文 may be
+    /// bracketed (`范文（一）`). A file
     /// with none of these is cut at a numbered series of titles instead: at
     /// least three lines of at most 40 characters that are one title of 6
     /// characters or more, ending in a letter, followed by the numerals 1, 2,
@@ -36,12 +37,14 @@ pub enum SplitRule {
 const HEADING_MAX_CHARS: usize = 40;
 
 const NUMERAL: &str = "[一二三四五六七八九十百千零〇两0-9０-９]+";
+/// A numeral, bracketed or not (`篇（一）`, `范文(2)`).
+const N_BR: &str = "([（(]?[一二三四五六七八九十百千零〇两0-9０-９]+[）)]?)";
 
 fn default_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            "(篇{NUMERAL}$)|((第{NUMERAL}篇|(范文|例文) ?{NUMERAL})$)|(^[【\\[〔（(]?(第{NUMERAL}篇|(篇|范文|例文) ?{NUMERAL}))"
+            "(((篇|范文 ?|例文 ?){N_BR}|第{NUMERAL}篇)$)|(^[【\\[〔（(]?(第{NUMERAL}篇|(篇|范文|例文) ?{N_BR}))"
         ))
         .expect("built-in heading pattern")
     })

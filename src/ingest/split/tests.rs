@@ -58,6 +58,9 @@ fn essay_site_heading_styles_split() {
         "开发区工作会议讲话 第一篇",
         "精选范文3",
         "讲话稿例文 二",
+        "范文（一）",
+        "篇(2)：开发区工作会议讲话",
+        "开发区工作会议讲话篇（三）",
     ] {
         assert!(SplitRule::Default.is_heading(head), "{head}");
     }
@@ -68,6 +71,8 @@ fn essay_site_heading_styles_split() {
         "一、以第一篇讲话为纲",
         "这是我写的第一篇讲话稿",
         "更多范文请访问本站",
+        "（一）篇幅",
+        "篇章（一）",
         "我们要以第三篇章的精神，推动开发区高质量发展，谱写新的篇章，篇篇都是好文章，这一篇二十字以上的句子",
     ] {
         assert!(!SplitRule::Default.is_heading(line), "{line}");
