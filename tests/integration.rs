@@ -2,10 +2,12 @@
 
 mod util;
 
+mod bad_args;
 mod bad_input;
 mod check;
 mod ci;
 mod dedup;
+mod faults;
 mod fuzz_corpus;
 mod html;
 mod outputs;

@@ -182,3 +182,24 @@ pub fn closed_early(args: &[&str], take: usize) -> (Option<i32>, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Deterministic pseudo-random Chinese prose of about `bytes` bytes, on one line.
+pub fn prose(bytes: usize, seed: u64) -> String {
+    const ALPHA: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由";
+    let alpha: Vec<char> = ALPHA.chars().collect();
+    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+    let mut next = move || {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (x >> 33) as usize
+    };
+    let mut s = String::with_capacity(bytes + 64);
+    while s.len() < bytes {
+        for _ in 0..8 + next() % 30 {
+            s.push(alpha[next() % alpha.len()]);
+        }
+        s.push(['，', '。', '；'][next() % 3]);
+    }
+    s
+}
