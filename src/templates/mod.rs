@@ -167,6 +167,7 @@ fn bucket_templates(
         .collect();
     // Each sentence's tokens without its final punctuation, and their characters.
     let chars_of: Vec<usize> = tokens.iter().map(|t| chars(t)).collect();
+    let sorted: Vec<Vec<&str>> = tokens.iter().map(|t| sorted_tokens(t)).collect();
     for x in 0..ids.len() {
         if reach[x] < min_docs {
             break;
@@ -177,12 +178,22 @@ fn bucket_templates(
         // Grow a skeleton from sentence x: each sentence that shares enough of it
         // joins, and the skeleton shrinks to what all members share.
         let mut skel = tokens[x].clone();
+        let mut skel_sorted = sorted[x].clone();
         let mut members = vec![x];
         for y in (x + 1..ids.len()).filter(|&y| !used[y]) {
+            // What both hold bounds what their longest common subsequence
+            // keeps: most sentences of a bucket are let go on that alone,
+            // without the quadratic table.
+            let (most, most_chars) = common(&skel_sorted, &sorted[y]);
+            let may = |z: usize| similar_enough(most_chars, chars_of[z]);
+            if most < 3 || !may(y) || !members.iter().all(|&m| may(m)) {
+                continue;
+            }
             let cand = lcs(&skel, &tokens[y]);
             let kept = chars(&cand);
             let ok = |z: usize| similar_enough(kept, chars_of[z]);
             if cand.len() >= 3 && members.iter().all(|&m| ok(m)) && ok(y) {
+                skel_sorted = sorted_tokens(&cand);
                 skel = cand;
                 members.push(y);
             }
@@ -215,6 +226,32 @@ fn content<'a, 't>(tokens: &'t [&'a str]) -> &'t [&'a str] {
 fn similar_enough(skeleton_chars: usize, member_chars: usize) -> bool {
     let (cs, ct) = (skeleton_chars, member_chars);
     cs * 2 >= ct.min(12) && cs * 4 >= ct
+}
+
+/// Tokens in sorted order (a multiset, for [`common`]).
+fn sorted_tokens<'a>(tokens: &[&'a str]) -> Vec<&'a str> {
+    let mut s = tokens.to_vec();
+    s.sort_unstable();
+    s
+}
+
+/// How many tokens two sorted lists hold in common (as multisets), and their
+/// characters: no common subsequence of the two keeps more.
+fn common(a: &[&str], b: &[&str]) -> (usize, usize) {
+    let (mut i, mut j, mut n, mut c) = (0, 0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                c += a[i].chars().count();
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (n, c)
 }
 
 /// Characters of a token list.
@@ -310,6 +347,31 @@ fn fillers(skel: &[&str], tokens: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tokens_two_lists_share_bound_their_longest_common_subsequence() {
+        // Lists over a small vocabulary (many repeats), seeded.
+        let words = [
+            "下面", "我", "讲", "三点", "意见", ",", "代表", "市委", "要", "加强",
+        ];
+        let list = |seed: u64, n: usize| -> Vec<&str> {
+            (0..n as u64)
+                .map(|i| words[(crate::fingerprint::mix(seed ^ i * 0x9e37) % 10) as usize])
+                .collect()
+        };
+        let mut tight = 0;
+        for seed in 0..400u64 {
+            let (a, b) = (
+                list(seed, 3 + seed as usize % 12),
+                list(seed + 999, 2 + seed as usize % 15),
+            );
+            let l = lcs(&a, &b);
+            let (n, c) = common(&sorted_tokens(&a), &sorted_tokens(&b));
+            assert!(l.len() <= n && chars(&l) <= c, "{a:?} {b:?}");
+            tight += usize::from(l.len() == n);
+        }
+        assert!(tight > 50, "the bound is often exact: {tight}");
+    }
 
     #[test]
     fn skeleton_of_the_opinion_family() {
