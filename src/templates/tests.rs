@@ -1,0 +1,84 @@
+//! Tests of template finding.
+
+use super::*;
+
+#[test]
+fn the_tokens_two_lists_share_bound_their_longest_common_subsequence() {
+    // Lists over a small vocabulary (many repeats), seeded.
+    let words = [
+        "下面", "我", "讲", "三点", "意见", ",", "代表", "市委", "要", "加强",
+    ];
+    let list = |seed: u64, n: usize| -> Vec<&str> {
+        (0..n as u64)
+            .map(|i| words[(crate::fingerprint::mix(seed ^ (i * 0x9e37)) % 10) as usize])
+            .collect()
+    };
+    let mut tight = 0;
+    for seed in 0..400u64 {
+        let (a, b) = (
+            list(seed, 3 + seed as usize % 12),
+            list(seed + 999, 2 + seed as usize % 15),
+        );
+        let l = lcs(&a, &b);
+        let (n, c) = common(&sorted_tokens(&a), &sorted_tokens(&b));
+        assert!(l.len() <= n && chars(&l) <= c, "{a:?} {b:?}");
+        tight += usize::from(l.len() == n);
+    }
+    assert!(tight > 50, "the bound is often exact: {tight}");
+}
+
+#[test]
+fn skeleton_of_the_opinion_family() {
+    let a = ["下面", ",", "我", "讲", "三点", "意见"];
+    let b = [
+        "下面",
+        ",",
+        "我",
+        "代表",
+        "市委",
+        "、",
+        "市政府",
+        "讲",
+        "三",
+        "方面",
+        "意见",
+    ];
+    let s = lcs(&a, &b);
+    assert_eq!(s, ["下面", ",", "我", "讲", "意见"]);
+    assert_eq!(fillers(&s, &b)[3], "代表市委、市政府");
+}
+
+/// A sentence of the given tokens used by the given speeches.
+fn sent(tokens: &[&str], docs: Vec<usize>) -> Sent {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for t in tokens {
+        spans.push((text.len() as u32, (text.len() + t.len()) as u32));
+        text.push_str(t);
+    }
+    Sent {
+        text,
+        tokens: spans,
+        docs,
+    }
+}
+
+#[test]
+fn a_bucket_gives_a_template_exactly_when_enough_speeches_can_reach_it() {
+    let sents = [
+        sent(&["下面", "我", "讲", "三点", "意见"], vec![0]),
+        sent(&["下面", "我", "讲", "两点", "意见"], vec![1]),
+        sent(&["下面", "我", "再", "讲", "几点", "意见"], vec![2, 3]),
+        sent(&["下面", "请", "大家", "发表", "意见"], vec![4]),
+    ];
+    let group = [0, 1, 2, 2, 4];
+    let ids = [0, 1, 2, 3];
+    // Speeches 2 and 3 are one cluster: the three first sentences reach 3.
+    let got = bucket_templates(&sents, &ids, &group, 3);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].skeleton, "下面我…讲…意见");
+    assert_eq!(got[0].speeches, 3);
+    assert!(bucket_templates(&sents, &ids, &group, 4).is_empty());
+    // The last sentence alone reaches one cluster: it starts nothing.
+    assert!(bucket_templates(&sents, &[3, 0], &group, 2).is_empty());
+}
