@@ -127,13 +127,11 @@ pub fn read_allowlists(paths: &[std::path::PathBuf]) -> anyhow::Result<Vec<Strin
         // In any encoding a speech may be in (an allowlist saved as GBK).
         let bytes =
             std::fs::read(p).with_context(|| format!("reading allowlist {}", p.display()))?;
-        let text = match decode(&bytes) {
-            Some(d) => d.text,
-            None if bytes.iter().all(u8::is_ascii_whitespace) => String::new(),
-            None => bail!(
+        let Some(text) = decode(&bytes).map(|d| d.text) else {
+            bail!(
                 "allowlist {}: not text (binary data or an unknown encoding); save it as UTF-8",
                 p.display()
-            ),
+            )
         };
         out.extend(
             text.lines()

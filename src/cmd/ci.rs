@@ -85,20 +85,12 @@ pub fn run(args: CiArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             .collect();
         guard_output("-o", out, &inputs, &[])?;
         // Nor land where the globs would read it as a speech next time.
-        let rel = absolute(out).and_then(|a| {
-            a.strip_prefix(&root)
-                .ok()
-                .map(|r| r.to_string_lossy().replace('\\', "/"))
-        });
-        if let Some(rel) = rel {
-            if (cfg.corpus.is_match(&rel) || cfg.new.is_match(&rel)) && !cfg.exclude.is_match(&rel)
-            {
-                bail!(
-                    "-o {} is taken by the [documents] globs of {}, so the next run would read the report as a speech; write it elsewhere",
-                    out.display(),
-                    config_name
-                );
-            }
+        if absolute(out).is_some_and(|a| gate::selects(&root, &cfg, &a)) {
+            bail!(
+                "-o {} is taken by the [documents] globs of {}, so the next run would read the report as a speech; write it elsewhere",
+                out.display(),
+                config_name
+            );
         }
     }
     let names = Names {

@@ -1,5 +1,6 @@
 //! Outputs that would replace inputs: refused before anything is read.
 
+use crate::output::is_device;
 use std::path::{Component, Path, PathBuf};
 
 /// Refuse an output (given by `flag`) that would write over an input: an
@@ -13,7 +14,7 @@ pub fn guard_output(
     inputs: &[PathBuf],
     exts: &[String],
 ) -> anyhow::Result<()> {
-    if is_special(out) {
+    if is_device(out) {
         return Ok(());
     }
     let Some(out_abs) = absolute(out) else {
@@ -29,7 +30,7 @@ pub fn guard_output(
             });
     for i in inputs
         .iter()
-        .filter(|i| i.as_os_str() != "-" && !is_special(i))
+        .filter(|i| i.as_os_str() != "-" && !is_device(i))
     {
         // An input not written yet (a baseline to come) is compared by name.
         let Some(ia) = absolute(i) else {
@@ -49,12 +50,6 @@ pub fn guard_output(
 /// Do two paths name one file (or one place for a file not yet written)?
 pub fn same_file(a: &Path, b: &Path) -> bool {
     absolute(a).is_some_and(|x| Some(x) == absolute(b))
-}
-
-/// Is `p` something that exists and is neither a file nor a folder (a
-/// device, a pipe)?
-fn is_special(p: &Path) -> bool {
-    std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// `p` made absolute with its links resolved, for a file or folders that may

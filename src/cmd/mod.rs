@@ -58,7 +58,7 @@ pub fn ingest_options(args: &InputArgs) -> anyhow::Result<IngestOptions> {
             pattern: p.clone(),
             message: e.to_string(),
         })?;
-        if matches_nothing_in_lines(&re) {
+        if matches_empty_in_lines(&re) {
             anyhow::bail!("--split {p:?} matches empty text inside ordinary lines, so every line would be a heading; give a pattern that needs some text");
         }
         SplitRule::Pattern(re)
@@ -100,8 +100,8 @@ pub fn read_and_scan(
             regex::Regex::new(p)
                 .with_context(|| format!("--junk-pattern {p:?} is not a valid regular expression"))
                 .and_then(|re| {
-                    // A pattern that matches nothing at all would mark every line.
-                    if matches_nothing_in_lines(&re) {
+                    // A pattern with empty matches in ordinary text would mark every line.
+                    if matches_empty_in_lines(&re) {
                         anyhow::bail!("--junk-pattern {p:?} matches empty text inside ordinary lines, so it would mark every line as junk; give a pattern that needs some text")
                     }
                     Ok(re)
@@ -142,7 +142,7 @@ pub fn warn_skipped(skipped: &[taohua::ingest::Skipped]) {
 /// Does `re` find an empty match inside ordinary lines of text (`''`, `a|`,
 /// `\b`, `^`)? Such a pattern takes every line; one that matches only empty
 /// or blank lines (`^\s*$`) does not.
-fn matches_nothing_in_lines(re: &regex::Regex) -> bool {
+fn matches_empty_in_lines(re: &regex::Regex) -> bool {
     ["同志们：今天我们召开全市开发区工作会议。", "abc 123"]
         .iter()
         .any(|line| re.find_iter(line).any(|m| m.is_empty()))

@@ -31,7 +31,7 @@ mod set;
 
 pub use baseline::{Baseline, Entry, Key};
 pub use config::{Config, ConfigError, Level, Scope, Tier, FILE_NAME, INIT};
-pub use set::{display_root, find_config, load, Role, Set};
+pub use set::{display_root, find_config, load, selects, Role, Set};
 
 use crate::ingest::Skipped;
 use serde::Serialize;

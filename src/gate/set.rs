@@ -64,6 +64,26 @@ fn slashed(rel: &Path) -> String {
         .join("/")
 }
 
+/// The role the config's globs give the file at `rel` (relative to the
+/// config's folder, `/`-separated), if they take it.
+fn role(cfg: &Config, rel: &str) -> Option<Role> {
+    if cfg.exclude.is_match(rel) {
+        None
+    } else if cfg.new.is_match(rel) {
+        Some(Role::New)
+    } else if cfg.corpus.is_match(rel) {
+        Some(Role::Corpus)
+    } else {
+        None
+    }
+}
+
+/// Do the config's globs take a file at `path` (absolute, under `root`)?
+pub fn selects(root: &Path, cfg: &Config, path: &Path) -> bool {
+    path.strip_prefix(root)
+        .is_ok_and(|rel| role(cfg, &slashed(rel)).is_some())
+}
+
 /// Read the speeches of `root` that the config's globs select; paths are shown
 /// as `shown_root` + the path relative to `root`. `skip` are files never taken
 /// (the config and the baseline).
@@ -96,13 +116,7 @@ pub fn load(root: &Path, shown_root: &str, cfg: &Config, skip: &[PathBuf]) -> Se
             continue;
         }
         let rel = slashed(entry.path().strip_prefix(root).unwrap_or(entry.path()));
-        let role = if cfg.exclude.is_match(&rel) {
-            continue;
-        } else if cfg.new.is_match(&rel) {
-            Role::New
-        } else if cfg.corpus.is_match(&rel) {
-            Role::Corpus
-        } else {
+        let Some(role) = role(cfg, &rel) else {
             continue;
         };
         let path = format!("{shown_root}{rel}");

@@ -76,6 +76,12 @@ enum Target {
     Temp(tempfile::NamedTempFile),
 }
 
+/// Is `path` something that exists and is neither a file nor a folder (a
+/// device, a pipe)? Such a target is written in place, and is no input's twin.
+pub fn is_device(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 /// Make ready to write `path` atomically (see [`Staged`]).
 pub fn stage(path: &Path) -> anyhow::Result<Staged<'_>> {
     let writing = || format!("writing {}", path.display());
@@ -90,7 +96,7 @@ pub fn stage(path: &Path) -> anyhow::Result<Staged<'_>> {
     let own_stream = [Path::new("/dev"), Path::new("/proc")]
         .iter()
         .any(|d| path.starts_with(d));
-    if own_stream || std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+    if own_stream || is_device(path) {
         let file = std::fs::OpenOptions::new()
             .write(true)
             .open(path)

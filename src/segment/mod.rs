@@ -129,15 +129,11 @@ impl Segmenter {
             };
             let bytes = std::fs::read(path).map_err(|e| bad(e.to_string()))?;
             // In any encoding a speech may be in (a dictionary saved as GBK).
-            let text = match crate::ingest::decode(&bytes) {
-                Some(d) => d.text,
-                None if bytes.iter().all(u8::is_ascii_whitespace) => String::new(),
-                None => {
-                    return Err(bad(
-                        "not text (binary data or an unknown encoding); save it as UTF-8".into(),
-                    ))
-                }
-            };
+            let text = crate::ingest::decode(&bytes)
+                .map(|d| d.text)
+                .ok_or_else(|| {
+                    bad("not text (binary data or an unknown encoding); save it as UTF-8".into())
+                })?;
             jieba
                 .load_dict(&mut std::io::Cursor::new(text))
                 .map_err(|e| Error::UserDict {
