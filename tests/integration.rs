@@ -11,5 +11,6 @@ mod faults;
 mod fuzz_corpus;
 mod html;
 mod outputs;
+mod phrases;
 mod properties;
 mod scan;

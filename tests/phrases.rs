@@ -1,0 +1,59 @@
+//! Stock phrases as the report shows them.
+
+use crate::util::*;
+use serde_json::Value;
+
+/// The listed phrase whose text holds `needle` once normalised away from
+/// Traditional script and full-width punctuation.
+fn phrase_with<'a>(r: &'a Value, needle: &str) -> &'a Value {
+    r["phrases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| {
+            p["occurrences"].as_array().unwrap().len() >= 3 && {
+                let t = p["text"].as_str().unwrap();
+                t.contains(needle) || t.contains("貫徹落實黨的二十大")
+            }
+        })
+        .unwrap_or_else(|| panic!("a phrase with {needle}: {r}"))
+}
+
+#[test]
+fn a_phrase_is_shown_as_most_speeches_write_it() {
+    // The first speech (by path) writes the shared sentence in Traditional
+    // script with an ASCII comma; the two after it in Simplified script with
+    // a full-width one. All three hold the phrase; it is shown the second way.
+    let env = TestEnv::new();
+    let shared_trad = "我們要全面貫徹落實黨的二十大精神,推動經濟社會高質量發展。";
+    let shared = "我们要全面贯彻落实党的二十大精神，推动经济社会高质量发展。";
+    env.write(
+        "a.txt",
+        format!("同志们：今天召开全市农业农村工作会议，部署春耕生产。\n{shared_trad}\n要抓好粮食生产，稳定播种面积，提高单产水平。\n"),
+    );
+    env.write(
+        "b.txt",
+        format!("为了规范物业管理活动，维护业主的合法权益，制定本条例。\n{shared}\n物业服务企业应当按照合同约定提供服务。\n"),
+    );
+    env.write(
+        "c.txt",
+        format!("一年来，全市开发区坚持稳中求进工作总基调，经济发展取得显著成效。\n{shared}\n要优化营商环境，加快项目建设，做大产业规模。\n"),
+    );
+    let r = json(env.cmd().args(["scan", ".", "--format", "json"]));
+    let p = phrase_with(&r, "贯彻落实党的二十大");
+    let text = p["text"].as_str().unwrap();
+    assert!(
+        text.contains("贯彻落实党的二十大精神，推动"),
+        "shown in the wording two of three speeches use: {p}"
+    );
+    // Each occurrence still carries its own wording.
+    let first = &p["occurrences"][0];
+    assert_eq!(first["document"], 0);
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .contains("貫徹落實黨的二十大精神,推動"),
+        "{p}"
+    );
+}
