@@ -1,6 +1,6 @@
 //! `taohua dedup`: write the collection back without copies (and junk).
 
-use super::{absolute, guard_output, read_and_scan, read_status, same_file, Ctx};
+use super::{absolute, guard_output, read_and_scan, read_status, same_file, Ctx, Wants};
 use crate::cli::DedupArgs;
 use crate::output::{json, stage, write_atomic};
 use anyhow::{bail, Context};
@@ -24,7 +24,12 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
             manifest_path.display()
         );
     }
-    let (corpus, report) = read_and_scan(&args.paths, &args.input, &args.mining, true)?;
+    // Only the relations and the junk say what is written back.
+    let wants = Wants {
+        progress: true,
+        phrases: false,
+    };
+    let (corpus, report) = read_and_scan(&args.paths, &args.input, &args.mining, wants)?;
     let plan = plan(&report, args.drop_contained);
     let junk = if args.strip_junk {
         junk_ranges(&corpus, &report)

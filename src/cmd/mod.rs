@@ -75,13 +75,22 @@ pub fn ingest_options(args: &InputArgs) -> anyhow::Result<IngestOptions> {
     })
 }
 
+/// What a command wants of a scan.
+pub struct Wants {
+    /// A progress bar on stderr (for output meant for people).
+    pub progress: bool,
+    /// Stock phrases, shared passages and templates, besides the relations
+    /// between speeches and the junk.
+    pub phrases: bool,
+}
+
 /// Read a corpus and scan it: the shared first half of scan, phrases and dedup.
 /// Returns the corpus and the report; fails when no speech could be read.
 pub fn read_and_scan(
     paths: &[std::path::PathBuf],
     input: &InputArgs,
     mining: &MiningArgs,
-    show_progress: bool,
+    wants: Wants,
 ) -> anyhow::Result<(taohua::ingest::Corpus, taohua::report::ScanReport)> {
     // So that `TAOHUA_TIMINGS` counts the reading too (the bar itself is made
     // after it, so that warnings about unreadable files print clear of it).
@@ -114,9 +123,10 @@ pub fn read_and_scan(
             .unwrap_or_else(|| taohua::scan::auto_min_docs(corpus.documents.len())),
         user_dict: input.user_dict.clone(),
         junk_patterns,
+        phrases: wants.phrases,
         ..Default::default()
     };
-    let bar = crate::progress::Bar::new(show_progress, started);
+    let bar = crate::progress::Bar::new(wants.progress, started);
     let report = taohua::scan::scan(&corpus, &opts, &bar)?;
     bar.finish();
     Ok((corpus, report))

@@ -1,6 +1,6 @@
 //! `taohua phrases`: the stock phrases and templates of a collection.
 
-use super::{guard_output, read_and_scan, read_status, Ctx};
+use super::{guard_output, read_and_scan, read_status, Ctx, Wants};
 use crate::cli::{PhrasesArgs, PhrasesFormat};
 use crate::output;
 use serde::Serialize;
@@ -29,7 +29,10 @@ pub fn run(args: PhrasesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         &args.paths,
         &args.input,
         &args.mining,
-        args.format == PhrasesFormat::Human,
+        Wants {
+            progress: args.format == PhrasesFormat::Human,
+            phrases: true,
+        },
     )?;
     let render = |w: &mut dyn std::io::Write| match args.format {
         PhrasesFormat::Human => {

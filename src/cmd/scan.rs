@@ -1,6 +1,6 @@
 //! `taohua scan`: read a corpus, find duplicates, copied passages, phrases and junk.
 
-use super::{guard_output, read_and_scan, read_status, Ctx};
+use super::{guard_output, read_and_scan, read_status, Ctx, Wants};
 use crate::cli::{ScanArgs, ScanFormat};
 use crate::output;
 use std::process::ExitCode;
@@ -14,7 +14,10 @@ pub fn run(args: ScanArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         &args.paths,
         &args.input,
         &args.mining,
-        args.format == ScanFormat::Human,
+        Wants {
+            progress: args.format == ScanFormat::Human,
+            phrases: true,
+        },
     )?;
     let render = |w: &mut dyn std::io::Write| match args.format {
         ScanFormat::Human => output::human::scan(&report, ctx.color && args.output.is_none(), w),

@@ -52,6 +52,8 @@ pub fn run(
             },
             user_dict: cfg.user_dict.as_ref().map(Into::into),
             junk_patterns: cfg.junk_patterns.clone(),
+            // The gate reads the pairs and the junk only.
+            phrases: false,
             ..ScanOptions::default()
         };
         let report = scan(&set.corpus, &opts, &())?;

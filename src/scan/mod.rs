@@ -6,21 +6,25 @@
 //! report. Work is spread over rayon's threads; every list is sorted before it
 //! reaches the report, so results do not depend on the thread count.
 
-use crate::align::{align, align_each, AlignParams, Chain};
+use crate::align::{align_each, AlignParams};
 use crate::candidates::{candidates, CandidateParams};
-use crate::cluster::{clusters, coverage, relation, Coverage, Relation, RelationParams};
+use crate::cluster::{clusters, coverage, relation, RelationParams};
 use crate::error::Result;
-use crate::fingerprint::{hamming, kgram_hashes, speech_simhashes, winnow, Prints};
+use crate::fingerprint::{kgram_hashes, speech_simhashes, winnow, Prints};
 use crate::ingest::{Corpus, Document};
 use crate::normalize::{normalize, Normalized, Sym, MASK};
 use crate::report::{
-    ClusterEntry, DocumentEntry, PairEntry, Passage, ScanReport, Span, Stats, REPORT_VERSION,
+    ClusterEntry, DocumentEntry, JunkEntry, PhraseEntry, ScanReport, Span, Stats, TemplateEntry,
+    REPORT_VERSION,
 };
 use crate::segment::Segmenter;
 use crate::twins::{Alignments, Twins};
 use crate::{junk, phrases, templates};
 use rayon::prelude::*;
 use std::path::PathBuf;
+
+mod pairs;
+use pairs::{realign, verified_pairs, Aligned};
 
 /// Everything a scan can be tuned by.
 #[derive(Debug, Clone)]
@@ -41,6 +45,10 @@ pub struct ScanOptions {
     pub user_dict: Option<PathBuf>,
     /// Extra junk patterns (regular expressions) from the user.
     pub junk_patterns: Vec<regex::Regex>,
+    /// Mine stock phrases, shared passages and templates. `dedup` and `ci`
+    /// read only the relations and the junk, and skip them (a third of a
+    /// scan's work, and its largest memory at a gigabyte).
+    pub phrases: bool,
 }
 
 impl Default for ScanOptions {
@@ -54,6 +62,7 @@ impl Default for ScanOptions {
             min_docs: 2,
             user_dict: None,
             junk_patterns: Vec::new(),
+            phrases: true,
         }
     }
 }
@@ -134,7 +143,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
         Ok(_) => &edited,
         Err(_) => &opts.relations,
     };
-    let mut aligned: Vec<Aligned> = cand
+    let aligned: Vec<Aligned> = cand
         .pairs
         .par_chunk_by(|x, y| x.0 == y.0)
         .flat_map_iter(|run| {
@@ -183,21 +192,17 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     });
     progress.stage("junk", 0);
     let junk = junk::find(corpus, &group, &hits);
-    // Only alignments inside a cluster carry phrases from one copy to another;
-    // the rest (most pairs of a large corpus) are let go before mining, with
-    // their room (1.5 million pairs, 130 MB, at 1 GB of generated speeches).
-    aligned.retain(|x| group[x.pair.0] == group[x.pair.1]);
-    aligned.shrink_to_fit();
-    realign(&mut aligned, &prepared, &opts.align);
-    let alignments = Alignments {
-        chains: aligned.iter().map(|x| (x.pair, &x.chains)).collect(),
-        lead: &twins.lead,
+    let (phrases, templates) = if opts.phrases {
+        let mined = Mined {
+            prepared: &prepared,
+            twins: &twins,
+            group: &group,
+            junk: &junk,
+        };
+        mine(docs, mined, aligned, &seg, opts, progress)
+    } else {
+        (Vec::new(), Vec::new())
     };
-    let norms: Vec<&Normalized> = prepared.iter().map(|p| &p.norm).collect();
-    progress.stage("phrases", 0);
-    let phrases = phrases::mine(docs, &norms, &group, &alignments, &junk, opts.min_docs);
-    progress.stage("templates", 0);
-    let templates = templates::find(docs, &seg, &group, opts.min_docs);
     Ok(ScanReport {
         version: REPORT_VERSION,
         regime,
@@ -240,116 +245,40 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     })
 }
 
-/// A candidate pair once aligned: its passages, kept only when it is in a
-/// relation (see [`realign`]), and that relation with its coverage.
-struct Aligned {
-    pair: (usize, usize),
-    chains: Vec<Chain>,
-    relation: Option<(Relation, Coverage)>,
+/// What phrase mining reads of the stages before it.
+struct Mined<'a> {
+    prepared: &'a [Prepared],
+    twins: &'a Twins,
+    group: &'a [usize],
+    junk: &'a [JunkEntry],
 }
 
-/// Align again the pairs whose chains were let go at the align stage (they
-/// were in no relation) but which ended in one cluster, joined through other
-/// copies: their chains carry phrases from one copy to the other. Pairs with
-/// no shared passage are aligned again for nothing, which costs little.
-fn realign(aligned: &mut [Aligned], prepared: &[Prepared], p: &AlignParams) {
-    aligned
-        .par_iter_mut()
-        .filter(|x| x.chains.is_empty())
-        .for_each(|x| {
-            let (a, b) = x.pair;
-            x.chains = align(&prepared[a].norm.chars, &prepared[b].norm.chars, p);
-        });
-}
-
-/// The pairs of speeches the alignments verify, with the twins of each leader,
-/// sorted; and the near-duplicate links that join clusters.
-fn verified_pairs(
+/// The stock phrases, passages and templates.
+fn mine(
     docs: &[Document],
-    prepared: &[Prepared],
-    sims: &[u64],
-    twins: &Twins,
-    aligned: &[Aligned],
-) -> (Vec<PairEntry>, Vec<(usize, usize)>) {
-    let mut pairs = Vec::new();
-    let mut links = Vec::new();
-    // `x` reads the chains' `a` side, `y` their `b` side; the entry puts the
-    // smaller id first.
-    let entry = |x: usize, y: usize, rel, cov: &Coverage, chains: &[Chain]| {
-        let mut passages: Vec<Passage> = chains
-            .iter()
-            .map(|c| {
-                let sa = span(
-                    &docs[x],
-                    &prepared[x].norm,
-                    c.a_range().start,
-                    c.a_range().end,
-                );
-                let sb = span(
-                    &docs[y],
-                    &prepared[y].norm,
-                    c.b_range().start,
-                    c.b_range().end,
-                );
-                if x < y {
-                    Passage {
-                        a: sa,
-                        b: sb,
-                        chars: c.a_covered(),
-                    }
-                } else {
-                    Passage {
-                        a: sb,
-                        b: sa,
-                        chars: c.b_covered(),
-                    }
-                }
-            })
-            .collect();
-        passages.sort_by_key(|p| (p.a.start, p.b.start));
-        let (a_in_b, b_in_a) = if x < y {
-            (cov.a_in_b, cov.b_in_a)
-        } else {
-            (cov.b_in_a, cov.a_in_b)
-        };
-        PairEntry {
-            a: x.min(y),
-            b: x.max(y),
-            relation: rel,
-            similarity: round(cov.similarity),
-            a_in_b: round(a_in_b),
-            b_in_a: round(b_in_a),
-            simhash_distance: hamming(sims[x], sims[y]),
-            passages,
-        }
+    m: Mined,
+    mut aligned: Vec<Aligned>,
+    seg: &Segmenter,
+    opts: &ScanOptions,
+    progress: &dyn Progress,
+) -> (Vec<PhraseEntry>, Vec<TemplateEntry>) {
+    let group = m.group;
+    // Only alignments inside a cluster carry phrases from one copy to another;
+    // the rest (most pairs of a large corpus) are let go before mining, with
+    // their room (1.5 million pairs, 130 MB, at 1 GB of generated speeches).
+    aligned.retain(|x| group[x.pair.0] == group[x.pair.1]);
+    aligned.shrink_to_fit();
+    realign(&mut aligned, m.prepared, &opts.align);
+    let alignments = Alignments {
+        chains: aligned.iter().map(|x| (x.pair, &x.chains)).collect(),
+        lead: &m.twins.lead,
     };
-    for found in aligned {
-        let Some((rel, cov)) = found.relation else {
-            continue;
-        };
-        let (a, b) = found.pair;
-        if rel == Relation::NearDuplicate {
-            links.push((a, b));
-        }
-        for (x, y) in twins.outer_pairs(a, b) {
-            pairs.push(entry(x, y, rel, &cov, &found.chains));
-        }
-    }
-    let whole = Coverage {
-        a_in_b: 1.0,
-        b_in_a: 1.0,
-        similarity: 1.0,
-    };
-    for l in twins.leaders() {
-        let n = prepared[l].norm.len();
-        let identity = [Chain::identity(n)];
-        for (x, y) in twins.inner_pairs(l) {
-            links.push((x, y));
-            pairs.push(entry(x, y, Relation::NearDuplicate, &whole, &identity));
-        }
-    }
-    pairs.sort_by_key(|p| (p.a, p.b));
-    (pairs, links)
+    let norms: Vec<&Normalized> = m.prepared.iter().map(|p| &p.norm).collect();
+    progress.stage("phrases", 0);
+    let phrases = phrases::mine(docs, &norms, group, &alignments, m.junk, opts.min_docs);
+    progress.stage("templates", 0);
+    let templates = templates::find(docs, seg, group, opts.min_docs);
+    (phrases, templates)
 }
 
 /// Round a ratio to 4 decimals (stable JSON).
@@ -375,24 +304,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pairs_let_go_are_aligned_again_and_the_rest_kept() {
-        let speech = |extra: &str| {
-            format!("同志们：这次全市开发区工作会议，主要任务是总结工作、分析形势。{extra}我们要坚持以习近平新时代中国特色社会主义思想为指导，推动开发区高质量发展。")
+    fn a_scan_without_phrases_finds_the_same_relations_and_junk() {
+        let corpus = crate::ingest::seed_corpus();
+        let full = scan(&corpus, &ScanOptions::default(), &()).unwrap();
+        let opts = ScanOptions {
+            phrases: false,
+            ..ScanOptions::default()
         };
-        let texts = [speech("一是抓招商。"), speech("二是抓改革。"), speech("")];
-        let prepared: Vec<Prepared> = texts.iter().map(|t| prepare(t, 13, 8).0).collect();
-        let p = AlignParams::default();
-        let kept = align(&prepared[0].norm.chars, &prepared[2].norm.chars, &p);
-        let pair = |pair, chains| Aligned {
-            pair,
-            chains,
-            relation: None,
+        let bare = scan(&corpus, &opts, &()).unwrap();
+        assert!(!full.phrases.is_empty() && !full.templates.is_empty());
+        assert!(bare.phrases.is_empty() && bare.templates.is_empty());
+        assert_eq!(full.pairs.len(), 4, "the seed's four pairs");
+        let json = |r: &ScanReport| {
+            let mut v = serde_json::to_value(r).unwrap();
+            v.as_object_mut()
+                .unwrap()
+                .retain(|k, _| !["phrases", "templates"].contains(&k.as_str()));
+            v
         };
-        let mut aligned = vec![pair((0, 1), Vec::new()), pair((0, 2), kept.clone())];
-        realign(&mut aligned, &prepared, &p);
-        let again = align(&prepared[0].norm.chars, &prepared[1].norm.chars, &p);
-        assert!(!again.is_empty(), "the two speeches share passages");
-        assert_eq!(aligned[0].chains, again);
-        assert_eq!(aligned[1].chains, kept);
+        assert_eq!(json(&full), json(&bare));
     }
 }

@@ -1,0 +1,150 @@
+//! Candidate pairs once aligned → the pairs of speeches the report lists.
+
+use super::{round, span, Prepared};
+use crate::align::{align, AlignParams, Chain};
+use crate::cluster::{Coverage, Relation};
+use crate::fingerprint::hamming;
+use crate::ingest::Document;
+use crate::report::{PairEntry, Passage};
+use crate::twins::Twins;
+use rayon::prelude::*;
+
+/// A candidate pair once aligned: its passages, kept only when it is in a
+/// relation (see [`realign`]), and that relation with its coverage.
+pub(super) struct Aligned {
+    pub(super) pair: (usize, usize),
+    pub(super) chains: Vec<Chain>,
+    pub(super) relation: Option<(Relation, Coverage)>,
+}
+
+/// Align again the pairs whose chains were let go at the align stage (they
+/// were in no relation) but which ended in one cluster, joined through other
+/// copies: their chains carry phrases from one copy to the other. Pairs with
+/// no shared passage are aligned again for nothing, which costs little.
+pub(super) fn realign(aligned: &mut [Aligned], prepared: &[Prepared], p: &AlignParams) {
+    aligned
+        .par_iter_mut()
+        .filter(|x| x.chains.is_empty())
+        .for_each(|x| {
+            let (a, b) = x.pair;
+            x.chains = align(&prepared[a].norm.chars, &prepared[b].norm.chars, p);
+        });
+}
+
+/// The pairs of speeches the alignments verify, with the twins of each leader,
+/// sorted; and the near-duplicate links that join clusters.
+pub(super) fn verified_pairs(
+    docs: &[Document],
+    prepared: &[Prepared],
+    sims: &[u64],
+    twins: &Twins,
+    aligned: &[Aligned],
+) -> (Vec<PairEntry>, Vec<(usize, usize)>) {
+    let mut pairs = Vec::new();
+    let mut links = Vec::new();
+    // `x` reads the chains' `a` side, `y` their `b` side; the entry puts the
+    // smaller id first.
+    let entry = |x: usize, y: usize, rel, cov: &Coverage, chains: &[Chain]| {
+        let mut passages: Vec<Passage> = chains
+            .iter()
+            .map(|c| {
+                let sa = span(
+                    &docs[x],
+                    &prepared[x].norm,
+                    c.a_range().start,
+                    c.a_range().end,
+                );
+                let sb = span(
+                    &docs[y],
+                    &prepared[y].norm,
+                    c.b_range().start,
+                    c.b_range().end,
+                );
+                if x < y {
+                    Passage {
+                        a: sa,
+                        b: sb,
+                        chars: c.a_covered(),
+                    }
+                } else {
+                    Passage {
+                        a: sb,
+                        b: sa,
+                        chars: c.b_covered(),
+                    }
+                }
+            })
+            .collect();
+        passages.sort_by_key(|p| (p.a.start, p.b.start));
+        let (a_in_b, b_in_a) = if x < y {
+            (cov.a_in_b, cov.b_in_a)
+        } else {
+            (cov.b_in_a, cov.a_in_b)
+        };
+        PairEntry {
+            a: x.min(y),
+            b: x.max(y),
+            relation: rel,
+            similarity: round(cov.similarity),
+            a_in_b: round(a_in_b),
+            b_in_a: round(b_in_a),
+            simhash_distance: hamming(sims[x], sims[y]),
+            passages,
+        }
+    };
+    for found in aligned {
+        let Some((rel, cov)) = found.relation else {
+            continue;
+        };
+        let (a, b) = found.pair;
+        if rel == Relation::NearDuplicate {
+            links.push((a, b));
+        }
+        for (x, y) in twins.outer_pairs(a, b) {
+            pairs.push(entry(x, y, rel, &cov, &found.chains));
+        }
+    }
+    let whole = Coverage {
+        a_in_b: 1.0,
+        b_in_a: 1.0,
+        similarity: 1.0,
+    };
+    for l in twins.leaders() {
+        let n = prepared[l].norm.len();
+        let identity = [Chain::identity(n)];
+        for (x, y) in twins.inner_pairs(l) {
+            links.push((x, y));
+            pairs.push(entry(x, y, Relation::NearDuplicate, &whole, &identity));
+        }
+    }
+    pairs.sort_by_key(|p| (p.a, p.b));
+    (pairs, links)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::prepare;
+
+    #[test]
+    fn pairs_let_go_are_aligned_again_and_the_rest_kept() {
+        let speech = |extra: &str| {
+            format!("同志们：这次全市开发区工作会议，主要任务是总结工作、分析形势。{extra}我们要坚持以习近平新时代中国特色社会主义思想为指导，推动开发区高质量发展。")
+        };
+        let texts = [speech("一是抓招商。"), speech("二是抓改革。"), speech("")];
+        let prepared: Vec<Prepared> = texts.iter().map(|t| prepare(t, 13, 8).0).collect();
+        let p = AlignParams::default();
+        let kept = align(&prepared[0].norm.chars, &prepared[2].norm.chars, &p);
+        let pair = |pair, chains| Aligned {
+            pair,
+            chains,
+            relation: None,
+        };
+        let mut aligned = vec![pair((0, 1), Vec::new()), pair((0, 2), kept.clone())];
+        realign(&mut aligned, &prepared, &p);
+        let again = align(&prepared[0].norm.chars, &prepared[1].norm.chars, &p);
+        assert!(!again.is_empty(), "the two speeches share passages");
+        assert_eq!(aligned[0].chains, again);
+        assert_eq!(aligned[1].chains, kept);
+    }
+}
