@@ -356,6 +356,31 @@ fn an_own_paragraph_between_two_copied_ones_is_not_copied() {
 
 /// Speeches of a folder: `n` of them hold the paragraphs `a` and `b`, one
 /// holds `c` only; the draft copies all three.
+#[test]
+fn a_clause_of_the_writers_own_between_two_phrases_of_a_source_is_not_copied() {
+    // 同志们,新的航程已经开启,新的任务光荣艰巨。让我们… closes a seed speech; the
+    // draft puts 120 characters of a regulation (in no speech) after its
+    // first clause. A passage bridged the clause (and the draft was 100%
+    // copied); now only the closing sentence is.
+    let law = "本条例所称营商环境，是指市场主体在市场经济活动中所涉及的体制机制性因素和条件。优化营商环境应当坚持市场化、法治化、国际化原则，以市场主体需求为导向，以政府职能转变为核心，对标国际先进水平，建立健全营商环境评价体系，持续优化公平竞争的市场环境。";
+    let text = format!("同志们,新的航程已经开启,{law}新的任务光荣艰巨。让我们紧密团结在以习近平同志为核心的党中央周围。\n");
+    let r = check_text(&text);
+    let d = &r["drafts"][0];
+    let ratio = d["copy_ratio"].as_f64().unwrap();
+    assert!((0.1..0.3).contains(&ratio), "{ratio}: {d}");
+    let law_at = text.find(law).unwrap();
+    for m in d["matches"].as_array().unwrap() {
+        let (s, e) = (
+            m["draft"]["start"].as_u64().unwrap() as usize,
+            m["draft"]["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            e <= law_at || s >= law_at + law.len(),
+            "no match reaches into the regulation: {m}"
+        );
+    }
+}
+
 fn crowded_corpus(env: &TestEnv, n: usize) -> std::path::PathBuf {
     let a = "各级党组织要全面落实党风廉政建设责任制，确保各项工作落到实处，推动全面从严治党向纵深发展。";
     let b = "要坚持以人民为中心的发展思想，着力解决群众最关心最直接最现实的利益问题，不断增强人民群众的获得感。";

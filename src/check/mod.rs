@@ -160,9 +160,19 @@ pub fn check_draft(
             let r = norm.byte_range(gap.start.saturating_sub(1), (gap.end + 1).min(norm.len()));
             text[r].matches('\n').count() >= 2
         };
+        // Nor over text only the draft has that is longer than all the
+        // passage matched (and than an edit): a writer's clause between two
+        // phrases of one source sentence is not copied. Of a passage cut
+        // there, the pieces with too few matched characters go.
+        let min = opts.align.min_matched;
         let passages = chains
             .iter()
-            .flat_map(|ch| ch.split_a(own_line))
+            .flat_map(|ch| {
+                let longest = ch.matched.max(opts.align.max_gap);
+                let cut = ch.split_a(|gap| gap.len() > longest || own_line(gap));
+                let whole = cut.len() == 1;
+                cut.into_iter().filter(move |c| whole || c.matched >= min)
+            })
             .map(|ch| {
                 let (ra, rb) = (ch.a_range(), ch.b_range());
                 FoundPassage {
