@@ -48,10 +48,9 @@ pub struct CheckOptions {
     pub allowlist: Vec<String>,
     /// Share of a passage that must be stock phrase for the passage to be boilerplate.
     pub boilerplate_share: f64,
-    /// Speeches of the index never taken as sources: the draft itself, when a
-    /// document set is checked against one index of the whole set, or a draft
-    /// file that the corpus folder holds.
-    pub exclude: Vec<usize>,
+    /// A speech of the index never taken as a source (the draft itself, when a
+    /// document set is checked against one index of the whole set).
+    pub exclude: Option<usize>,
 }
 
 impl Default for CheckOptions {
@@ -66,7 +65,7 @@ impl Default for CheckOptions {
             max_df: 1000,
             allowlist: Vec::new(),
             boilerplate_share: 0.8,
-            exclude: Vec::new(),
+            exclude: None,
         }
     }
 }
@@ -138,7 +137,7 @@ pub fn check_draft(
         opts.max_df,
         MIN_HITS,
         opts.max_candidates,
-        &opts.exclude,
+        opts.exclude,
     )?;
     let seeds = Seeds::new(&norm.chars, opts.align.k);
     // `strict`: only passages with the evidence of an edited copy (several
@@ -231,7 +230,7 @@ pub fn check_draft(
     {
         let seen: crate::FastSet<u32> = chosen.iter().chain(&twins).map(|c| c.doc).collect();
         let rest: Vec<u32> = (0..index.len() as u32)
-            .filter(|d| !seen.contains(d) && !opts.exclude.contains(&(*d as usize)))
+            .filter(|d| !seen.contains(d) && Some(*d as usize) != opts.exclude)
             .collect();
         let fresh = |covered: &[bool], p: &FoundPassage| {
             covered[p.chars.clone()].iter().filter(|&&c| !c).count()

@@ -1,6 +1,6 @@
 //! `taohua check`: what each draft copies from a corpus, with the 查重 ratios.
 
-use super::{guard_output, ingest_options, same_file, warn_skipped, Ctx};
+use super::{guard_output, ingest_options, warn_skipped, Ctx};
 use crate::cli::{CheckArgs, CheckFormat, RatioKind};
 use crate::exit_code;
 use crate::output;
@@ -23,19 +23,13 @@ pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         guard_output("-o", out, &inputs, &args.input.ext)?;
     }
     let (index, mut skipped) = open_against(&args)?;
-    let mut opts = CheckOptions {
+    let opts = CheckOptions {
         allowlist: read_allowlists(&args.allowlist)?,
         ..CheckOptions::default()
     };
     let mut drafts = Vec::new();
     for path in &args.drafts {
         let shown = path.to_string_lossy().into_owned();
-        // A draft the corpus holds (`check dir/a.txt --against dir`) is not
-        // its own source.
-        opts.exclude = speeches_of(&index, path)?;
-        if !opts.exclude.is_empty() {
-            eprintln!("note: {shown} is in the corpus too; its own speeches there are not taken as sources");
-        }
         match read_draft(path) {
             Ok(text) => drafts.push(check_draft(&shown, &text, &index, &opts)?),
             Err(reason) => {
@@ -101,23 +95,6 @@ pub fn open_against(args: &CheckArgs) -> anyhow::Result<(Index, Vec<Skipped>)> {
     }
     let index = Index::from_bytes(Bytes::Owned(index_bytes(&corpus)), "(corpus in memory)")?;
     Ok((index, corpus.skipped))
-}
-
-/// The speeches of the corpus read from the file `path` (none for stdin).
-/// Only sources with the same file name are resolved, so a large index costs
-/// a few path lookups.
-fn speeches_of(index: &Index, path: &std::path::Path) -> anyhow::Result<Vec<usize>> {
-    let Some(name) = path.file_name().filter(|_| path.is_file()) else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for d in 0..index.len() {
-        let source = std::path::Path::new(index.doc_ref(d)?.source);
-        if source.file_name() == Some(name) && same_file(source, path) {
-            out.push(d);
-        }
-    }
-    Ok(out)
 }
 
 fn read_draft(path: &std::path::Path) -> Result<String, String> {

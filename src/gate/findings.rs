@@ -164,7 +164,7 @@ fn copy_findings(set: &Set, cfg: &Config, allowlist: &[String]) -> Result<Vec<Fi
     for d in new {
         let opts = CheckOptions {
             allowlist: allowlist.to_vec(),
-            exclude: vec![d],
+            exclude: Some(d),
             ..CheckOptions::default()
         };
         let doc = &docs[d];

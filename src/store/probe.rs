@@ -78,14 +78,14 @@ impl Index {
 
     /// The speeches holding at least `min_hits` of the k-grams `hashes` (one
     /// per draft position), most hits first (ties by id), at most `max`; prints
-    /// held by more than `max_df` speeches do not count, nor do the speeches of `exclude`.
+    /// held by more than `max_df` speeches do not count, nor does `exclude`.
     pub fn candidates(
         &self,
         hashes: &[u64],
         max_df: usize,
         min_hits: usize,
         max: usize,
-        exclude: &[usize],
+        exclude: Option<usize>,
     ) -> Result<Vec<Candidate>> {
         let order = by_hash(hashes);
         let mut lists: Vec<(PostingList, &[(u64, u32)])> = Vec::new();
@@ -99,10 +99,8 @@ impl Index {
                 lists.push((list, same));
             }
         }
-        for &x in exclude {
-            if let Some(v) = votes.get_mut(x) {
-                *v = 0;
-            }
+        if let Some(x) = exclude.filter(|&x| x < votes.len()) {
+            votes[x] = 0;
         }
         let mut ranked: Vec<(u32, u32)> = votes
             .iter()
