@@ -381,6 +381,37 @@ fn a_clause_of_the_writers_own_between_two_phrases_of_a_source_is_not_copied() {
     }
 }
 
+#[test]
+fn a_draft_the_corpus_folder_holds_is_found_in_it_and_told() {
+    // A corpus speech checked against its corpus is all copied (the issue's
+    // property), and the user is told it found itself.
+    let env = TestEnv::new();
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let lines: Vec<&str> = seed_text.lines().collect();
+    env.write("corpus/kaifaqu-19.txt", &seed_text);
+    let draft = env.write(
+        "corpus/draft.txt",
+        format!("{}\n{}\n", lines[316], lines[317]),
+    );
+    let r = run(taohua()
+        .arg("check")
+        .arg(&draft)
+        .arg("--against")
+        .arg(env.path("corpus"))
+        .args(["--format", "json"]));
+    r.expect(0, &["draft.txt is itself in the corpus"]);
+    assert_eq!(r.json()["drafts"][0]["copy_ratio"], 1.0);
+    // Not said of a draft the corpus does not hold.
+    let other = env.write("draft.txt", format!("{}\n", lines[316]));
+    let r = run(taohua()
+        .arg("check")
+        .arg(&other)
+        .arg("--against")
+        .arg(env.path("corpus"))
+        .args(["--format", "json"]));
+    assert!(!r.stderr.contains("itself in the corpus"), "{}", r.stderr);
+}
+
 fn crowded_corpus(env: &TestEnv, n: usize) -> std::path::PathBuf {
     let a = "各级党组织要全面落实党风廉政建设责任制，确保各项工作落到实处，推动全面从严治党向纵深发展。";
     let b = "要坚持以人民为中心的发展思想，着力解决群众最关心最直接最现实的利益问题，不断增强人民群众的获得感。";

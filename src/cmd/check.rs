@@ -1,6 +1,6 @@
 //! `taohua check`: what each draft copies from a corpus, with the 查重 ratios.
 
-use super::{guard_output, ingest_options, warn_skipped, Ctx};
+use super::{guard_output, ingest_options, same_file, warn_skipped, Ctx};
 use crate::cli::{CheckArgs, CheckFormat, RatioKind};
 use crate::exit_code;
 use crate::output;
@@ -30,6 +30,10 @@ pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let mut drafts = Vec::new();
     for path in &args.drafts {
         let shown = path.to_string_lossy().into_owned();
+        // `check dir/a.txt --against dir` finds a.txt in itself: say so.
+        if in_corpus(&index, path)? {
+            eprintln!("note: {shown} is itself in the corpus, and its own copy there is counted as a source; check it against the other files to leave it out");
+        }
         match read_draft(path) {
             Ok(text) => drafts.push(check_draft(&shown, &text, &index, &opts)?),
             Err(reason) => {
@@ -95,6 +99,22 @@ pub fn open_against(args: &CheckArgs) -> anyhow::Result<(Index, Vec<Skipped>)> {
     }
     let index = Index::from_bytes(Bytes::Owned(index_bytes(&corpus)), "(corpus in memory)")?;
     Ok((index, corpus.skipped))
+}
+
+/// Does the corpus hold speeches read from the file `path` (never for stdin)?
+/// Only sources with the same file name are resolved, so a large index costs
+/// a few path lookups.
+fn in_corpus(index: &Index, path: &std::path::Path) -> anyhow::Result<bool> {
+    let Some(name) = path.file_name().filter(|_| path.is_file()) else {
+        return Ok(false);
+    };
+    for d in 0..index.len() {
+        let source = std::path::Path::new(index.doc_ref(d)?.source);
+        if source.file_name() == Some(name) && same_file(source, path) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 fn read_draft(path: &std::path::Path) -> Result<String, String> {
