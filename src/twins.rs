@@ -106,7 +106,7 @@ pub struct Alignments<'a> {
 
 impl Alignments<'_> {
     /// Carry the character range `s..e` of `from` into `to`, if an alignment
-    /// covers it.
+    /// covers it, at least half of it in exact blocks.
     pub fn project(&self, from: usize, to: usize, s: usize, e: usize) -> Option<(usize, usize)> {
         let (lf, lt) = (self.lead[from], self.lead[to]);
         if lf == lt {
@@ -143,6 +143,16 @@ impl Alignments<'_> {
                     .unwrap_or(first);
                 bl.1 + (pos - bl.0).min(bl.2)
             };
+            // Where the copy dropped or rewrote the range, the alignment
+            // carries it to a character or two of whatever stands there:
+            // half of it must lie in exact blocks.
+            let exact: usize = blocks
+                .iter()
+                .map(|&(x, _, len)| (x + len).min(e).saturating_sub(x.max(s)))
+                .sum();
+            if 2 * exact < e - s {
+                return None;
+            }
             let (ms, me) = (map(s), map(e - 1) + 1);
             return (me > ms).then_some((ms, me));
         }
@@ -181,5 +191,32 @@ mod tests {
         assert!(inner.iter().all(|&(a, _)| a == 0));
         let small = Twins::group(&prepared(&vec![text; 90]));
         assert_eq!(small.inner_pairs(0).len(), 90 * 89 / 2);
+    }
+
+    #[test]
+    fn a_range_the_copy_dropped_is_not_carried_into_it() {
+        use crate::align::{align, AlignParams};
+        let head =
+            "同志们：今天我们召开全市开发区工作会议，主要任务是总结工作、分析形势、部署任务。";
+        let dropped = "全面落实党风廉政建设责任制，确保各项工作落到实处。";
+        let tail = "一年来，全市开发区坚持稳中求进工作总基调，经济发展取得显著成效。";
+        let p = prepared(&[&format!("{head}{dropped}{tail}"), &format!("{head}{tail}")]);
+        let (a, b) = (&p[0].norm.chars, &p[1].norm.chars);
+        let chains = align(a, b, &AlignParams::default());
+        let lead = [0, 1];
+        let aligned = Alignments {
+            chains: [((0, 1), &chains)].into_iter().collect(),
+            lead: &lead,
+        };
+        let n = |t: &str| crate::normalize::normalize(t).len();
+        let (h, d) = (n(head), n(dropped));
+        // The head is carried over as it is; the dropped sentence is not
+        // carried to the character or two where it stood.
+        assert_eq!(aligned.project(0, 1, 2, 10), Some((2, 10)));
+        assert_eq!(aligned.project(0, 1, h + 2, h + d - 2), None);
+        assert_eq!(
+            aligned.project(1, 0, h + 2, h + 10),
+            Some((h + d + 2, h + d + 10))
+        );
     }
 }
