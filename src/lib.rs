@@ -46,6 +46,7 @@ pub mod segment;
 pub mod store;
 pub mod templates;
 pub mod twins;
+pub mod wording;
 
 /// The one hash map type of the crate (fast, not DoS-resistant; iteration order
 /// must never reach output: sort first).

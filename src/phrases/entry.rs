@@ -9,6 +9,7 @@ use crate::normalize::Normalized;
 use crate::report::{JunkEntry, Occurrence, PhraseEntry, Span, Variant};
 use crate::scan::span;
 use crate::twins::Alignments;
+use crate::wording::Wordings;
 use crate::{FastMap, FastSet};
 use rayon::prelude::*;
 
@@ -236,41 +237,6 @@ pub(super) fn entry(
     }
 }
 
-/// Most wordings of one phrase counted.
-const MAX_WORDINGS: usize = 32;
-
-/// How a phrase is written where it stands in the representatives (the same
-/// characters once normalised: widths, punctuation, Traditional script may
-/// differ), each wording with its count, in the order first met. Past
-/// [`MAX_WORDINGS`] a new wording is not counted (the list is searched for
-/// each occurrence).
-#[derive(Default)]
-struct Wordings<'a>(Vec<(&'a str, usize)>);
-
-impl<'a> Wordings<'a> {
-    fn add(&mut self, text: &'a str) {
-        let full = self.0.len() >= MAX_WORDINGS;
-        match self.0.iter_mut().find(|(t, _)| *t == text) {
-            Some((_, n)) => *n += 1,
-            None if !full => self.0.push((text, 1)),
-            None => {}
-        }
-    }
-
-    /// The wording met most often, the first met among equals: the phrase
-    /// is shown as most speeches write it, not as the first speech happens
-    /// to (a 1954 report in Traditional script, say).
-    fn most_common(&self) -> &'a str {
-        let mut best: Option<(&'a str, usize)> = None;
-        for &(t, n) in &self.0 {
-            if best.is_none_or(|(_, m)| n > m) {
-                best = Some((t, n));
-            }
-        }
-        best.map_or("", |(t, _)| t)
-    }
-}
-
 /// The text of a span, as written.
 fn text_at<'a>(docs: &'a [Document], span: &Span) -> &'a str {
     &docs[span.document].file_text()[span.start..span.end]
@@ -279,24 +245,6 @@ fn text_at<'a>(docs: &'a [Document], span: &Span) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_most_common_wording_wins_and_the_first_met_among_equals() {
-        let mut w = Wordings::default();
-        assert_eq!(w.most_common(), "");
-        for t in ["社会事业发展,改善民生", "社会事业发展、改善民生"] {
-            w.add(t);
-        }
-        assert_eq!(w.most_common(), "社会事业发展,改善民生", "a tie: the first");
-        w.add("社会事业发展、改善民生");
-        assert_eq!(w.most_common(), "社会事业发展、改善民生");
-        // Past the cap a new wording is not counted, however often it comes.
-        let many: Vec<String> = (0..MAX_WORDINGS).map(|i| format!("w{i}")).collect();
-        let mut w = Wordings::default();
-        many.iter().for_each(|t| w.add(t));
-        (0..5).for_each(|_| w.add("late"));
-        assert_eq!(w.most_common(), "w0");
-    }
 
     #[test]
     fn junk_covers_a_phrase_when_it_holds_half_of_it_in_that_speech() {

@@ -26,6 +26,8 @@ const MAX_BUCKET: usize = 200;
 struct Sent {
     /// The sentence, width-folded.
     text: String,
+    /// As most of its uses write it: `text` unfolded, character for character.
+    shown: String,
     /// Its jieba tokens but whitespace, as byte ranges of `text` (a list of
     /// strings would take several times the memory, for every distinct
     /// sentence of a collection).
@@ -39,6 +41,25 @@ impl Sent {
             .iter()
             .map(|&(s, e)| &self.text[s as usize..e as usize])
             .collect()
+    }
+
+    /// The part of `shown` that `piece`, a part of `text`, folds from
+    /// (folding maps each character to one character).
+    fn shown_of<'s>(&'s self, piece: &'s str) -> &'s str {
+        let at = (piece.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        let Some(before) = self.text.get(..at) else {
+            return piece;
+        };
+        let (skip, take) = (before.chars().count(), piece.chars().count());
+        let mut starts = self.shown.char_indices().map(|(i, _)| i).skip(skip);
+        let start = starts.next().unwrap_or(self.shown.len());
+        let end = starts
+            .nth(take.saturating_sub(1))
+            .unwrap_or(self.shown.len());
+        if take == 0 {
+            return "";
+        }
+        &self.shown[start..end]
     }
 }
 
@@ -60,28 +81,29 @@ pub fn find(
         )
     };
     let mut edge_groups: FastMap<(Option<char>, Option<char>), FastSet<usize>> = FastMap::default();
-    for (t, ds) in &by_text {
+    for s in &by_text {
         edge_groups
-            .entry(edge(t))
+            .entry(edge(&s.key))
             .or_default()
-            .extend(ds.iter().map(|&d| group[d]));
+            .extend(s.docs.iter().map(|&d| group[d]));
     }
-    let texts: Vec<(String, Vec<usize>)> = by_text
+    let texts: Vec<_> = by_text
         .into_iter()
-        .filter(|(t, _)| edge_groups[&edge(t)].len() >= min_docs)
+        .filter(|s| edge_groups[&edge(&s.key)].len() >= min_docs)
         .collect();
     let sents: Vec<Sent> = texts
         .into_par_iter()
-        .map(|(text, mut docs)| {
-            docs.dedup();
+        .map(|mut s| {
+            s.docs.dedup();
             Sent {
                 tokens: seg
-                    .tokens(&text)
+                    .tokens(&s.key)
                     .into_iter()
                     .map(|r| (r.start as u32, r.end as u32))
                     .collect(),
-                text,
-                docs,
+                text: s.key,
+                shown: s.shown,
+                docs: s.docs,
             }
         })
         .collect();
@@ -93,9 +115,9 @@ pub fn find(
         let n = speeches(&mut s.docs.iter().copied());
         if n >= min_docs.max(3) && s.text.chars().count() <= 12 {
             out.push(TemplateEntry {
-                skeleton: s.text.clone(),
+                skeleton: s.shown.clone(),
                 members: vec![Variant {
-                    text: s.text.clone(),
+                    text: s.shown.clone(),
                     documents: s.docs.clone(),
                 }],
                 slots: Vec::new(),
@@ -270,18 +292,25 @@ fn template(
 ) -> TemplateEntry {
     let mut slots: Vec<Vec<String>> = vec![Vec::new(); skel.len() + 1];
     for &z in members {
-        for (i, f) in fillers(skel, &tokens[z]).into_iter().enumerate() {
+        let sent = &sents[ids[z]];
+        for (i, f) in fillers(skel, &tokens[z], |t| sent.shown_of(t))
+            .into_iter()
+            .enumerate()
+        {
             if !f.is_empty() && !slots[i].contains(&f) {
                 slots[i].push(f);
             }
         }
     }
+    // The skeleton's tokens are the first member's (a common subsequence keeps
+    // tokens of the list it grew from), shown as it writes them.
+    let first = &sents[ids[members[0]]];
     let mut skeleton = String::new();
     for (i, t) in skel.iter().enumerate() {
         if !slots[i].is_empty() {
             skeleton.push('…');
         }
-        skeleton.push_str(t);
+        skeleton.push_str(first.shown_of(t));
     }
     if !slots[skel.len()].is_empty() {
         skeleton.push('…');
@@ -291,7 +320,7 @@ fn template(
         members: members
             .iter()
             .map(|&z| Variant {
-                text: sents[ids[z]].text.clone(),
+                text: sents[ids[z]].shown.clone(),
                 documents: sents[ids[z]].docs.clone(),
             })
             .collect(),
@@ -330,15 +359,20 @@ fn lcs<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-/// The text between consecutive skeleton tokens (greedy leftmost embedding).
-fn fillers(skel: &[&str], tokens: &[&str]) -> Vec<String> {
+/// The text between consecutive skeleton tokens (greedy leftmost embedding),
+/// each token of it as `shown` gives it.
+fn fillers<'a>(
+    skel: &[&str],
+    tokens: &[&'a str],
+    shown: impl Fn(&'a str) -> &'a str,
+) -> Vec<String> {
     let mut out = vec![String::new(); skel.len() + 1];
     let mut k = 0;
     for t in tokens {
         if k < skel.len() && *t == skel[k] {
             k += 1;
         } else {
-            out[k].push_str(t);
+            out[k].push_str(shown(t));
         }
     }
     out

@@ -4,17 +4,30 @@
 use super::MAX_CHARS;
 use crate::ingest::Document;
 use crate::segment::{distinct_paragraphs, sentences};
+use crate::wording::Wordings;
 use rayon::prelude::*;
 
 /// A use of a sentence: its hash, its distinct paragraph, and its byte range
 /// there.
 type Use = (u64, usize, usize, usize);
 
+/// A distinct short sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Distinct {
+    /// The sentence width-folded.
+    pub(super) key: String,
+    /// As most of its uses write it (the least such wording among equals):
+    /// what the report shows.
+    pub(super) shown: String,
+    /// The speeches that use it, ascending, once per use.
+    pub(super) docs: Vec<usize>,
+}
+
 /// Each distinct short sentence (width-folded, 2 to [`MAX_CHARS`] letters or
-/// digits) with the speeches that use it (ascending, once per use), in text
-/// order. Uses are grouped by a hash of the folded sentence, so one string is
-/// made per distinct sentence rather than one per use.
-pub(super) fn distinct_sentences(docs: &[Document]) -> Vec<(String, Vec<usize>)> {
+/// digits) with the speeches that use it, in text order. Uses are grouped by
+/// a hash of the folded sentence, so one string is made per distinct sentence
+/// rather than one per use.
+pub(super) fn distinct_sentences(docs: &[Document]) -> Vec<Distinct> {
     sentences_by_hash(docs, &|t: &str| {
         crate::fingerprint::fnv1a(folded(t).map(|c| c as u64))
     })
@@ -29,10 +42,7 @@ fn folded(t: &str) -> impl Iterator<Item = char> + '_ {
 /// A sentence never crosses a line, and collections repeat whole paragraphs:
 /// the distinct paragraphs are found first (by their bytes), each with the
 /// speeches that use it, and only those are cut into sentences.
-fn sentences_by_hash(
-    docs: &[Document],
-    hash: &(dyn Fn(&str) -> u64 + Sync),
-) -> Vec<(String, Vec<usize>)> {
+fn sentences_by_hash(docs: &[Document], hash: &(dyn Fn(&str) -> u64 + Sync)) -> Vec<Distinct> {
     let texts: Vec<&str> = docs.iter().map(|d| d.text()).collect();
     let paragraphs = distinct_paragraphs(&texts);
     let mut uses: Vec<Use> = paragraphs
@@ -58,12 +68,25 @@ fn sentences_by_hash(
         ds.sort_unstable();
         ds
     };
-    let mut out: Vec<(String, Vec<usize>)> = uses
+    // A sentence's uses, all with one folded text.
+    let distinct = |key: String, same: &mut dyn Iterator<Item = &Use>| {
+        let same: Vec<&Use> = same.collect();
+        let mut wordings = Wordings::default();
+        // A use is a distinct paragraph: it counts once per speech using it.
+        same.iter()
+            .for_each(|u| wordings.add_n(text_of(u), paragraphs[u.1].1.len()));
+        Distinct {
+            key,
+            shown: wordings.most_common_least().to_string(),
+            docs: docs_of(&mut same.into_iter()),
+        }
+    };
+    let mut out: Vec<Distinct> = uses
         .par_chunk_by(|x, y| x.0 == y.0)
         .flat_map_iter(|run| {
             let first = text_of(&run[0]);
             if run.iter().all(|u| folded(text_of(u)).eq(folded(first))) {
-                return vec![(folded(first).collect(), docs_of(&mut run.iter()))];
+                return vec![distinct(folded(first).collect(), &mut run.iter())];
             }
             // Different sentences behind one hash: grouped by their text.
             let mut texts: Vec<(String, &Use)> = run
@@ -73,11 +96,11 @@ fn sentences_by_hash(
             texts.sort_by(|a, b| a.0.cmp(&b.0));
             texts
                 .chunk_by(|a, b| a.0 == b.0)
-                .map(|same| (same[0].0.clone(), docs_of(&mut same.iter().map(|x| x.1))))
+                .map(|same| distinct(same[0].0.clone(), &mut same.iter().map(|x| x.1)))
                 .collect()
         })
         .collect();
-    out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out.par_sort_unstable_by(|a, b| a.key.cmp(&b.key));
     out
 }
 
@@ -93,12 +116,16 @@ mod tests {
         let docs = &corpus.documents;
         let real = distinct_sentences(docs);
         assert!(real.len() > 500, "{}", real.len());
-        assert!(real.windows(2).all(|w| w[0].0 < w[1].0), "in text order");
+        assert!(
+            real.windows(2).all(|w| w[0].key < w[1].key),
+            "in text order"
+        );
         let thanks = real
             .iter()
-            .find(|(t, _)| t == "谢谢大家!")
+            .find(|s| s.key == "谢谢大家!")
             .expect("a closer");
-        assert!(thanks.1.len() >= 3, "{thanks:?}");
+        assert!(thanks.docs.len() >= 3, "{thanks:?}");
+        assert_eq!(thanks.shown, "谢谢大家!", "as the seed writes it");
         assert_eq!(sentences_by_hash(docs, &|_: &str| 7), real);
     }
 
@@ -137,7 +164,10 @@ mod tests {
                 _ => want.push((t, vec![d])),
             }
         }
-        let got = distinct_sentences(docs);
+        let got: Vec<(String, Vec<usize>)> = distinct_sentences(docs)
+            .into_iter()
+            .map(|s| (s.key, s.docs))
+            .collect();
         assert_eq!(got, want);
         let n = docs.len();
         let opener = got

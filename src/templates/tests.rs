@@ -45,7 +45,34 @@ fn skeleton_of_the_opinion_family() {
     ];
     let s = lcs(&a, &b);
     assert_eq!(s, ["下面", ",", "我", "讲", "意见"]);
-    assert_eq!(fillers(&s, &b)[3], "代表市委、市政府");
+    assert_eq!(fillers(&s, &b, |t| t)[3], "代表市委、市政府");
+}
+
+#[test]
+fn a_template_is_shown_as_its_sentences_are_written() {
+    // Folded for matching (half-width punctuation, lower case), shown as
+    // written: the skeleton in its first member's wording, each filler and
+    // member in its own.
+    let mut a = sent(
+        &["今年", "广义", "货币", "m2", "增长", "12", "%", "左右"],
+        vec![0],
+    );
+    a.shown = "今年广义货币M2增长12％左右".to_string();
+    let mut b = sent(
+        &["今年", "广义", "货币", "m2", "增长", "9", "%", "左右"],
+        vec![1],
+    );
+    b.shown = "今年广义货币M2增长9%左右".to_string();
+    let sents = [a, b];
+    let t = bucket_templates(&sents, &[0, 1], &[0, 1], 2);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].skeleton, "今年广义货币M2增长…％左右");
+    assert_eq!(t[0].slots, [vec!["12".to_string(), "9".to_string()]]);
+    let members: Vec<&str> = t[0].members.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        members,
+        ["今年广义货币M2增长12％左右", "今年广义货币M2增长9%左右"]
+    );
 }
 
 /// A sentence of the given tokens used by the given speeches.
@@ -57,6 +84,7 @@ fn sent(tokens: &[&str], docs: Vec<usize>) -> Sent {
         text.push_str(t);
     }
     Sent {
+        shown: text.clone(),
         text,
         tokens: spans,
         docs,

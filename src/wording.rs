@@ -1,0 +1,88 @@
+//! How a text is written where it occurs: its wordings (the same characters
+//! once normalised, with widths, punctuation or script that differ), counted,
+//! and the one to show.
+
+/// Most wordings counted; past it a new wording is not counted (the list is
+/// searched for each occurrence).
+const MAX_WORDINGS: usize = 32;
+
+/// The wordings met, each with its count, in the order first met.
+#[derive(Default)]
+pub struct Wordings<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Wordings<'a> {
+    /// Count one occurrence written as `text`.
+    pub fn add(&mut self, text: &'a str) {
+        self.add_n(text, 1);
+    }
+
+    /// Count `n` occurrences written as `text`.
+    pub fn add_n(&mut self, text: &'a str, n: usize) {
+        let full = self.0.len() >= MAX_WORDINGS;
+        match self.0.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, m)) => *m += n,
+            None if !full => self.0.push((text, n)),
+            None => {}
+        }
+    }
+
+    /// The wording met most often, the first met among equals: a text is
+    /// shown as most speeches write it, not as the first one happens to (a
+    /// 1954 report in Traditional script, say).
+    pub fn most_common(&self) -> &'a str {
+        self.best(|a, b| a.1 > b.1)
+    }
+
+    /// The wording met most often, the least among equals: for occurrences
+    /// met in no fixed order.
+    pub fn most_common_least(&self) -> &'a str {
+        self.best(|a, b| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0))
+    }
+
+    fn best(&self, better: impl Fn((&str, usize), (&str, usize)) -> bool) -> &'a str {
+        let mut best: Option<(&'a str, usize)> = None;
+        for &w in &self.0 {
+            if best.is_none_or(|b| better(w, b)) {
+                best = Some(w);
+            }
+        }
+        best.map_or("", |(t, _)| t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_common_wording_wins_and_ties_go_by_order_or_text() {
+        let mut w = Wordings::default();
+        assert_eq!(w.most_common(), "");
+        for t in ["社会事业发展,改善民生", "社会事业发展、改善民生"] {
+            w.add(t);
+        }
+        assert_eq!(w.most_common(), "社会事业发展,改善民生", "a tie: the first");
+        assert_eq!(
+            w.most_common_least(),
+            "社会事业发展,改善民生",
+            "a tie: the least"
+        );
+        w.add("社会事业发展、改善民生");
+        assert_eq!(w.most_common(), "社会事业发展、改善民生");
+        assert_eq!(w.most_common_least(), "社会事业发展、改善民生");
+        let mut w = Wordings::default();
+        for t in ["各位代表！", "各位代表!"] {
+            w.add(t);
+        }
+        assert_eq!(w.most_common(), "各位代表！");
+        assert_eq!(w.most_common_least(), "各位代表!");
+        w.add_n("各位代表！", 2);
+        assert_eq!(w.most_common_least(), "各位代表！");
+        // Past the cap a new wording is not counted, however often it comes.
+        let many: Vec<String> = (0..MAX_WORDINGS).map(|i| format!("w{i}")).collect();
+        let mut w = Wordings::default();
+        many.iter().for_each(|t| w.add(t));
+        (0..5).for_each(|_| w.add("late"));
+        assert_eq!(w.most_common(), "w0");
+    }
+}
