@@ -107,7 +107,7 @@ pub fn scan(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
                 .iter()
                 .find(|p| (p.a, p.b) == (d.min(c.representative), d.max(c.representative)));
             let sim = p.map_or(String::new(), |p| {
-                format!("similarity {:.0}%", p.similarity * 100.0)
+                format!("similarity {}%", whole_percent(p.similarity))
             });
             writeln!(w, "    copy {}  {}", name(d), st.dim(&sim))?;
         }
@@ -121,9 +121,9 @@ pub fn scan(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(
             w,
-            "  {} is {:.0}% inside {}",
+            "  {} is {}% inside {}",
             name(inner),
-            share * 100.0,
+            whole_percent(share),
             name(outer)
         )?;
     }
@@ -234,4 +234,15 @@ fn list_phrases(
         )?;
     }
     Ok(())
+}
+
+/// A share as a whole percent, or to a tenth where rounding would make it
+/// 100% (two law versions 99.6% alike are not shown as one text).
+fn whole_percent(x: f64) -> String {
+    let x = x.clamp(0.0, 1.0) * 100.0;
+    if x < 100.0 && x.round() >= 100.0 {
+        format!("{:.1}", (x * 10.0).floor() / 10.0)
+    } else {
+        format!("{x:.0}")
+    }
 }
