@@ -102,7 +102,7 @@ pub fn find(
                     .map(|r| (r.start as u32, r.end as u32))
                     .collect(),
                 text: s.key,
-                shown: s.shown,
+                shown: s.shown.to_string(),
                 docs: s.docs,
             }
         })

@@ -13,12 +13,12 @@ type Use = (u64, usize, usize, usize);
 
 /// A distinct short sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Distinct {
+pub(super) struct Distinct<'a> {
     /// The sentence width-folded.
     pub(super) key: String,
     /// As most of its uses write it (the least such wording among equals):
     /// what the report shows.
-    pub(super) shown: String,
+    pub(super) shown: &'a str,
     /// The speeches that use it, ascending, once per use.
     pub(super) docs: Vec<usize>,
 }
@@ -27,7 +27,7 @@ pub(super) struct Distinct {
 /// digits) with the speeches that use it, in text order. Uses are grouped by
 /// a hash of the folded sentence, so one string is made per distinct sentence
 /// rather than one per use.
-pub(super) fn distinct_sentences(docs: &[Document]) -> Vec<Distinct> {
+pub(super) fn distinct_sentences(docs: &[Document]) -> Vec<Distinct<'_>> {
     sentences_by_hash(docs, &|t: &str| {
         crate::fingerprint::fnv1a(folded(t).map(|c| c as u64))
     })
@@ -42,7 +42,10 @@ fn folded(t: &str) -> impl Iterator<Item = char> + '_ {
 /// A sentence never crosses a line, and collections repeat whole paragraphs:
 /// the distinct paragraphs are found first (by their bytes), each with the
 /// speeches that use it, and only those are cut into sentences.
-fn sentences_by_hash(docs: &[Document], hash: &(dyn Fn(&str) -> u64 + Sync)) -> Vec<Distinct> {
+fn sentences_by_hash<'a>(
+    docs: &'a [Document],
+    hash: &(dyn Fn(&str) -> u64 + Sync),
+) -> Vec<Distinct<'a>> {
     let texts: Vec<&str> = docs.iter().map(|d| d.text()).collect();
     let paragraphs = distinct_paragraphs(&texts);
     let mut uses: Vec<Use> = paragraphs
@@ -77,11 +80,11 @@ fn sentences_by_hash(docs: &[Document], hash: &(dyn Fn(&str) -> u64 + Sync)) -> 
             .for_each(|u| wordings.add_n(text_of(u), paragraphs[u.1].1.len()));
         Distinct {
             key,
-            shown: wordings.most_common_least().to_string(),
+            shown: wordings.most_common_least(),
             docs: docs_of(&mut same.into_iter()),
         }
     };
-    let mut out: Vec<Distinct> = uses
+    let mut out: Vec<Distinct<'a>> = uses
         .par_chunk_by(|x, y| x.0 == y.0)
         .flat_map_iter(|run| {
             let first = text_of(&run[0]);
