@@ -297,7 +297,9 @@ fn template(
             .into_iter()
             .enumerate()
         {
-            if !f.is_empty() && !slots[i].contains(&f) {
+            // A filler of invisible characters alone (a zero-width space a
+            // site left in) is no filler.
+            if f.chars().any(visible) && !slots[i].contains(&f) {
                 slots[i].push(f);
             }
         }
@@ -327,6 +329,11 @@ fn template(
         slots: slots.into_iter().filter(|s| !s.is_empty()).collect(),
         speeches,
     }
+}
+
+/// A character one sees: not a space, nor a zero-width one.
+fn visible(c: char) -> bool {
+    !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Longest common subsequence of two token lists.

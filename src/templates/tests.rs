@@ -75,6 +75,18 @@ fn a_template_is_shown_as_its_sentences_are_written() {
     );
 }
 
+#[test]
+fn a_zero_width_space_is_no_filler() {
+    let sents = [
+        sent(&["深化", "\u{200B}", "农村", "综合", "改革"], vec![0]),
+        sent(&["深化", "农村", "综合", "改革"], vec![1]),
+    ];
+    let t = bucket_templates(&sents, &[0, 1], &[0, 1], 2);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].skeleton, "深化农村综合改革");
+    assert!(t[0].slots.is_empty(), "{t:?}");
+}
+
 /// A sentence of the given tokens used by the given speeches.
 fn sent(tokens: &[&str], docs: Vec<usize>) -> Sent {
     let mut text = String::new();
