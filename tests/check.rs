@@ -393,22 +393,21 @@ fn a_draft_the_corpus_folder_holds_is_found_in_it_and_told() {
         "corpus/draft.txt",
         format!("{}\n{}\n", lines[316], lines[317]),
     );
-    let r = run(taohua()
-        .arg("check")
-        .arg(&draft)
-        .arg("--against")
-        .arg(env.path("corpus"))
-        .args(["--format", "json"]));
+    let corpus = env.path("corpus");
+    let check_json = |draft: &std::path::Path| {
+        run(taohua()
+            .arg("check")
+            .arg(draft)
+            .arg("--against")
+            .arg(&corpus)
+            .args(["--format", "json"]))
+    };
+    let r = check_json(&draft);
     r.expect(0, &["draft.txt is itself in the corpus"]);
     assert_eq!(r.json()["drafts"][0]["copy_ratio"], 1.0);
     // Not said of a draft the corpus does not hold.
     let other = env.write("draft.txt", format!("{}\n", lines[316]));
-    let r = run(taohua()
-        .arg("check")
-        .arg(&other)
-        .arg("--against")
-        .arg(env.path("corpus"))
-        .args(["--format", "json"]));
+    let r = check_json(&other);
     assert!(!r.stderr.contains("itself in the corpus"), "{}", r.stderr);
 }
 
