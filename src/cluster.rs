@@ -120,29 +120,36 @@ fn in_stretches(
     side: impl Fn(&Chain) -> &[Range<usize>],
     least: usize,
 ) -> Vec<bool> {
-    // (start, end, characters, chain) of each chain's spans on this side.
-    let mut order: Vec<(usize, usize, usize, usize)> = chains
+    // (start, end, chain) of each chain's spans on this side.
+    let mut order: Vec<(usize, usize, usize)> = chains
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
             let spans = side(c);
             let start = spans.iter().map(|r| r.start).min()?;
             let end = spans.iter().map(|r| r.end).max()?;
-            Some((start, end, spans.iter().map(Range::len).sum(), i))
+            Some((start, end, i))
         })
         .collect();
     order.sort_unstable();
     let mut out = vec![false; chains.len()];
     let mut at = 0;
     while at < order.len() {
-        let (mut end, mut chars, mut next) = (order[at].1, order[at].2, at + 1);
+        let (mut end, mut next) = (order[at].1, at + 1);
         while next < order.len() && order[next].0 <= end + STRETCH_GAP {
             end = end.max(order[next].1);
-            chars += order[next].2;
             next += 1;
         }
+        // The characters the stretch's chains cover, once each (chains may
+        // overlap on one side).
+        let chars = covered(
+            end,
+            order[at..next]
+                .iter()
+                .flat_map(|x| side(&chains[x.2]).iter().cloned()),
+        );
         for x in &order[at..next] {
-            out[x.3] = chars >= least;
+            out[x.2] = chars >= least;
         }
         at = next;
     }

@@ -382,6 +382,26 @@ fn a_clause_of_the_writers_own_between_two_phrases_of_a_source_is_not_copied() {
 }
 
 #[test]
+fn a_source_whose_passage_was_cut_to_nothing_is_not_listed() {
+    // The draft has two pieces of one source sentence with 30 characters of
+    // its own between them: the passage is cut there, and each piece (11
+    // characters) is too short to stand alone. No source is left to list.
+    let env = TestEnv::new();
+    env.write(
+        "c/src.txt",
+        "会议指出，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。\n",
+    );
+    env.write("c/other.txt", OTHER);
+    let draft = env.write(
+        "draft.txt",
+        "这是一份草稿。坚持稳中求进工作总基调我们本地自己的一段话写在这里共有二十八个字符左右的内容完整准确全面贯彻新发展。结束。\n",
+    );
+    let d = &check(&draft, &env.path("c"))["drafts"][0];
+    assert_eq!(d["copy_ratio"], 0.0, "{d}");
+    assert_eq!(d["sources"].as_array().map_or(0, Vec::len), 0, "{d}");
+}
+
+#[test]
 fn a_draft_the_corpus_folder_holds_is_found_in_it_and_told() {
     // A corpus speech checked against its corpus is all copied (the issue's
     // property), and the user is told it found itself.

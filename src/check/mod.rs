@@ -165,7 +165,7 @@ pub fn check_draft(
         // phrases of one source sentence is not copied. Of a passage cut
         // there, the pieces with too few matched characters go.
         let min = opts.align.min_matched;
-        let passages = chains
+        let passages: Vec<FoundPassage> = chains
             .iter()
             .flat_map(|ch| {
                 let longest = ch.matched.max(opts.align.max_gap);
@@ -184,6 +184,10 @@ pub fn check_draft(
                 }
             })
             .collect();
+        // Every piece of a cut passage may have gone: no source then.
+        if passages.is_empty() {
+            return Ok(None);
+        }
         Ok(Some(FoundSource::new(d as usize, doc, passages)))
     };
     let align_all = |batch: &[&Candidate]| -> Result<Vec<FoundSource>> {

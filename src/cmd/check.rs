@@ -109,7 +109,7 @@ fn in_corpus(index: &Index, path: &std::path::Path) -> anyhow::Result<bool> {
         return Ok(false);
     };
     for d in 0..index.len() {
-        let source = std::path::Path::new(index.doc_ref(d)?.source);
+        let source = std::path::Path::new(index.source(d)?);
         if source.file_name() == Some(name) && same_file(source, path) {
             return Ok(true);
         }

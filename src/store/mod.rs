@@ -286,6 +286,17 @@ impl Index {
         Ok(self.doc_ref(d)?.to_owned())
     }
 
+    /// The file speech `d` was read from (its text is not read).
+    pub fn source(&self, d: usize) -> Result<&str> {
+        if d >= self.docs {
+            return Err(self.damaged("document id"));
+        }
+        let rec = &self.bytes[self.sec[DOCS].0 + d * DOC_REC..];
+        let (at, len) = (le32(rec, 2) as usize, le32(rec, 3));
+        std::str::from_utf8(self.read(STRINGS, at..at + len as usize)?)
+            .map_err(|_| self.damaged("text that is not UTF-8"))
+    }
+
     /// One speech, borrowed from the index (nothing copied; the text is
     /// verified and checked to be UTF-8).
     pub fn doc_ref(&self, d: usize) -> Result<DocRef<'_>> {

@@ -291,15 +291,21 @@ fn template(
     speeches: usize,
 ) -> TemplateEntry {
     let mut slots: Vec<Vec<String>> = vec![Vec::new(); skel.len() + 1];
+    // Each slot's fillers as matched (folded), so one filler written in two
+    // widths (`(` and `（`) is listed once, as first shown.
+    let mut seen: Vec<Vec<String>> = vec![Vec::new(); skel.len() + 1];
     for &z in members {
         let sent = &sents[ids[z]];
-        for (i, f) in fillers(skel, &tokens[z], |t| sent.shown_of(t))
+        let shown = fillers(skel, &tokens[z], |t| sent.shown_of(t));
+        for (i, (f, key)) in shown
             .into_iter()
+            .zip(fillers(skel, &tokens[z], |t| t))
             .enumerate()
         {
             // A filler of invisible characters alone (a zero-width space a
             // site left in) is no filler.
-            if f.chars().any(visible) && !slots[i].contains(&f) {
+            if f.chars().any(visible) && !seen[i].contains(&key) {
+                seen[i].push(key);
                 slots[i].push(f);
             }
         }

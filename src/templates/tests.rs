@@ -76,6 +76,21 @@ fn a_template_is_shown_as_its_sentences_are_written() {
 }
 
 #[test]
+fn a_filler_written_in_two_widths_is_listed_once() {
+    let toks = ["下面", "我", "讲", "(", "三点", ")", "意见"];
+    let mut a = sent(&toks, vec![0]);
+    a.shown = "下面我讲(三点)意见".to_string();
+    let mut b = sent(&toks, vec![1]);
+    b.shown = "下面我讲（三点）意见".to_string();
+    let c = sent(&["下面", "我", "讲", "两点", "意见"], vec![2]);
+    let sents = [a, b, c];
+    let t = bucket_templates(&sents, &[0, 1, 2], &[0, 1, 2], 2);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].skeleton, "下面我讲…意见");
+    assert_eq!(t[0].slots, [vec!["(三点)".to_string(), "两点".to_string()]]);
+}
+
+#[test]
 fn a_zero_width_space_is_no_filler() {
     let sents = [
         sent(&["深化", "\u{200B}", "农村", "综合", "改革"], vec![0]),
