@@ -79,11 +79,19 @@ pub fn scan(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
         .count();
     let passages = r.phrases.iter().filter(|p| p.kind == "passage").count();
     writeln!(w, "{}", st.bold("taohua scan 套话扫描"))?;
-    writeln!(
-        w,
-        "{} speeches in {} files · {} duplicate clusters · {} contained · {} shared passages · {} stock phrases · {} templates · {} junk texts",
-        r.documents.len(), r.stats.files, r.clusters.len(), contained.len(), passages, stock, r.templates.len(), r.junk.len()
-    )?;
+    let counts = [
+        (r.documents.len(), "speech", "speeches"),
+        (r.clusters.len(), "duplicate cluster", "duplicate clusters"),
+        (contained.len(), "contained", "contained"),
+        (passages, "shared passage", "shared passages"),
+        (stock, "stock phrase", "stock phrases"),
+        (r.templates.len(), "template", "templates"),
+        (r.junk.len(), "junk text", "junk texts"),
+    ]
+    .map(|(n, one, many)| counted(n, one, many));
+    let files = counted(r.stats.files, "file", "files");
+    let [speeches, rest @ ..] = counts;
+    writeln!(w, "{speeches} in {files} · {}", rest.join(" · "))?;
     writeln!(
         w,
         "{}",
@@ -234,6 +242,11 @@ fn list_phrases(
         )?;
     }
     Ok(())
+}
+
+/// `n` and its noun: `1 file`, `2 files`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A share as a whole percent, or to a tenth where rounding would make it
