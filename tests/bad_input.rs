@@ -218,7 +218,7 @@ fn a_one_character_speech_is_a_speech() {
     // and with one speech of one character the whole pipeline still runs
     run(env.cmd().args(["scan", "one.txt"])).expect(0, &[]);
     run(env.cmd().args(["dedup", "one.txt", "-o", "out.txt"])).expect(0, &[]);
-    assert_eq!(std::fs::read_to_string(env.path("out.txt")).unwrap(), "好");
+    assert_eq!(env.read("out.txt"), "好");
 }
 
 #[test]
@@ -260,7 +260,7 @@ fn compilations_without_headings_with_headings_only_and_with_a_repeated_heading(
     );
     // dedup keeps one of the two, in the file's shape
     run(env.cmd().args(["dedup", "twice.txt", "-o", "out.txt"])).expect(0, &[]);
-    let out = std::fs::read_to_string(env.path("out.txt")).unwrap();
+    let out = env.read("out.txt");
     assert_eq!(out.matches("讲话篇一").count(), 1, "{out}");
 }
 
@@ -472,10 +472,7 @@ fn a_corpus_of_one_speech_runs_every_subcommand() {
     run(env.cmd().args(["--color", "never", "scan", "one.txt"])).expect(0, &[]);
     run(env.cmd().args(["phrases", "one.txt", "-f", "allowlist"])).expect(0, &[]);
     run(env.cmd().args(["dedup", "one.txt", "-o", "out.txt"])).expect(0, &[]);
-    assert_eq!(
-        std::fs::read_to_string(env.path("out.txt")).unwrap(),
-        SPEECH
-    );
+    assert_eq!(env.read("out.txt"), SPEECH);
     run(env.cmd().args(["index", "one.txt", "-o", "one.idx"])).expect(0, &[]);
     env.write("draft.txt", OTHER);
     let r = run(env

@@ -198,10 +198,7 @@ fn output_is_deterministic_and_goes_to_a_file() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
-    assert_eq!(
-        std::fs::read_to_string(env.path("out/ci.sarif")).unwrap(),
-        one
-    );
+    assert_eq!(env.read("out/ci.sarif"), one);
 }
 
 #[test]
@@ -210,7 +207,7 @@ fn the_baseline_accepts_known_findings_but_not_a_second_copy() {
     env.write("drafts/copy.txt", copy_of_pian_si());
     let (code, _, err) = run(&env, &["--update-baseline"]);
     assert_eq!(code, 0, "{err}");
-    let baseline = std::fs::read_to_string(env.path("taohua-baseline.toml")).unwrap();
+    let baseline = env.read("taohua-baseline.toml");
     assert!(baseline.contains("[[finding]]\ndocument = \"drafts/copy.txt\"\nkind = \"contained\"\nsource = \"corpus/speeches.txt#全市开发区工作会议讲话精神篇四\""), "{baseline}");
     assert!(
         baseline.contains("document = \"drafts/copy.txt\"\nkind = \"copy\"\nvalue = "),
@@ -218,7 +215,7 @@ fn the_baseline_accepts_known_findings_but_not_a_second_copy() {
     );
     run(&env, &["--update-baseline"]);
     assert_eq!(
-        std::fs::read_to_string(env.path("taohua-baseline.toml")).unwrap(),
+        env.read("taohua-baseline.toml"),
         baseline,
         "rewriting is stable"
     );
@@ -257,7 +254,7 @@ fn the_baseline_accepts_known_findings_but_not_a_second_copy() {
 #[test]
 fn a_misspelt_key_exits_2_naming_the_key_and_line() {
     let env = repo();
-    let config = std::fs::read_to_string(env.path("taohua.toml")).unwrap();
+    let config = env.read("taohua.toml");
     env.write(
         "taohua.toml",
         config.replace("containment =", "containmnet ="),
@@ -321,7 +318,7 @@ fn duplicates_in_the_corpus_count_unless_the_scope_is_new() {
         .unwrap();
     assert_eq!(dup["document"]["path"], "corpus/speeches.txt");
     assert_eq!(dup["source"]["path"], "corpus/five.txt");
-    let config = std::fs::read_to_string(env.path("taohua.toml")).unwrap();
+    let config = env.read("taohua.toml");
     env.write(
         "taohua.toml",
         config.replace("scope = \"all\"", "scope = \"new\""),

@@ -45,10 +45,8 @@ fn dedup_keeps_one_copy_and_strips_junk() {
             .all(|p| p["relation"] == "contained"),
         "no duplicates left"
     );
-    let manifest: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(env.path("dedup.txt.manifest.json")).unwrap(),
-    )
-    .unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&env.read("dedup.txt.manifest.json")).unwrap();
     assert_eq!(manifest["speeches_out"], 17);
     assert!(manifest["entries"]
         .as_array()
@@ -154,11 +152,9 @@ fn a_gbk_collection_comes_back_as_utf8_and_the_manifest_says_so() {
     env.write("in/gbk.txt", encoding_rs::GBK.encode(&seed_text).0);
     env.write("in/utf8.txt", "同志们：今天我们召开全市开发区工作会议。\n");
     run(env.cmd().args(["dedup", "in", "-o", "out"])).expect(0, &[]);
-    let back = std::fs::read_to_string(env.path("out/gbk.txt")).unwrap();
+    let back = env.read("out/gbk.txt");
     assert!(back.contains("全市开发区工作会议讲话精神篇四"), "UTF-8 now");
-    let m: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(env.path("out.manifest.json")).unwrap())
-            .unwrap();
+    let m: serde_json::Value = serde_json::from_str(&env.read("out.manifest.json")).unwrap();
     let converted = m["converted"].as_array().unwrap();
     assert_eq!(converted.len(), 1, "{m}");
     assert!(converted[0]["source"]

@@ -23,15 +23,9 @@ fn no_output_flag_writes_over_an_input() {
     ];
     for args in cases {
         run(env.cmd().args(args)).expect(2, &["would write over or into the input"]);
-        assert_eq!(std::fs::read_to_string(env.path("c.txt")).unwrap(), SPEECH);
-        assert_eq!(
-            std::fs::read_to_string(env.path("in/a.txt")).unwrap(),
-            SPEECH
-        );
-        assert_eq!(
-            std::fs::read_to_string(env.path("in/b.txt")).unwrap(),
-            OTHER
-        );
+        assert_eq!(env.read("c.txt"), SPEECH);
+        assert_eq!(env.read("in/a.txt"), SPEECH);
+        assert_eq!(env.read("in/b.txt"), OTHER);
     }
     // Folders not made yet inside an input folder are inside it too.
     for args in [
@@ -56,7 +50,7 @@ fn the_ci_report_does_not_replace_the_config_or_a_speech() {
     env.write("corpus/a.txt", SPEECH);
     env.write("drafts/b.txt", OTHER);
     run(env.cmd().args(["ci", "--init"])).expect(0, &[]);
-    let config = std::fs::read_to_string(env.path("taohua.toml")).unwrap();
+    let config = env.read("taohua.toml");
     // The baseline is an input even before it is first written.
     assert!(!env.path("taohua-baseline.toml").exists());
     for out in ["taohua.toml", "corpus/a.txt", "taohua-baseline.toml"] {
@@ -67,14 +61,8 @@ fn the_ci_report_does_not_replace_the_config_or_a_speech() {
         .expect(2, &["is taken by the [documents] globs"]);
     assert!(!env.path("taohua-baseline.toml").exists());
     assert!(!env.path("drafts/report.txt").exists());
-    assert_eq!(
-        std::fs::read_to_string(env.path("taohua.toml")).unwrap(),
-        config
-    );
-    assert_eq!(
-        std::fs::read_to_string(env.path("corpus/a.txt")).unwrap(),
-        SPEECH
-    );
+    assert_eq!(env.read("taohua.toml"), config);
+    assert_eq!(env.read("corpus/a.txt"), SPEECH);
     run(env.cmd().args(["ci", "-f", "json", "-o", "ci.json"])).expect(0, &[]);
 }
 
@@ -111,9 +99,7 @@ fn a_dedup_manifest_is_never_the_output_nor_missing_beside_it() {
         .cmd()
         .args(["dedup", "c.txt", "nope.txt", "-o", "out.txt"]))
     .expect(2, &["nope.txt"]);
-    let m: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(env.path("out.txt.manifest.json")).unwrap())
-            .unwrap();
+    let m: serde_json::Value = serde_json::from_str(&env.read("out.txt.manifest.json")).unwrap();
     assert_eq!(m["skipped"][0]["path"], "nope.txt", "{m}");
     assert_eq!(m["speeches_out"], 17);
 }
@@ -223,7 +209,7 @@ fn a_report_to_dev_stdout_sent_to_a_file_lands_in_the_file() {
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(0));
-    let text = std::fs::read_to_string(env.path("r.json")).unwrap();
+    let text = env.read("r.json");
     assert!(text.starts_with("{\"version\""), "{text}");
     assert!(std::fs::symlink_metadata("/dev/stdout").is_ok());
 }

@@ -55,6 +55,11 @@ impl TestEnv {
         p
     }
 
+    /// A file of the folder, as text.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap()
+    }
+
     /// Copy a file into the folder.
     pub fn copy(&self, from: &Path, rel: &str) -> PathBuf {
         let p = self.path(rel);

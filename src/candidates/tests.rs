@@ -22,18 +22,23 @@ fn indexed_regime_finds_the_same_pair_and_simhash_neighbours() {
     assert_eq!(c.regime, Regime::Indexed);
 }
 
+/// The candidate pairs and possible edited copies of a speech of `short`
+/// prints and one of `long` sharing `shared` of them (the short one's last),
+/// by the default rules.
+fn unlike_pair(short: u64, long: u64, shared: u64) -> (Vec<(u32, u32)>, Vec<(u32, u32)>) {
+    let a: Vec<u64> = (0..short).collect();
+    let b: Vec<u64> = (short - shared..short + long - shared).collect();
+    let c = candidates(vec![a, b], &[0, u64::MAX], &CandidateParams::default());
+    (c.pairs, c.edited)
+}
+
 #[test]
 fn counts_past_the_16_bit_counter_are_exact() {
     // Very long speeches of unlike length: one is inside the other at 30%
     // of the shorter's 250 000 prints (75 000), past what a 16-bit count
     // holds; 80 000 shared are enough, 70 000 make only a possible edited
     // copy.
-    let pair = |shared: u64| {
-        let a: Vec<u64> = (0..250_000).collect();
-        let b: Vec<u64> = (250_000 - shared..650_000 - shared).collect();
-        let c = candidates(vec![a, b], &[0, u64::MAX], &CandidateParams::default());
-        (c.pairs, c.edited)
-    };
+    let pair = |shared: u64| unlike_pair(250_000, 400_000, shared);
     assert_eq!(pair(80_000), (vec![(0, 1)], vec![]));
     assert_eq!(pair(70_000), (vec![(0, 1)], vec![(0, 1)]));
 }
@@ -184,12 +189,7 @@ fn indexed_pairs_must_share_prints_along_a_speech() {
 #[test]
 fn unlike_lengths_sharing_few_prints_are_edited_candidates() {
     // A speech of 200 prints and one of 600 sharing `shared` of them.
-    let pair = |shared: u64| {
-        let a: Vec<u64> = (0..200).collect();
-        let b: Vec<u64> = (200 - shared..800 - shared).collect();
-        let c = candidates(vec![a, b], &[0, u64::MAX], &CandidateParams::default());
-        (c.pairs, c.edited)
-    };
+    let pair = |shared: u64| unlike_pair(200, 600, shared);
     let one = vec![(0u32, 1u32)];
     // A real fraction of the shorter's (60): a candidate like any other.
     assert_eq!(pair(80), (one.clone(), vec![]));
