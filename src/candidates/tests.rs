@@ -22,10 +22,13 @@ fn indexed_regime_finds_the_same_pair_and_simhash_neighbours() {
     assert_eq!(c.regime, Regime::Indexed);
 }
 
+/// Pairs of speech ids.
+type Pairs = Vec<(u32, u32)>;
+
 /// The candidate pairs and possible edited copies of a speech of `short`
 /// prints and one of `long` sharing `shared` of them (the short one's last),
 /// by the default rules.
-fn unlike_pair(short: u64, long: u64, shared: u64) -> (Vec<(u32, u32)>, Vec<(u32, u32)>) {
+fn unlike_pair(short: u64, long: u64, shared: u64) -> (Pairs, Pairs) {
     let a: Vec<u64> = (0..short).collect();
     let b: Vec<u64> = (short - shared..short + long - shared).collect();
     let c = candidates(vec![a, b], &[0, u64::MAX], &CandidateParams::default());
