@@ -296,17 +296,14 @@ fn template(
     let mut seen: Vec<Vec<String>> = vec![Vec::new(); skel.len() + 1];
     for &z in members {
         let sent = &sents[ids[z]];
-        let shown = fillers(skel, &tokens[z], |t| sent.shown_of(t));
-        for (i, (f, key)) in shown
-            .into_iter()
-            .zip(fillers(skel, &tokens[z], |t| t))
-            .enumerate()
-        {
+        for (i, slot) in fillers(skel, &tokens[z]).into_iter().enumerate() {
+            let key = slot.concat();
+            let shown: String = slot.iter().map(|t| sent.shown_of(t)).collect();
             // A filler of invisible characters alone (a zero-width space a
             // site left in) is no filler.
-            if f.chars().any(visible) && !seen[i].contains(&key) {
+            if shown.chars().any(visible) && !seen[i].contains(&key) {
                 seen[i].push(key);
-                slots[i].push(f);
+                slots[i].push(shown);
             }
         }
     }
@@ -372,20 +369,15 @@ fn lcs<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-/// The text between consecutive skeleton tokens (greedy leftmost embedding),
-/// each token of it as `shown` gives it.
-fn fillers<'a>(
-    skel: &[&str],
-    tokens: &[&'a str],
-    shown: impl Fn(&'a str) -> &'a str,
-) -> Vec<String> {
-    let mut out = vec![String::new(); skel.len() + 1];
+/// The tokens between consecutive skeleton tokens (greedy leftmost embedding).
+fn fillers<'a>(skel: &[&str], tokens: &[&'a str]) -> Vec<Vec<&'a str>> {
+    let mut out = vec![Vec::new(); skel.len() + 1];
     let mut k = 0;
-    for t in tokens {
-        if k < skel.len() && *t == skel[k] {
+    for &t in tokens {
+        if k < skel.len() && t == skel[k] {
             k += 1;
         } else {
-            out[k].push_str(shown(t));
+            out[k].push(t);
         }
     }
     out

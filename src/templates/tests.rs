@@ -45,7 +45,7 @@ fn skeleton_of_the_opinion_family() {
     ];
     let s = lcs(&a, &b);
     assert_eq!(s, ["下面", ",", "我", "讲", "意见"]);
-    assert_eq!(fillers(&s, &b, |t| t)[3], "代表市委、市政府");
+    assert_eq!(fillers(&s, &b)[3].concat(), "代表市委、市政府");
 }
 
 #[test]
