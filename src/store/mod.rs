@@ -288,32 +288,35 @@ impl Index {
 
     /// The file speech `d` was read from (its text is not read).
     pub fn source(&self, d: usize) -> Result<&str> {
+        let r = self.doc_record(d)?;
+        self.str_at(STRINGS, r[2] as usize, r[3])
+    }
+
+    /// Speech `d`'s record in the document table.
+    fn doc_record(&self, d: usize) -> Result<[u32; 10]> {
         if d >= self.docs {
             return Err(self.damaged("document id"));
         }
-        let rec = &self.bytes[self.sec[DOCS].0 + d * DOC_REC..];
-        let (at, len) = (le32(rec, 2) as usize, le32(rec, 3));
-        std::str::from_utf8(self.read(STRINGS, at..at + len as usize)?)
+        Ok(std::array::from_fn(|i| {
+            le32(&self.bytes[self.sec[DOCS].0 + d * DOC_REC..], i)
+        }))
+    }
+
+    /// The `len` bytes at `at` of section `s`, which must be UTF-8.
+    fn str_at(&self, s: usize, at: usize, len: u32) -> Result<&str> {
+        std::str::from_utf8(self.read(s, at..at + len as usize)?)
             .map_err(|_| self.damaged("text that is not UTF-8"))
     }
 
     /// One speech, borrowed from the index (nothing copied; the text is
     /// verified and checked to be UTF-8).
     pub fn doc_ref(&self, d: usize) -> Result<DocRef<'_>> {
-        if d >= self.docs {
-            return Err(self.damaged("document id"));
-        }
-        let r: [u32; 10] =
-            std::array::from_fn(|i| le32(&self.bytes[self.sec[DOCS].0 + d * DOC_REC..], i));
+        let r = self.doc_record(d)?;
         let at = r[0] as usize | ((r[8] as usize) << 32);
-        let text = |s: usize, o: usize, l: u32| -> Result<&str> {
-            std::str::from_utf8(self.read(s, o..o + l as usize)?)
-                .map_err(|_| self.damaged("text that is not UTF-8"))
-        };
         Ok(DocRef {
-            text: text(TEXTS, at, r[1])?,
-            source: text(STRINGS, r[2] as usize, r[3])?,
-            title: text(STRINGS, r[4] as usize, r[5])?,
+            text: self.str_at(TEXTS, at, r[1])?,
+            source: self.str_at(STRINGS, r[2] as usize, r[3])?,
+            title: self.str_at(STRINGS, r[4] as usize, r[5])?,
             offset: r[6] as usize,
             start_line: r[7] as usize,
         })
