@@ -1,6 +1,6 @@
 //! Human renderer of `taohua ci`: failures and warnings with their lines, then the verdict.
 
-use super::Style;
+use super::{counted, Style};
 use std::io::{self, Write};
 use taohua::gate::{Finding, GateReport, Level, Location};
 
@@ -24,8 +24,8 @@ pub fn ci(report: &GateReport, color: bool, w: &mut dyn Write) -> io::Result<()>
     }
     writeln!(w)?;
     let mut parts = vec![
-        plural(s.failures, "failure"),
-        plural(s.warnings, "warning"),
+        counted(s.failures, "failure", "failures"),
+        counted(s.warnings, "warning", "warnings"),
         format!("{} accepted by {}", s.accepted, report.baseline),
     ];
     if s.stale_baseline_entries > 0 {
@@ -42,7 +42,7 @@ pub fn ci(report: &GateReport, color: bool, w: &mut dyn Write) -> io::Result<()>
     if !report.skipped.is_empty() {
         parts.push(format!(
             "{} unreadable",
-            plural(report.skipped.len(), "file")
+            counted(report.skipped.len(), "file", "files")
         ));
     }
     let verdict = if !report.skipped.is_empty() {
@@ -98,8 +98,4 @@ pub fn lines(a: usize, b: usize) -> String {
     } else {
         format!("{a}-{b}")
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

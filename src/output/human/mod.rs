@@ -245,7 +245,7 @@ fn list_phrases(
 }
 
 /// `n` and its noun: `1 file`, `2 files`.
-fn counted(n: usize, one: &str, many: &str) -> String {
+pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
