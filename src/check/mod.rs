@@ -12,7 +12,9 @@
 //! down the ranking their sources are. A small corpus is compared exactly:
 //! every speech is aligned with the draft text left uncovered, the one that
 //! covers most first, so an edited copy with no 8-gram left unchanged is
-//! still traced. A passage is boilerplate when most of it is a stock phrase
+//! still traced. A passage shorter than twice what a passage needs counts only
+//! beside a longer one of the same source, or as a stock phrase (see
+//! [`supported`]): genre wording is not copying. A passage is boilerplate when most of it is a stock phrase
 //! of the corpus (or of the user's allowlist); boilerplate is shown but not
 //! counted in 去除套话复制比.
 //!
@@ -20,8 +22,9 @@
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
 
 mod seeds;
+mod supported;
 
-use crate::align::AlignParams;
+use crate::align::{AlignParams, Chain};
 use crate::error::Result;
 use crate::fingerprint::kgram_hashes;
 use crate::ingest::Corpus;
@@ -31,6 +34,7 @@ use crate::scan::round;
 use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
 use rayon::prelude::*;
 use seeds::Seeds;
+use supported::{supported, WEAK_MATCHED};
 
 /// Tuning of a check.
 #[derive(Debug, Clone)]
@@ -140,18 +144,34 @@ pub fn check_draft(
         opts.exclude,
     )?;
     let seeds = Seeds::new(&norm.chars, opts.align.k);
+    // The first character of each line of the draft after the first.
+    let line_starts: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|b| norm.starting_before(b))
+        .collect();
+    // The draft's stock wording (phrases of the corpus, and the allowlist's):
+    // a short passage of it counts as copied without a long one beside it,
+    // and is boilerplate.
+    let boiler = boilerplate_mask(&norm, &hashes, index, &opts.allowlist)?;
+    let is_stock = |chars: std::ops::Range<usize>| {
+        let n = chars.len().max(1);
+        let stock = boiler[chars].iter().filter(|&&b| b).count();
+        stock as f64 >= opts.boilerplate_share * n as f64
+    };
     // `strict`: only passages with the evidence of an edited copy (several
     // exact pieces, twice the matched characters a passage needs), not one
     // stock phrase a speech happens to share.
     let align_one = |d: u32, strict: bool| -> Result<Option<FoundSource>> {
         let doc = index.doc_ref(d as usize)?;
         let snorm = normalize(doc.text);
-        let mut chains = seeds.align(&norm.chars, &snorm.chars, &opts.align);
+        // Short passages are found too, and kept beside a long one of the
+        // same source (see `supported`).
+        let params = AlignParams {
+            min_matched: WEAK_MATCHED.min(opts.align.min_matched),
+            ..opts.align
+        };
+        let mut chains = seeds.align(&norm.chars, &snorm.chars, &params);
         if strict {
             chains.retain(|ch| ch.blocks.len() >= 2 && ch.matched >= 2 * opts.align.min_matched);
-        }
-        if chains.is_empty() {
-            return Ok(None);
         }
         // A passage does not run over a line of the draft that the source
         // lacks (a paragraph of the writer's own between two copied ones): two
@@ -163,16 +183,25 @@ pub fn check_draft(
         // Nor over text only the draft has that is longer than all the
         // passage matched (and than an edit): a writer's clause between two
         // phrases of one source sentence is not copied. Of a passage cut
-        // there, the pieces with too few matched characters go.
-        let min = opts.align.min_matched;
-        let passages: Vec<FoundPassage> = chains
+        // there, the pieces too short to be a passage go.
+        let pieces: Vec<Chain> = chains
             .iter()
             .flat_map(|ch| {
                 let longest = ch.matched.max(opts.align.max_gap);
                 let cut = ch.split_a(|gap| gap.len() > longest || own_line(gap));
-                let whole = cut.len() == 1;
-                cut.into_iter().filter(move |c| whole || c.matched >= min)
+                cut.into_iter().filter(|c| c.matched >= params.min_matched)
             })
+            .collect();
+        let (min, lens) = (opts.align.min_matched, (norm.len(), snorm.len()));
+        let kept = supported(
+            pieces,
+            min,
+            lens,
+            |c| c.matched >= min && is_stock(c.a_range()),
+            |i| line_starts.partition_point(|&s| s <= i),
+        );
+        let passages: Vec<FoundPassage> = kept
+            .iter()
             .map(|ch| {
                 let (ra, rb) = (ch.a_range(), ch.b_range());
                 FoundPassage {
@@ -261,31 +290,22 @@ pub fn check_draft(
             }
         }
     }
-    let boiler = boilerplate_mask(&norm, &hashes, &covered, index, &opts.allowlist)?;
     for p in found.iter_mut().flat_map(|f| f.passages.iter_mut()) {
-        let n = p.chars.len().max(1);
-        let stock = boiler[p.chars.clone()].iter().filter(|&&b| b).count();
-        p.boilerplate = stock as f64 >= opts.boilerplate_share * n as f64;
+        p.boilerplate = is_stock(p.chars.clone());
     }
     Ok(DraftReport::assemble(source, text, &norm, &found))
 }
 
 /// Which draft characters lie in a stock phrase of the corpus or an allowlisted
-/// phrase; only k-grams that reach into `covered` characters are looked up.
+/// phrase.
 fn boilerplate_mask(
     norm: &Normalized,
     hashes: &[u64],
-    covered: &[bool],
     index: &Index,
     allowlist: &[String],
 ) -> Result<Vec<bool>> {
     let mut mask = vec![false; norm.len()];
-    // Only k-grams that reach a covered character matter.
-    let mut next_covered = vec![norm.len(); norm.len() + 1];
-    for i in (0..norm.len()).rev() {
-        next_covered[i] = if covered[i] { i } else { next_covered[i + 1] };
-    }
-    for i in index.phrase_positions(hashes, |i| next_covered[i] < i + PRINT_K)? {
+    for i in index.phrase_positions(hashes, |_| true)? {
         mask[i..i + PRINT_K].fill(true);
     }
     for phrase in allowlist {

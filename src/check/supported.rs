@@ -1,0 +1,192 @@
+//! A source's passages → those with the support of a long one.
+//!
+//! Genre wording gives a draft and a speech it never copied many short shared
+//! stretches (`统筹发展和安全，……社会大局和谐稳定`, 12–20 characters each): one
+//! alone is not copying. A copied paragraph leaves at least one long passage,
+//! and when its sentences were moved and its characters changed, short ones
+//! beside it, near in the draft and near in the source. So passages are
+//! grouped by nearness on both sides, and a group is kept only when it holds
+//! an anchor: a passage with twice the matched characters a passage needs,
+//! or one that is most of the shorter text (a short speech copied whole). A
+//! stock phrase of the corpus stands alone: it counts in 总文字复制比 and is
+//! marked boilerplate.
+
+use crate::align::{Block, Chain};
+use crate::cluster::UnionFind;
+use std::ops::Range;
+
+/// Fewest matched characters of a short passage that an anchor can carry (a
+/// moved sentence of a copied paragraph with a fifth of its characters
+/// changed keeps about this many in runs of four).
+pub(super) const WEAK_MATCHED: usize = 8;
+/// How near, in draft characters, a passage must lie to one of its group.
+const NEAR_DRAFT: usize = 200;
+/// ... and in source characters (sentences moved within a paragraph, or a
+/// paragraph taken from further on).
+const NEAR_SOURCE: usize = 400;
+
+/// Characters between two ranges (0 when they overlap).
+fn apart(x: Range<usize>, y: Range<usize>) -> usize {
+    x.start
+        .saturating_sub(y.end)
+        .max(y.start.saturating_sub(x.end))
+}
+
+/// Are two passages near: a block of one within `NEAR_DRAFT` characters of
+/// a block of the other on the same line of the draft (`line` gives a draft
+/// character's line), and within `NEAR_SOURCE` of it in the source? Their
+/// whole extents are not enough: a passage of a whole speech is near every
+/// phrase of that speech, and the line next to a copied paragraph is the
+/// writer's own however much of its topic it shares.
+fn near(x: &Chain, y: &Chain, line: &dyn Fn(usize) -> usize) -> bool {
+    let (few, many) = if x.blocks.len() <= y.blocks.len() {
+        (x, y)
+    } else {
+        (y, x)
+    };
+    let a_of = |bl: &Block| bl.a as usize..(bl.a + bl.len) as usize;
+    let b_of = |bl: &Block| bl.b as usize..(bl.b + bl.len) as usize;
+    few.blocks.iter().any(|bl| {
+        // `many`'s blocks ascend in the draft: those that end after this
+        // block's start less `NEAR_DRAFT`, up to those that start past its end
+        // plus `NEAR_DRAFT`.
+        let from = many
+            .blocks
+            .partition_point(|m| (m.a + m.len) as usize + NEAR_DRAFT < bl.a as usize);
+        many.blocks[from..]
+            .iter()
+            .take_while(|m| m.a as usize <= (bl.a + bl.len) as usize + NEAR_DRAFT)
+            .any(|m| {
+                apart(a_of(m), a_of(bl)) <= NEAR_DRAFT
+                    && apart(b_of(m), b_of(bl)) <= NEAR_SOURCE
+                    && line(m.a as usize) == line(bl.a as usize)
+            })
+    })
+}
+
+/// The passages of `chains` (the draft and the source `lens` characters
+/// long) in a group with an anchor, and those `stands` keeps alone (stock
+/// phrases), by start in the draft. `min_matched` is what a passage needs;
+/// an anchor has twice that, or at least that and half the shorter text.
+pub(super) fn supported(
+    mut chains: Vec<Chain>,
+    min_matched: usize,
+    (a_len, b_len): (usize, usize),
+    stands: impl Fn(&Chain) -> bool,
+    line: impl Fn(usize) -> usize,
+) -> Vec<Chain> {
+    chains.sort_by_key(|c| (c.a_range().start, c.b_range().start));
+    let mut groups = UnionFind::new(chains.len());
+    // By start in the draft, a passage can be near only those that start
+    // before its end plus `NEAR_DRAFT` (passages rarely overlap in the
+    // draft, so the scan is short).
+    for (i, x) in chains.iter().enumerate() {
+        let end = x.a_range().end + NEAR_DRAFT;
+        for (j, y) in chains.iter().enumerate().skip(i + 1) {
+            if y.a_range().start > end {
+                break;
+            }
+            if near(x, y, &line) {
+                groups.union(i, j);
+            }
+        }
+    }
+    let shorter = a_len.min(b_len);
+    let anchor = |c: &Chain| {
+        c.matched >= 2 * min_matched || (c.matched >= min_matched && 2 * c.matched >= shorter)
+    };
+    let mut anchored = vec![false; chains.len()];
+    for (i, c) in chains.iter().enumerate() {
+        if anchor(c) {
+            anchored[groups.find(i)] = true;
+        }
+    }
+    chains
+        .into_iter()
+        .enumerate()
+        .filter(|(i, c)| anchored[groups.find(*i)] || stands(c))
+        .map(|(_, c)| c)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A passage of exact blocks `(draft start, source start, length)`.
+    fn passage(blocks: &[(u32, u32, u32)]) -> Chain {
+        let blocks: Vec<Block> = blocks
+            .iter()
+            .map(|&(a, b, len)| Block { a, b, len })
+            .collect();
+        let (first, last) = (blocks[0], blocks[blocks.len() - 1]);
+        Chain {
+            a_spans: std::iter::once(first.a as usize..(last.a + last.len) as usize).collect(),
+            b_spans: std::iter::once(first.b as usize..(last.b + last.len) as usize).collect(),
+            matched: blocks.iter().map(|b| b.len as usize).sum(),
+            blocks,
+        }
+    }
+
+    /// The draft starts of the passages kept, with every character on line 0
+    /// unless `line` says otherwise.
+    fn kept(chains: Vec<Chain>, line: impl Fn(usize) -> usize) -> Vec<usize> {
+        supported(chains, 12, (10_000, 10_000), |_| false, line)
+            .iter()
+            .map(|c| c.a_range().start)
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_passage_needs_twice_the_matched_characters() {
+        assert!(kept(vec![passage(&[(100, 500, 8), (110, 510, 12)])], |_| 0).is_empty());
+        assert_eq!(
+            kept(vec![passage(&[(100, 500, 12), (114, 514, 12)])], |_| 0),
+            [100]
+        );
+    }
+
+    #[test]
+    fn a_short_passage_is_kept_beside_an_anchor_on_its_line_near_in_the_source() {
+        let anchor = || passage(&[(1000, 3000, 30)]);
+        // A moved sentence: after the anchor in the draft, before it in the source.
+        let moved = || passage(&[(1100, 2800, 9)]);
+        assert_eq!(kept(vec![moved(), anchor()], |_| 0), [1000, 1100]);
+        // The same words 2 000 characters away in the source: a shared phrase.
+        let far = passage(&[(1100, 5100, 9)]);
+        assert_eq!(kept(vec![far, anchor()], |_| 0), [1000]);
+        // The same passage on the line before the anchor's: the writer's own line.
+        let before = passage(&[(900, 2950, 9)]);
+        let line = |i: usize| usize::from(i >= 950);
+        assert_eq!(kept(vec![before, anchor()], line), [1000]);
+        // A chain of short ones, each near the next, reaches the anchor.
+        let steps = vec![
+            anchor(),
+            passage(&[(1150, 3100, 9)]),
+            passage(&[(1300, 3200, 9)]),
+        ];
+        assert_eq!(kept(steps, |_| 0), [1000, 1150, 1300]);
+    }
+
+    #[test]
+    fn nearness_is_between_blocks_not_whole_extents() {
+        // A passage that bridges much of the source (a speech's opening and
+        // closing kept, the rest cut); a phrase from the middle of that
+        // stretch, beside the passage in the draft, is far from its blocks.
+        let whole = passage(&[(1000, 0, 20), (1030, 5000, 20)]);
+        let phrase = passage(&[(960, 2500, 9)]);
+        assert_eq!(kept(vec![phrase, whole], |_| 0), [1000]);
+    }
+
+    #[test]
+    fn most_of_a_short_text_is_an_anchor_and_stock_phrases_stand_alone() {
+        let short = || vec![passage(&[(0, 40, 15)])];
+        assert!(kept(short(), |_| 0).is_empty());
+        let lens = (28, 400);
+        assert_eq!(supported(short(), 12, lens, |_| false, |_| 0).len(), 1);
+        assert_eq!(
+            supported(short(), 12, (10_000, 10_000), |_| true, |_| 0).len(),
+            1
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! `taohua check`: short passages count beside a long one of the same source,
+//! and stand alone only when they are stock phrases of the corpus.
+
+use crate::util::*;
+use serde_json::Value;
+
+/// `check` of `draft` against a corpus of one speech, `source`.
+fn check_against(draft: &str, source: &str) -> Value {
+    let env = TestEnv::new();
+    env.write("draft.txt", draft);
+    env.write("corpus/source.txt", source);
+    let r = json(env.cmd().args([
+        "check",
+        "draft.txt",
+        "--against",
+        "corpus",
+        "--format",
+        "json",
+    ]));
+    r["drafts"][0].clone()
+}
+
+/// Two provincial work reports, a year and a province apart: the 2026 one
+/// words an item as the 2025 one did (`……中央生态环保督察……整改……生态环保督察`,
+/// 15 matched characters, 9 in a row) and shares with it the report's
+/// opening formula, a line away. The item is the genre, not copying.
+#[test]
+fn genre_wording_shared_with_one_report_is_not_copying() {
+    let draft = "持续加强污染防治。深化美丽幸福河湖建设，深入推进入河排污口排查整治，巩固城市集中式饮用水水源地保护和黑臭水体治理成效。\
+        提质建设全域“无废城市”，开展固体废物综合治理行动，深化生活垃圾和建筑垃圾全链条治理，推动新污染物协同治理。\
+        做好中央生态环保督察整改工作，推进市级生态环保督察。\n\
+        现在，我代表省人民政府向大会报告工作，请予审议，并请各位政协委员和列席人员提出意见。\n";
+    let source = "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员和列席人员提出意见。\n\
+        以更大力度推进蓝天碧水净土保卫战。深入开展空气质量持续改善行动，加强污染物协同控制，巩固“退后十”成果。\
+        深化水生态环境系统治理，县级以上饮用水源水质达标率达到100%。实施土壤污染源头防控行动，建设“无废城市”。\
+        抓好中央生态环保督察反馈问题整改，开展省级生态环保督察。\n";
+    let d = check_against(draft, source);
+    let texts: Vec<&str> = d["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts.len(), 1, "{d:#}");
+    assert!(
+        texts[0].starts_with("现在，我代表省人民政府"),
+        "the formula is: {d:#}"
+    );
+}
+
+/// The same short stretch beside a copied paragraph of that report is part
+/// of the copying: the report's next paragraph is copied whole, and the
+/// short sentence moved to its end is counted with it.
+#[test]
+fn a_short_sentence_moved_inside_a_copied_paragraph_is_copied() {
+    // 篇十七's paragraph on new industries, its heading sentence moved to
+    // the end (a short sentence alone, 10 characters).
+    let r = check_text_against_seed(
+        "大力培育国家重点支持、体现区域战略需求、产业前景好、发展潜力大的新兴产业,\
+         着力在新能源、新材料、节能环保、电动汽车、生物医药等重点领域率先突破,\
+         抢占未来发展的制高点。瞄准世界产业最新发展趋势,三要积极培育新兴产业。\n",
+    );
+    let d = &r["drafts"][0];
+    assert!(d["copy_ratio"].as_f64().unwrap() > 0.99, "{d:#}");
+    let covered = d["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["text"].as_str().unwrap().contains("三要积极培育新兴产业"));
+    assert!(covered, "the moved sentence is in a passage: {d:#}");
+}
+
+/// A stock phrase of the corpus (in three or more of its speeches) alone is
+/// counted in 总文字复制比 and marked boilerplate, so 去除套话复制比 leaves it out.
+#[test]
+fn a_stock_phrase_alone_counts_as_boilerplate() {
+    let r = check_text_against_seed(
+        "会议强调，要在市委市政府的坚强领导下把今年的各项工作做好。以习近平同志为核心的党中央。\n",
+    );
+    let d = &r["drafts"][0];
+    assert!(d["copy_ratio"].as_f64().unwrap() > 0.2, "{d:#}");
+    assert_eq!(
+        d["copy_ratio_excluding_boilerplate"].as_f64().unwrap(),
+        0.0,
+        "{d:#}"
+    );
+    let matches = d["matches"].as_array().unwrap();
+    assert!(!matches.is_empty() && matches.iter().all(|m| m["boilerplate"] == true));
+}
+
+fn check_text_against_seed(text: &str) -> Value {
+    let env = TestEnv::new();
+    env.write("draft.txt", text);
+    json(
+        env.cmd()
+            .args(["check", "draft.txt", "--against"])
+            .arg(seed())
+            .args(["--format", "json"]),
+    )
+}
