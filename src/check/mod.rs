@@ -34,7 +34,7 @@ use crate::scan::round;
 use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
 use rayon::prelude::*;
 use seeds::Seeds;
-use supported::{supported, WEAK_MATCHED};
+use supported::{same_chars, supported, WEAK_MATCHED};
 
 /// Tuning of a check.
 #[derive(Debug, Clone)]
@@ -158,11 +158,14 @@ pub fn check_draft(
         stock as f64 >= opts.boilerplate_share * n as f64
     };
     // `strict`: only passages with the evidence of an edited copy (several
-    // exact pieces, twice the matched characters a passage needs), not one
+    // exact pieces, twice the same characters a passage needs), not one
     // stock phrase a speech happens to share.
     let align_one = |d: u32, strict: bool| -> Result<Option<FoundSource>> {
         let doc = index.doc_ref(d as usize)?;
         let snorm = normalize(doc.text);
+        // What a passage weighs as evidence: its characters the same on
+        // both sides, in its blocks and in gaps of changed characters.
+        let weight = |c: &Chain| same_chars(c, &norm.chars, &snorm.chars);
         // Short passages are found too, and kept beside a long one of the
         // same source (see `supported`).
         let params = AlignParams {
@@ -171,7 +174,7 @@ pub fn check_draft(
         };
         let mut chains = seeds.align(&norm.chars, &snorm.chars, &params);
         if strict {
-            chains.retain(|ch| ch.blocks.len() >= 2 && ch.matched >= 2 * opts.align.min_matched);
+            chains.retain(|ch| ch.blocks.len() >= 2 && weight(ch) >= 2 * opts.align.min_matched);
         }
         // A passage does not run over a line of the draft that the source
         // lacks (a paragraph of the writer's own between two copied ones): two
@@ -197,6 +200,7 @@ pub fn check_draft(
             pieces,
             min,
             lens,
+            weight,
             |c| c.matched >= min && is_stock(c.a_range()),
             |i| line_starts.partition_point(|&s| s <= i),
         );

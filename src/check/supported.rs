@@ -6,13 +6,15 @@
 //! and when its sentences were moved and its characters changed, short ones
 //! beside it, near in the draft and near in the source. So passages are
 //! grouped by nearness on both sides, and a group is kept only when it holds
-//! an anchor: a passage with twice the matched characters a passage needs,
-//! or one that is most of the shorter text (a short speech copied whole). A
+//! an anchor: a passage with twice the characters a passage needs the same on
+//! both sides (see [`same_chars`]), or one that is most of the shorter text (a
+//! short speech copied whole). A
 //! stock phrase of the corpus stands alone: it counts in 总文字复制比 and is
 //! marked boilerplate.
 
 use crate::align::{Block, Chain};
 use crate::cluster::UnionFind;
+use crate::normalize::Sym;
 use std::ops::Range;
 
 /// Fewest matched characters of a short passage that an anchor can carry (a
@@ -24,6 +26,27 @@ const NEAR_DRAFT: usize = 200;
 /// ... and in source characters (sentences moved within a paragraph, or a
 /// paragraph taken from further on).
 const NEAR_SOURCE: usize = 400;
+
+/// The characters of a passage that are the same on both sides: its
+/// blocks, and inside each gap of the same length on both sides (characters
+/// changed one for one) those equal at the same place.
+pub(super) fn same_chars(c: &Chain, a: &[Sym], b: &[Sym]) -> usize {
+    let in_gaps: usize = c
+        .blocks
+        .windows(2)
+        .map(|w| {
+            let (x, y) = (w[0], w[1]);
+            let ga = &a[(x.a + x.len) as usize..y.a as usize];
+            let gb = &b[(x.b + x.len) as usize..y.b as usize];
+            if ga.len() == gb.len() {
+                ga.iter().zip(gb).filter(|(p, q)| p == q).count()
+            } else {
+                0
+            }
+        })
+        .sum();
+    c.matched + in_gaps
+}
 
 /// Characters between two ranges (0 when they overlap).
 fn apart(x: Range<usize>, y: Range<usize>) -> usize {
@@ -67,11 +90,13 @@ fn near(x: &Chain, y: &Chain, line: &dyn Fn(usize) -> usize) -> bool {
 /// The passages of `chains` (the draft and the source `lens` characters
 /// long) in a group with an anchor, and those `stands` keeps alone (stock
 /// phrases), by start in the draft. `min_matched` is what a passage needs;
-/// an anchor has twice that, or at least that and half the shorter text.
+/// an anchor's `weight` is twice that, or at least that and half the
+/// shorter text.
 pub(super) fn supported(
     mut chains: Vec<Chain>,
     min_matched: usize,
     (a_len, b_len): (usize, usize),
+    weight: impl Fn(&Chain) -> usize,
     stands: impl Fn(&Chain) -> bool,
     line: impl Fn(usize) -> usize,
 ) -> Vec<Chain> {
@@ -93,7 +118,8 @@ pub(super) fn supported(
     }
     let shorter = a_len.min(b_len);
     let anchor = |c: &Chain| {
-        c.matched >= 2 * min_matched || (c.matched >= min_matched && 2 * c.matched >= shorter)
+        let w = weight(c);
+        w >= 2 * min_matched || (w >= min_matched && 2 * w >= shorter)
     };
     let mut anchored = vec![false; chains.len()];
     for (i, c) in chains.iter().enumerate() {
@@ -131,7 +157,7 @@ mod tests {
     /// The draft starts of the passages kept, with every character on line 0
     /// unless `line` says otherwise.
     fn kept(chains: Vec<Chain>, line: impl Fn(usize) -> usize) -> Vec<usize> {
-        supported(chains, 12, (10_000, 10_000), |_| false, line)
+        supported(chains, 12, (10_000, 10_000), |c| c.matched, |_| false, line)
             .iter()
             .map(|c| c.a_range().start)
             .collect()
@@ -183,10 +209,43 @@ mod tests {
         let short = || vec![passage(&[(0, 40, 15)])];
         assert!(kept(short(), |_| 0).is_empty());
         let lens = (28, 400);
-        assert_eq!(supported(short(), 12, lens, |_| false, |_| 0).len(), 1);
         assert_eq!(
-            supported(short(), 12, (10_000, 10_000), |_| true, |_| 0).len(),
+            supported(short(), 12, lens, |c| c.matched, |_| false, |_| 0).len(),
             1
         );
+        assert_eq!(
+            supported(
+                short(),
+                12,
+                (10_000, 10_000),
+                |c| c.matched,
+                |_| true,
+                |_| 0
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn characters_changed_one_for_one_still_count_as_the_same() {
+        // 篇十's sentence with a third of its characters changed: the exact
+        // runs hold 19 characters, the gaps between them 17 more in place.
+        let src = crate::normalize::normalize("(六)切实抓好各项民生事业,努力增进人民福祉。始终高度关注民生,努力解决好群众最关心、最直接、最现实的利益问题,不断提升城乡群众生活的满意度和舒适度。");
+        let draft = crate::normalize::normalize("(六)切根告市各设民容事业,努力自进定当福祉。始终及度关理民生,努人解决好群有最由心、最直选、定现实接利益问对,不断保升城乡群众生活创满定度建舒关监。");
+        let p = crate::align::AlignParams {
+            edit_and_skip: true,
+            ..Default::default()
+        };
+        let chains = crate::align::align(&draft.chars, &src.chars, &p);
+        assert_eq!(chains.len(), 1);
+        let c = &chains[0];
+        assert_eq!(c.matched, 19);
+        assert_eq!(same_chars(c, &draft.chars, &src.chars), 36);
+        // A gap of another length on each side (words moved) adds nothing.
+        let moved = passage(&[(0, 0, 4), (10, 12, 4)]);
+        let a: Vec<Sym> = (0..14).collect();
+        let b: Vec<Sym> = (0..16).collect();
+        assert_eq!(same_chars(&moved, &a, &b), 8);
     }
 }
