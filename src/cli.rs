@@ -97,13 +97,20 @@ pub struct ScanArgs {
     pub mining: MiningArgs,
 }
 
-/// Phrase and junk mining flags (shared by scan, phrases and dedup).
+/// Phrase and junk mining flags (shared by scan and phrases).
 #[derive(Debug, Clone, Args)]
 pub struct MiningArgs {
     /// Fewest distinct speeches a shared phrase must appear in (copies of one speech
     /// count once); default: 2, or one in a thousand speeches for large collections.
     #[arg(long, value_name = "N")]
     pub min_docs: Option<usize>,
+    #[command(flatten)]
+    pub junk: JunkArgs,
+}
+
+/// Site-junk flags (shared by scan, phrases and dedup; dedup mines no phrases).
+#[derive(Debug, Clone, Args)]
+pub struct JunkArgs {
     /// Extra site-junk pattern (regular expression); may be repeated.
     #[arg(long = "junk-pattern", value_name = "REGEX")]
     pub junk_patterns: Vec<String>,
@@ -159,7 +166,7 @@ pub struct DedupArgs {
     #[command(flatten)]
     pub input: InputArgs,
     #[command(flatten)]
-    pub mining: MiningArgs,
+    pub junk: JunkArgs,
 }
 
 /// Report formats of `check`.

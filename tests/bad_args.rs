@@ -183,6 +183,29 @@ fn a_misspelt_format_suggests_the_right_one() {
         .expect(2, &["possible values: human, json, html"]);
 }
 
+/// `dedup` mines no phrases, so it takes no phrase flag to ignore; it does
+/// take the junk patterns, which `--strip-junk` cuts.
+#[test]
+fn dedup_refuses_the_phrase_flag_it_would_ignore() {
+    let env = TestEnv::new();
+    env.write("good.txt", SPEECH);
+    let r = run(env
+        .cmd()
+        .args(["dedup", "good.txt", "-o", "out.txt", "--min-docs", "3"]));
+    r.expect(2, &["unexpected argument '--min-docs'"]);
+    assert!(!env.path("out.txt").exists());
+    run(env.cmd().args([
+        "dedup",
+        "good.txt",
+        "-o",
+        "out.txt",
+        "--junk-pattern",
+        "本文来源于.*",
+    ]))
+    .expect(0, &[]);
+    assert!(env.path("out.txt").exists());
+}
+
 #[test]
 fn stdin_with_nothing_on_it_is_named() {
     let env = TestEnv::new();

@@ -29,7 +29,7 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         progress: true,
         phrases: false,
     };
-    let (corpus, report) = read_and_scan(&args.paths, &args.input, &args.mining, wants)?;
+    let (corpus, report) = read_and_scan(&args.paths, &args.input, (None, &args.junk), wants)?;
     let plan = plan(&report, args.drop_contained);
     let junk = if args.strip_junk {
         junk_ranges(&corpus, &report)

@@ -8,7 +8,7 @@ mod index;
 mod phrases;
 mod scan;
 
-use crate::cli::{Cli, ColorChoice, Command, InputArgs, MiningArgs};
+use crate::cli::{Cli, ColorChoice, Command, InputArgs, JunkArgs};
 use anyhow::Context;
 pub use guard::{absolute, guard_output, same_file};
 use std::io::IsTerminal;
@@ -89,7 +89,7 @@ pub struct Wants {
 pub fn read_and_scan(
     paths: &[std::path::PathBuf],
     input: &InputArgs,
-    mining: &MiningArgs,
+    (min_docs, junk): (Option<usize>, &JunkArgs),
     wants: Wants,
 ) -> anyhow::Result<(taohua::ingest::Corpus, taohua::report::ScanReport)> {
     // So that `TAOHUA_TIMINGS` counts the reading too (the bar itself is made
@@ -102,7 +102,7 @@ pub fn read_and_scan(
             "no speech could be read from the inputs; give files or folders of .txt/.md text"
         );
     }
-    let junk_patterns = mining
+    let junk_patterns = junk
         .junk_patterns
         .iter()
         .map(|p| {
@@ -118,9 +118,7 @@ pub fn read_and_scan(
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let opts = taohua::scan::ScanOptions {
-        min_docs: mining
-            .min_docs
-            .unwrap_or_else(|| taohua::scan::auto_min_docs(corpus.documents.len())),
+        min_docs: min_docs.unwrap_or_else(|| taohua::scan::auto_min_docs(corpus.documents.len())),
         user_dict: input.user_dict.clone(),
         junk_patterns,
         phrases: wants.phrases,

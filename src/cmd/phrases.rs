@@ -28,7 +28,7 @@ pub fn run(args: PhrasesArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let (corpus, report) = read_and_scan(
         &args.paths,
         &args.input,
-        &args.mining,
+        (args.mining.min_docs, &args.mining.junk),
         Wants {
             progress: args.format == PhrasesFormat::Human,
             phrases: true,

@@ -13,7 +13,7 @@ pub fn run(args: ScanArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let (corpus, report) = read_and_scan(
         &args.paths,
         &args.input,
-        &args.mining,
+        (args.mining.min_docs, &args.mining.junk),
         Wants {
             progress: args.format == ScanFormat::Human,
             phrases: true,
