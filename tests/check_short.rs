@@ -110,6 +110,10 @@ fn a_sentence_with_a_third_of_its_characters_changed_is_still_copied() {
     );
     let d = &r["drafts"][0];
     assert!(d["copy_ratio"].as_f64().unwrap() > 0.6, "{d:#}");
-    let title = d["matches"][0]["source"]["title"].as_str().unwrap();
+    let m = &d["matches"][0];
+    let title = m["source"]["title"].as_str().unwrap();
     assert!(title.ends_with("篇十"), "{title}");
+    // Its similarity counts the characters left in place too: 36 of 49,
+    // where its exact runs alone are 19.
+    assert_eq!(m["similarity"].as_f64().unwrap(), 0.7347, "{m:#}");
 }

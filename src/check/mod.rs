@@ -211,7 +211,7 @@ pub fn check_draft(
                 FoundPassage {
                     draft: norm.byte_range(ra.start, ra.end),
                     source: snorm.byte_range(rb.start, rb.end),
-                    similarity: round(ch.matched as f64 / ra.len().max(rb.len()).max(1) as f64),
+                    similarity: round(weight(ch) as f64 / ra.len().max(rb.len()).max(1) as f64),
                     boilerplate: false,
                     chars: ra,
                 }
