@@ -9,7 +9,7 @@ use crate::normalize::Normalized;
 use crate::report::{JunkEntry, Occurrence, PhraseEntry, Span, Variant};
 use crate::scan::span;
 use crate::twins::Alignments;
-use crate::wording::Wordings;
+use crate::wording::{Hashed, Wordings};
 use crate::{FastMap, FastSet};
 use rayon::prelude::*;
 
@@ -97,10 +97,10 @@ pub(super) struct Located {
 }
 
 /// The occurrences of a batch of located phrases in the representatives, at
-/// each phrase's places in order.
+/// each phrase's places in order, each with the hash of its text as written.
 pub(super) struct Own {
-    /// The occurrences, speech by speech.
-    found: Vec<Occurrence>,
+    /// The occurrences, speech by speech, with their texts' hashes.
+    found: Vec<(Occurrence, u64)>,
     /// Place → its occurrence in `found`, one phrase's places after another.
     index: Vec<u32>,
     /// Where each phrase's places start in `index`, and where the last end.
@@ -108,18 +108,19 @@ pub(super) struct Own {
 }
 
 impl Own {
-    /// The occurrences of phrase `i` of the batch.
-    pub(super) fn of(&self, i: usize) -> impl Iterator<Item = Occurrence> + '_ {
+    /// The occurrences of phrase `i` of the batch, with their texts' hashes.
+    pub(super) fn of(&self, i: usize) -> impl Iterator<Item = (Occurrence, u64)> + '_ {
         self.index[self.starts[i]..self.starts[i + 1]]
             .iter()
             .map(|&k| self.found[k as usize])
     }
 }
 
-/// The occurrence at each place of each phrase of `located`. They are worked
-/// out speech by speech: the places are first laid out by speech (a counting
-/// sort), so a speech's offsets and line table are loaded once for all the
-/// places in it rather than once per place (scattered over the collection).
+/// The occurrence at each place of each phrase of `located`, with the hash of
+/// its text. They are worked out speech by speech: the places are first laid
+/// out by speech (a counting sort), so a speech's offsets, line table and
+/// text are loaded once for all the places in it rather than once per place
+/// (scattered over the collection).
 pub(super) fn own_occurrences(
     docs: &[Document],
     norms: &[&Normalized],
@@ -141,11 +142,13 @@ pub(super) fn own_occurrences(
     for l in located {
         starts.push(starts[starts.len() - 1] + l.occ.len());
     }
+    let hasher = ahash::RandomState::with_seeds(7, 11, 13, 17);
     let found = places
         .par_iter()
         .map(|&(d, p, len)| {
             let (d, p) = (d as usize, p as usize);
-            Occurrence::new(&span(&docs[d], norms[d], p, p + len as usize))
+            let at = span(&docs[d], norms[d], p, p + len as usize);
+            (Occurrence::new(&at), hasher.hash_one(text_at(docs, &at)))
         })
         .collect();
     Own {
@@ -164,7 +167,7 @@ pub(super) fn entry(
     cluster: &[&[usize]],
     aligned: &Alignments,
     located: &Located,
-    own: impl Iterator<Item = Occurrence>,
+    own: impl Iterator<Item = (Occurrence, u64)>,
     junk_spans: &JunkSpans,
 ) -> PhraseEntry {
     let Located {
@@ -178,8 +181,8 @@ pub(super) fn entry(
     let mut occurrences = Vec::with_capacity(copies);
     let mut variants: FastMap<String, Vec<usize>> = FastMap::default();
     let mut wordings = Wordings::default();
-    for (&(d, p), o) in occ.iter().zip(own) {
-        wordings.add(text_at(docs, &o.span()));
+    for (&(d, p), (o, hash)) in occ.iter().zip(own) {
+        wordings.add(Hashed { hash, at: o });
         occurrences.push(o);
         // (Most speeches of a large collection have no copy: their cluster's
         // list is then not read.)
@@ -220,7 +223,10 @@ pub(super) fn entry(
         .map(Occurrence::span)
         .any(|o| junk_spans.covers(o.document, o.start, o.end));
     PhraseEntry {
-        text: wordings.most_common().to_string(),
+        text: wordings
+            .most_common()
+            .map_or("", |w| text_at(docs, &w.at.span()))
+            .to_string(),
         kind: if is_junk {
             "junk"
         } else if len <= STOCK_MAX_CHARS {
@@ -310,7 +316,10 @@ mod tests {
             })
             .collect();
         let own = own_occurrences(docs, &norms, &located);
-        let own: Vec<Occurrence> = (0..located.len()).flat_map(|i| own.of(i)).collect();
+        let own: Vec<Occurrence> = (0..located.len())
+            .flat_map(|i| own.of(i))
+            .map(|(o, _)| o)
+            .collect();
         let want: Vec<Occurrence> = located
             .iter()
             .flat_map(|l| {
