@@ -117,3 +117,63 @@ fn a_sentence_with_a_third_of_its_characters_changed_is_still_copied() {
     // where its exact runs alone are 19.
     assert_eq!(m["similarity"].as_f64().unwrap(), 0.7347, "{m:#}");
 }
+
+/// Text of the writer's own around what is copied (a village survey).
+const OWN: &str = "今年春天我们小组走访了城东的三个村庄，记录了农户对灌溉渠修缮的意见，\
+    大家普遍希望在雨季来临之前完成清淤，并把水闸的维护交给村里的年轻人负责。";
+
+/// A 22-character sentence of 篇四 copied word for word into the writer's own
+/// text stands alone: it has 13 characters in a row (the 查重 convention).
+#[test]
+fn a_short_sentence_copied_word_for_word_counts_alone() {
+    let r = check_text_against_seed(&format!(
+        "{OWN}不信马列信鬼神，不图公德图私利，最后堕入犯罪深渊。{OWN}\n"
+    ));
+    let d = &r["drafts"][0];
+    let texts: Vec<&str> = d["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("不图公德图私利，最后堕入犯罪深渊")),
+        "{d:#}"
+    );
+    assert!(texts.iter().all(|t| !t.contains("灌溉渠")), "{d:#}");
+}
+
+/// A copied sentence with the place name masked (`**`, `xx`) keeps the
+/// characters the mask stands for: it is as copied as the unmasked one.
+#[test]
+fn a_masked_name_does_not_hide_a_copied_sentence() {
+    let ratio = |name: &str| {
+        let r = check_text_against_seed(&format!(
+            "{OWN}开发区建设事关{name}振兴发展大局。各地、各部门要高度重视。{OWN}\n"
+        ));
+        r["drafts"][0]["copy_ratio"].as_f64().unwrap()
+    };
+    let plain = ratio("吉林");
+    assert!(plain > 0.1, "{plain}");
+    for masked in ["**", "xx"] {
+        let r = ratio(masked);
+        assert!(r > 0.1 && r <= plain, "{masked}: {r} against {plain}");
+    }
+}
+
+/// The same paragraph as above, hard-wrapped at 30 characters a line (a
+/// text from a PDF): the wraps are not paragraph breaks, so the moved
+/// sentence on the last line is still copied with the rest.
+#[test]
+fn a_hard_wrapped_paragraph_is_one_paragraph() {
+    let r = check_text_against_seed(
+        "大力培育国家重点支持、体现区域战略需求、产业前景好、发展潜力\n\
+         大的新兴产业,着力在新能源、新材料、节能环保、电动汽车、生物\n\
+         医药等重点领域率先突破,抢占未来发展的制高点。瞄准世界产业最\n\
+         新发展趋势,三要积极培育新兴产业。\n",
+    );
+    let d = &r["drafts"][0];
+    assert!(d["copy_ratio"].as_f64().unwrap() > 0.99, "{d:#}");
+}

@@ -34,7 +34,7 @@ use crate::scan::round;
 use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
 use rayon::prelude::*;
 use seeds::Seeds;
-use supported::{same_chars, supported, WEAK_MATCHED};
+use supported::{paragraph_breaks, same_chars, supported, WEAK_MATCHED};
 
 /// Tuning of a check.
 #[derive(Debug, Clone)]
@@ -144,8 +144,8 @@ pub fn check_draft(
         opts.exclude,
     )?;
     let seeds = Seeds::new(&norm.chars, opts.align.k);
-    // The first character of each line of the draft after the first.
-    let line_starts: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes())
+    // The first character of each paragraph of the draft after the first.
+    let para_starts: Vec<usize> = paragraph_breaks(text)
         .map(|b| norm.starting_before(b))
         .collect();
     // The draft's stock wording (phrases of the corpus, and the allowlist's):
@@ -201,8 +201,8 @@ pub fn check_draft(
             min,
             lens,
             weight,
-            |c| c.matched >= min && is_stock(c.a_range()),
-            |i| line_starts.partition_point(|&s| s <= i),
+            |c| is_stock(c.a_range()),
+            |i| para_starts.partition_point(|&s| s <= i),
         );
         let passages: Vec<FoundPassage> = kept
             .iter()

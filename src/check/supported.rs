@@ -6,30 +6,43 @@
 //! and when its sentences were moved and its characters changed, short ones
 //! beside it, near in the draft and near in the source. So passages are
 //! grouped by nearness on both sides, and a group is kept only when it holds
-//! an anchor: a passage with twice the characters a passage needs the same on
-//! both sides (see [`same_chars`]), or one that is most of the shorter text (a
-//! short speech copied whole). A
+//! an anchor: a passage with 13 identical characters in a row (the 查重
+//! convention), or twice the characters a passage needs the same on both
+//! sides (see [`same_chars`]), or one that is most of the shorter text (a
+//! short speech copied whole); never a stock phrase. A
 //! stock phrase of the corpus stands alone: it counts in 总文字复制比 and is
 //! marked boilerplate.
 
 use crate::align::{Block, Chain};
 use crate::cluster::UnionFind;
-use crate::normalize::Sym;
+use crate::normalize::{Sym, MASK};
 use std::ops::Range;
 
 /// Fewest matched characters of a short passage that an anchor can carry (a
 /// moved sentence of a copied paragraph with a fifth of its characters
 /// changed keeps about this many in runs of four).
 pub(super) const WEAK_MATCHED: usize = 8;
+/// A run of this many identical characters is copying on its own, as 查重
+/// services count it (13 in a row).
+const LONG_RUN: usize = 13;
 /// How near, in draft characters, a passage must lie to one of its group.
 const NEAR_DRAFT: usize = 200;
 /// ... and in source characters (sentences moved within a paragraph, or a
 /// paragraph taken from further on).
 const NEAR_SOURCE: usize = 400;
 
+/// Most characters a mask stands for in [`same_chars`] (a name).
+const MASKED_MAX: usize = 4;
+
+/// Is a gap's text a mask and nothing else?
+fn is_mask(gap: &[Sym]) -> bool {
+    !gap.is_empty() && gap.iter().all(|&c| c == MASK)
+}
+
 /// The characters of a passage that are the same on both sides: its
-/// blocks, and inside each gap of the same length on both sides (characters
-/// changed one for one) those equal at the same place.
+/// blocks, inside each gap of the same length on both sides (characters
+/// changed one for one) those equal at the same place, and the characters a
+/// mask stands for (up to a name's length).
 pub(super) fn same_chars(c: &Chain, a: &[Sym], b: &[Sym]) -> usize {
     let in_gaps: usize = c
         .blocks
@@ -38,7 +51,10 @@ pub(super) fn same_chars(c: &Chain, a: &[Sym], b: &[Sym]) -> usize {
             let (x, y) = (w[0], w[1]);
             let ga = &a[(x.a + x.len) as usize..y.a as usize];
             let gb = &b[(x.b + x.len) as usize..y.b as usize];
-            if ga.len() == gb.len() {
+            if is_mask(ga) || is_mask(gb) {
+                // A masked name stands for the name.
+                ga.len().max(gb.len()).min(MASKED_MAX)
+            } else if ga.len() == gb.len() {
                 ga.iter().zip(gb).filter(|(p, q)| p == q).count()
             } else {
                 0
@@ -48,6 +64,19 @@ pub(super) fn same_chars(c: &Chain, a: &[Sym], b: &[Sym]) -> usize {
     c.matched + in_gaps
 }
 
+/// The byte offsets of the line breaks of `text` that end a paragraph: those
+/// after a sentence's end (。！？；：, a closing quote or bracket after one) or
+/// before a blank line. A break inside a sentence is a wrapped line.
+pub(super) fn paragraph_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(b'\n', text.as_bytes()).filter(move |&b| {
+        let before = text[..b].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+        let last = before.trim_end_matches(['”', '’', '"', '\'', '」', '』', ')', '）', '】']);
+        let ends = last.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…']);
+        let next = text[b + 1..].trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+        ends || before.ends_with('\n') || next.starts_with('\n') || before.is_empty()
+    })
+}
+
 /// Characters between two ranges (0 when they overlap).
 fn apart(x: Range<usize>, y: Range<usize>) -> usize {
     x.start
@@ -55,19 +84,27 @@ fn apart(x: Range<usize>, y: Range<usize>) -> usize {
         .max(y.start.saturating_sub(x.end))
 }
 
+/// Do two ranges share an item?
+fn overlap(x: Range<usize>, y: Range<usize>) -> bool {
+    x.start < y.end && y.start < x.end
+}
+
 /// Are two passages near: a block of one within `NEAR_DRAFT` characters of
-/// a block of the other on the same line of the draft (`line` gives a draft
-/// character's line), and within `NEAR_SOURCE` of it in the source? Their
-/// whole extents are not enough: a passage of a whole speech is near every
-/// phrase of that speech, and the line next to a copied paragraph is the
-/// writer's own however much of its topic it shares.
-fn near(x: &Chain, y: &Chain, line: &dyn Fn(usize) -> usize) -> bool {
+/// a block of the other in the same paragraph of the draft (`para` gives a
+/// draft character's paragraph), and within `NEAR_SOURCE` of it in the
+/// source? Their whole extents are not enough: a passage of a whole speech
+/// is near every phrase of that speech, and the paragraph next to a copied
+/// one is the writer's own however much of its topic it shares.
+fn near(x: &Chain, y: &Chain, para: &dyn Fn(usize) -> usize) -> bool {
     let (few, many) = if x.blocks.len() <= y.blocks.len() {
         (x, y)
     } else {
         (y, x)
     };
     let a_of = |bl: &Block| bl.a as usize..(bl.a + bl.len) as usize;
+    // The paragraphs a block spans (it may run over a paragraph break that
+    // the source lacks).
+    let paras = |bl: &Block| para(bl.a as usize)..para((bl.a + bl.len) as usize - 1) + 1;
     let b_of = |bl: &Block| bl.b as usize..(bl.b + bl.len) as usize;
     few.blocks.iter().any(|bl| {
         // `many`'s blocks ascend in the draft: those that end after this
@@ -82,23 +119,24 @@ fn near(x: &Chain, y: &Chain, line: &dyn Fn(usize) -> usize) -> bool {
             .any(|m| {
                 apart(a_of(m), a_of(bl)) <= NEAR_DRAFT
                     && apart(b_of(m), b_of(bl)) <= NEAR_SOURCE
-                    && line(m.a as usize) == line(bl.a as usize)
+                    && overlap(paras(m), paras(bl))
             })
     })
 }
 
 /// The passages of `chains` (the draft and the source `lens` characters
-/// long) in a group with an anchor, and those `stands` keeps alone (stock
-/// phrases), by start in the draft. `min_matched` is what a passage needs;
-/// an anchor's `weight` is twice that, or at least that and half the
-/// shorter text.
+/// long) in a group with an anchor, and the stock phrases (`stock`) of a
+/// passage's length alone, by start in the draft. `min_matched` is what a
+/// passage needs; an anchor is no stock phrase and has a run of
+/// [`LONG_RUN`], or a `weight` of twice `min_matched`, or of at least that and
+/// half the shorter text.
 pub(super) fn supported(
     mut chains: Vec<Chain>,
     min_matched: usize,
     (a_len, b_len): (usize, usize),
     weight: impl Fn(&Chain) -> usize,
-    stands: impl Fn(&Chain) -> bool,
-    line: impl Fn(usize) -> usize,
+    stock: impl Fn(&Chain) -> bool,
+    para: impl Fn(usize) -> usize,
 ) -> Vec<Chain> {
     chains.sort_by_key(|c| (c.a_range().start, c.b_range().start));
     let mut groups = UnionFind::new(chains.len());
@@ -111,15 +149,19 @@ pub(super) fn supported(
             if y.a_range().start > end {
                 break;
             }
-            if near(x, y, &line) {
+            if near(x, y, &para) {
                 groups.union(i, j);
             }
         }
     }
     let shorter = a_len.min(b_len);
+    // A stock phrase carries nothing: the genre's formulae sit beside its
+    // wording everywhere.
     let anchor = |c: &Chain| {
         let w = weight(c);
-        w >= 2 * min_matched || (w >= min_matched && 2 * w >= shorter)
+        let run = c.blocks.iter().map(|b| b.len as usize).max().unwrap_or(0);
+        !stock(c)
+            && (w >= 2 * min_matched || (w >= min_matched && 2 * w >= shorter) || run >= LONG_RUN)
     };
     let mut anchored = vec![false; chains.len()];
     for (i, c) in chains.iter().enumerate() {
@@ -130,7 +172,7 @@ pub(super) fn supported(
     chains
         .into_iter()
         .enumerate()
-        .filter(|(i, c)| anchored[groups.find(*i)] || stands(c))
+        .filter(|(i, c)| anchored[groups.find(*i)] || (c.matched >= min_matched && stock(c)))
         .map(|(_, c)| c)
         .collect()
 }
@@ -154,26 +196,46 @@ mod tests {
         }
     }
 
-    /// The draft starts of the passages kept, with every character on line 0
-    /// unless `line` says otherwise.
-    fn kept(chains: Vec<Chain>, line: impl Fn(usize) -> usize) -> Vec<usize> {
-        supported(chains, 12, (10_000, 10_000), |c| c.matched, |_| false, line)
+    /// The draft starts of the passages kept, with every character in
+    /// paragraph 0 unless `para` says otherwise.
+    fn kept(chains: Vec<Chain>, para: impl Fn(usize) -> usize) -> Vec<usize> {
+        supported(chains, 12, (10_000, 10_000), |c| c.matched, |_| false, para)
             .iter()
             .map(|c| c.a_range().start)
             .collect()
     }
 
     #[test]
-    fn a_lone_passage_needs_twice_the_matched_characters() {
+    fn a_lone_passage_needs_twice_the_matched_characters_or_a_long_run() {
         assert!(kept(vec![passage(&[(100, 500, 8), (110, 510, 12)])], |_| 0).is_empty());
         assert_eq!(
             kept(vec![passage(&[(100, 500, 12), (114, 514, 12)])], |_| 0),
             [100]
         );
+        assert_eq!(kept(vec![passage(&[(100, 500, 13)])], |_| 0), [100]);
     }
 
     #[test]
-    fn a_short_passage_is_kept_beside_an_anchor_on_its_line_near_in_the_source() {
+    fn a_stock_phrase_carries_nothing_beside_it() {
+        let stock = passage(&[(1000, 3000, 30)]);
+        let beside = passage(&[(1040, 3040, 9)]);
+        let is_stock = |c: &Chain| c.matched == 30;
+        let kept: Vec<usize> = supported(
+            vec![stock, beside],
+            12,
+            (10_000, 10_000),
+            |c| c.matched,
+            is_stock,
+            |_| 0,
+        )
+        .iter()
+        .map(|c| c.a_range().start)
+        .collect();
+        assert_eq!(kept, [1000], "the stock phrase alone");
+    }
+
+    #[test]
+    fn a_short_passage_is_kept_beside_an_anchor_in_its_paragraph_near_in_the_source() {
         let anchor = || passage(&[(1000, 3000, 30)]);
         // A moved sentence: after the anchor in the draft, before it in the source.
         let moved = || passage(&[(1100, 2800, 9)]);
@@ -181,10 +243,13 @@ mod tests {
         // The same words 2 000 characters away in the source: a shared phrase.
         let far = passage(&[(1100, 5100, 9)]);
         assert_eq!(kept(vec![far, anchor()], |_| 0), [1000]);
-        // The same passage on the line before the anchor's: the writer's own line.
-        let before = passage(&[(900, 2950, 9)]);
-        let line = |i: usize| usize::from(i >= 950);
-        assert_eq!(kept(vec![before, anchor()], line), [1000]);
+        // The same passage in the paragraph before the anchor's: the writer's own.
+        let before = || passage(&[(900, 2950, 9)]);
+        let para = |i: usize| usize::from(i >= 950);
+        assert_eq!(kept(vec![before(), anchor()], para), [1000]);
+        // ... unless the anchor starts in that paragraph too.
+        let across = passage(&[(940, 2990, 40)]);
+        assert_eq!(kept(vec![before(), across], para), [900, 940]);
         // A chain of short ones, each near the next, reaches the anchor.
         let steps = vec![
             anchor(),
@@ -206,7 +271,7 @@ mod tests {
 
     #[test]
     fn most_of_a_short_text_is_an_anchor_and_stock_phrases_stand_alone() {
-        let short = || vec![passage(&[(0, 40, 15)])];
+        let short = || vec![passage(&[(0, 40, 7), (8, 48, 8)])];
         assert!(kept(short(), |_| 0).is_empty());
         let lens = (28, 400);
         assert_eq!(
@@ -247,5 +312,39 @@ mod tests {
         let a: Vec<Sym> = (0..14).collect();
         let b: Vec<Sym> = (0..16).collect();
         assert_eq!(same_chars(&moved, &a, &b), 8);
+    }
+
+    #[test]
+    fn paragraphs_end_at_a_sentence_end_or_a_blank_line_not_at_a_wrap() {
+        let text = "同志们：\n今天我们召开全区工作会议，\n我先讲几点意见。”\r\n一、提高站位\n\n二、狠抓落实\n";
+        let breaks: Vec<&str> = paragraph_breaks(text).map(|b| &text[..b]).collect();
+        let ends: Vec<char> = breaks
+            .iter()
+            .map(|t| t.trim_end().chars().last().unwrap())
+            .collect();
+        // After 们：, after 见。” (CRLF), after 位 (a blank line follows) and the
+        // blank line's own; not after 议， (a wrapped line) or at the end.
+        assert_eq!(ends, ['：', '”', '位', '位']);
+    }
+
+    #[test]
+    fn a_mask_stands_for_the_name_it_hides() {
+        use crate::normalize::normalize;
+        let src = normalize("开发区建设事关吉林振兴发展大局。各地、各部门要高度重视。");
+        for masked in [
+            "开发区建设事关**振兴发展大局。各地、各部门要高度重视。",
+            "开发区建设事关xx振兴发展大局。各地、各部门要高度重视。",
+        ] {
+            let draft = normalize(masked);
+            let p = crate::align::AlignParams {
+                edit_and_skip: true,
+                ..Default::default()
+            };
+            let chains = crate::align::align(&draft.chars, &src.chars, &p);
+            assert_eq!(chains.len(), 1, "{masked}");
+            let c = &chains[0];
+            assert_eq!(c.matched, 23, "{masked}");
+            assert_eq!(same_chars(c, &draft.chars, &src.chars), 25, "{masked}");
+        }
     }
 }
