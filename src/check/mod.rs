@@ -309,7 +309,7 @@ fn boilerplate_mask(
     allowlist: &[String],
 ) -> Result<Vec<bool>> {
     let mut mask = vec![false; norm.len()];
-    for i in index.phrase_positions(hashes, |_| true)? {
+    for i in index.phrase_positions(hashes)? {
         mask[i..i + PRINT_K].fill(true);
     }
     for phrase in allowlist {

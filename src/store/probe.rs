@@ -137,16 +137,9 @@ impl Index {
     }
 
     /// Positions of `hashes` (k-grams of a draft) that are k-grams of a stock
-    /// phrase, among those `wanted` says to look up.
-    pub fn phrase_positions(
-        &self,
-        hashes: &[u64],
-        wanted: impl Fn(usize) -> bool,
-    ) -> Result<Vec<usize>> {
-        let order: Vec<(u64, u32)> = by_hash(hashes)
-            .into_iter()
-            .filter(|&(_, i)| wanted(i as usize))
-            .collect();
+    /// phrase.
+    pub fn phrase_positions(&self, hashes: &[u64]) -> Result<Vec<usize>> {
+        let order: Vec<(u64, u32)> = by_hash(hashes);
         let mut out = Vec::new();
         for same in order.chunk_by(|x, y| x.0 == y.0) {
             if self.is_phrase_gram(same[0].0)? {
