@@ -16,9 +16,7 @@ fn check(draft: &std::path::Path, against: &std::path::Path) -> Value {
 
 /// `check` of a draft with `text` against the seed compilation.
 fn check_text(text: &str) -> Value {
-    let env = TestEnv::new();
-    env.write("draft.txt", text);
-    check(&env.path("draft.txt"), &seed())
+    check_text_against(text, &seed())
 }
 
 /// The copy ratio of each paragraph of a draft's report.

@@ -1,5 +1,6 @@
 //! `taohua check`: short passages count beside a long one of the same source,
-//! and stand alone only when they are stock phrases of the corpus.
+//! and stand alone only with 13 identical characters in a row or as stock
+//! phrases of the corpus.
 
 use crate::util::*;
 use serde_json::Value;
@@ -7,17 +8,8 @@ use serde_json::Value;
 /// `check` of `draft` against a corpus of one speech, `source`.
 fn check_against(draft: &str, source: &str) -> Value {
     let env = TestEnv::new();
-    env.write("draft.txt", draft);
-    env.write("corpus/source.txt", source);
-    let r = json(env.cmd().args([
-        "check",
-        "draft.txt",
-        "--against",
-        "corpus",
-        "--format",
-        "json",
-    ]));
-    r["drafts"][0].clone()
+    let corpus = env.write("source.txt", source);
+    check_text_against(draft, &corpus)["drafts"][0].clone()
 }
 
 /// Two provincial work reports, a year and a province apart: the 2026 one
@@ -89,14 +81,7 @@ fn a_stock_phrase_alone_counts_as_boilerplate() {
 }
 
 fn check_text_against_seed(text: &str) -> Value {
-    let env = TestEnv::new();
-    env.write("draft.txt", text);
-    json(
-        env.cmd()
-            .args(["check", "draft.txt", "--against"])
-            .arg(seed())
-            .args(["--format", "json"]),
-    )
+    check_text_against(text, &seed())
 }
 
 /// A sentence of 篇十 with a third of its characters changed one for one

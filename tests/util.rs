@@ -88,6 +88,20 @@ pub fn json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
     })
 }
 
+/// The JSON report of `check` of a draft with `text` against `against`.
+pub fn check_text_against(text: &str, against: &Path) -> serde_json::Value {
+    let env = TestEnv::new();
+    env.write("draft.txt", text);
+    json(
+        env.cmd()
+            .arg("check")
+            .arg("draft.txt")
+            .arg("--against")
+            .arg(against)
+            .args(["--format", "json"]),
+    )
+}
+
 /// The id of the document whose title ends with `suffix` (e.g. `篇四`).
 pub fn doc_id(report: &serde_json::Value, suffix: &str) -> u64 {
     report["documents"]
