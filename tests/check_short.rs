@@ -162,3 +162,43 @@ fn a_hard_wrapped_paragraph_is_one_paragraph() {
     let d = &r["drafts"][0];
     assert!(d["copy_ratio"].as_f64().unwrap() > 0.99, "{d:#}");
 }
+
+/// Wrapped at 28 characters, the third line ends a sentence exactly at the
+/// wrap: still one paragraph, so the moved sentence after it is copied too.
+#[test]
+fn a_wrap_that_falls_after_a_sentence_end_is_no_paragraph_break() {
+    let r = check_text_against_seed(
+        "大力培育国家重点支持、体现区域战略需求、产业前景好、发展\n\
+         潜力大的新兴产业,着力在新能源、新材料、节能环保、电动汽\n\
+         车、生物医药等重点领域率先突破,抢占未来发展的制高点。\n\
+         瞄准世界产业最新发展趋势,三要积极培育新兴产业。\n",
+    );
+    let d = &r["drafts"][0];
+    assert!(d["copy_ratio"].as_f64().unwrap() > 0.99, "{d:#}");
+}
+
+/// A copied heading without an end mark is a paragraph of its own: it does
+/// not carry the writer's paragraph under it into the copy.
+#[test]
+fn a_copied_heading_carries_nothing_of_the_paragraph_under_it() {
+    for heading in [
+        "一、客观总结成绩，坚定发展信心",
+        "## 一、客观总结成绩，坚定发展信心",
+    ] {
+        let r = check_text_against_seed(&format!(
+            "{heading}\n一年来，面对招商难、融资难、用地紧等多重困难，开发区党工委带领全体干部负重奋进，埋头苦干，新落户企业二十六家，园区面貌焕然一新。\n"
+        ));
+        let d = &r["drafts"][0];
+        let texts: Vec<&str> = d["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["text"].as_str().unwrap())
+            .collect();
+        assert!(texts.iter().any(|t| t.contains("客观总结成绩")), "{d:#}");
+        assert!(
+            texts.iter().all(|t| !t.contains("埋头苦干")),
+            "{heading}: {d:#}"
+        );
+    }
+}

@@ -21,6 +21,7 @@
 //! Ratios count characters the way 查重 services do: letters and digits only
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
 
+mod paragraphs;
 mod seeds;
 mod supported;
 
@@ -32,9 +33,10 @@ use crate::normalize::{normalize, Normalized};
 use crate::report::{DraftReport, FoundPassage, FoundSource};
 use crate::scan::round;
 use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
+use paragraphs::paragraph_breaks;
 use rayon::prelude::*;
 use seeds::Seeds;
-use supported::{paragraph_breaks, same_chars, supported, WEAK_MATCHED};
+use supported::{same_chars, supported, WEAK_MATCHED};
 
 /// Tuning of a check.
 #[derive(Debug, Clone)]

@@ -25,6 +25,9 @@ pub(super) const WEAK_MATCHED: usize = 8;
 /// A run of this many identical characters is copying on its own, as 查重
 /// services count it (13 in a row).
 const LONG_RUN: usize = 13;
+/// Most difference between the text two blocks have between them in the
+/// draft and in the source for them to be [`in_step`] (a few changed words).
+const STEP_DRIFT: usize = 20;
 /// How near, in draft characters, a passage must lie to one of its group.
 const NEAR_DRAFT: usize = 200;
 /// ... and in source characters (sentences moved within a paragraph, or a
@@ -64,17 +67,13 @@ pub(super) fn same_chars(c: &Chain, a: &[Sym], b: &[Sym]) -> usize {
     c.matched + in_gaps
 }
 
-/// The byte offsets of the line breaks of `text` that end a paragraph: those
-/// after a sentence's end (。！？；：, a closing quote or bracket after one) or
-/// before a blank line. A break inside a sentence is a wrapped line.
-pub(super) fn paragraph_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'\n', text.as_bytes()).filter(move |&b| {
-        let before = text[..b].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
-        let last = before.trim_end_matches(['”', '’', '"', '\'', '」', '』', ')', '）', '】']);
-        let ends = last.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…']);
-        let next = text[b + 1..].trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
-        ends || before.ends_with('\n') || next.starts_with('\n') || before.is_empty()
-    })
+/// Do two blocks continue each other in order on both sides, with about as
+/// much text between them in the draft as in the source? Then a paragraph
+/// break between them in the draft (a copied paragraph split, a hard wrap
+/// after a sentence's end) does not part them.
+fn in_step(x: &Block, y: &Block) -> bool {
+    let shift = |bl: &Block| bl.a as i64 - bl.b as i64;
+    (x.a < y.a) == (x.b < y.b) && (shift(x) - shift(y)).unsigned_abs() as usize <= STEP_DRIFT
 }
 
 /// Characters between two ranges (0 when they overlap).
@@ -119,7 +118,7 @@ fn near(x: &Chain, y: &Chain, para: &dyn Fn(usize) -> usize) -> bool {
             .any(|m| {
                 apart(a_of(m), a_of(bl)) <= NEAR_DRAFT
                     && apart(b_of(m), b_of(bl)) <= NEAR_SOURCE
-                    && overlap(paras(m), paras(bl))
+                    && (overlap(paras(m), paras(bl)) || in_step(m, bl))
             })
     })
 }
@@ -315,19 +314,6 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_end_at_a_sentence_end_or_a_blank_line_not_at_a_wrap() {
-        let text = "同志们：\n今天我们召开全区工作会议，\n我先讲几点意见。”\r\n一、提高站位\n\n二、狠抓落实\n";
-        let breaks: Vec<&str> = paragraph_breaks(text).map(|b| &text[..b]).collect();
-        let ends: Vec<char> = breaks
-            .iter()
-            .map(|t| t.trim_end().chars().last().unwrap())
-            .collect();
-        // After 们：, after 见。” (CRLF), after 位 (a blank line follows) and the
-        // blank line's own; not after 议， (a wrapped line) or at the end.
-        assert_eq!(ends, ['：', '”', '位', '位']);
-    }
-
-    #[test]
     fn a_mask_stands_for_the_name_it_hides() {
         use crate::normalize::normalize;
         let src = normalize("开发区建设事关吉林振兴发展大局。各地、各部门要高度重视。");
@@ -346,5 +332,17 @@ mod tests {
             assert_eq!(c.matched, 23, "{masked}");
             assert_eq!(same_chars(c, &draft.chars, &src.chars), 25, "{masked}");
         }
+    }
+
+    #[test]
+    fn blocks_in_step_continue_across_a_paragraph_break() {
+        // The draft's paragraph 1 continues the source where paragraph 0 left off.
+        let first = || passage(&[(1000, 3000, 30)]);
+        let next = passage(&[(1040, 3041, 9)]);
+        let para = |i: usize| usize::from(i >= 1035);
+        assert_eq!(kept(vec![first(), next], para), [1000, 1040]);
+        // A phrase from elsewhere in the source, in the next paragraph: not.
+        let elsewhere = passage(&[(1040, 3300, 9)]);
+        assert_eq!(kept(vec![first(), elsewhere], para), [1000]);
     }
 }
