@@ -5,6 +5,16 @@
 use crate::util::*;
 use serde_json::Value;
 
+/// The texts of a draft report's matches.
+fn match_texts(draft: &Value) -> Vec<&str> {
+    draft["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect()
+}
+
 /// `check` of `draft` against a corpus of one speech, `source`.
 fn check_against(draft: &str, source: &str) -> Value {
     let env = TestEnv::new();
@@ -27,12 +37,7 @@ fn genre_wording_shared_with_one_report_is_not_copying() {
         深化水生态环境系统治理，县级以上饮用水源水质达标率达到100%。实施土壤污染源头防控行动，建设“无废城市”。\
         抓好中央生态环保督察反馈问题整改，开展省级生态环保督察。\n";
     let d = check_against(draft, source);
-    let texts: Vec<&str> = d["matches"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["text"].as_str().unwrap())
-        .collect();
+    let texts = match_texts(&d);
     assert_eq!(texts.len(), 1, "{d:#}");
     assert!(
         texts[0].starts_with("现在，我代表省人民政府"),
@@ -54,11 +59,9 @@ fn a_short_sentence_moved_inside_a_copied_paragraph_is_copied() {
     );
     let d = &r["drafts"][0];
     assert!(d["copy_ratio"].as_f64().unwrap() > 0.99, "{d:#}");
-    let covered = d["matches"]
-        .as_array()
-        .unwrap()
+    let covered = match_texts(d)
         .iter()
-        .any(|m| m["text"].as_str().unwrap().contains("三要积极培育新兴产业"));
+        .any(|t| t.contains("三要积极培育新兴产业"));
     assert!(covered, "the moved sentence is in a passage: {d:#}");
 }
 
@@ -115,12 +118,7 @@ fn a_short_sentence_copied_word_for_word_counts_alone() {
         "{OWN}不信马列信鬼神，不图公德图私利，最后堕入犯罪深渊。{OWN}\n"
     ));
     let d = &r["drafts"][0];
-    let texts: Vec<&str> = d["matches"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["text"].as_str().unwrap())
-        .collect();
+    let texts = match_texts(d);
     assert!(
         texts
             .iter()
@@ -189,12 +187,7 @@ fn a_copied_heading_carries_nothing_of_the_paragraph_under_it() {
             "{heading}\n一年来，面对招商难、融资难、用地紧等多重困难，开发区党工委带领全体干部负重奋进，埋头苦干，新落户企业二十六家，园区面貌焕然一新。\n"
         ));
         let d = &r["drafts"][0];
-        let texts: Vec<&str> = d["matches"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["text"].as_str().unwrap())
-            .collect();
+        let texts = match_texts(d);
         assert!(texts.iter().any(|t| t.contains("客观总结成绩")), "{d:#}");
         assert!(
             texts.iter().all(|t| !t.contains("埋头苦干")),
