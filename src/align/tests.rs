@@ -123,6 +123,25 @@ fn ends_grow_over_a_changed_edge_character() {
 }
 
 #[test]
+fn ends_grow_as_far_as_characters_match_as_often_as_not() {
+    // Past the last seed (`又要积极促进`), six of the ten characters still
+    // stand where they stood; then the texts part (another sentence follows
+    // in the draft, the paragraph ends in the source).
+    let src =
+        normalize("又要积极促进经济转型升级、行稳致远。加快培育消费增长点。鼓励大众消费。").chars;
+    let draft = normalize("又要积极促进学西转型出级、行目致远。迈增打和调结涌相辅相成。").chars;
+    let mut c = Chain {
+        blocks: vec![Block { a: 0, b: 0, len: 6 }],
+        a_spans: std::iter::once(0..6).collect(),
+        b_spans: std::iter::once(0..6).collect(),
+        matched: 6,
+    };
+    extend_ends(&draft, &src, &mut c);
+    assert_eq!(c.a_range(), 0..16);
+    assert_eq!(c.b_range(), 0..16);
+}
+
+#[test]
 fn covered_counts_overlaps_once() {
     assert_eq!(covered(10, [0..4, 2..6, 8..12]), 8);
 }

@@ -45,7 +45,9 @@ fn is_mask(gap: &[Sym]) -> bool {
 /// The characters of a passage that are the same on both sides: its
 /// blocks, inside each gap of the same length on both sides (characters
 /// changed one for one) those equal at the same place, and the characters a
-/// mask stands for (up to a name's length).
+/// mask stands for (up to a name's length); and in the ends that
+/// [`crate::align::extend_ends`] grew past its first and last block, those
+/// equal at the same place (or masked).
 pub(super) fn same_chars(c: &Chain, a: &[Sym], b: &[Sym]) -> usize {
     let in_gaps: usize = c
         .blocks
@@ -64,7 +66,31 @@ pub(super) fn same_chars(c: &Chain, a: &[Sym], b: &[Sym]) -> usize {
             }
         })
         .sum();
-    c.matched + in_gaps
+    c.matched + in_gaps + in_ends(c, a, b)
+}
+
+/// The characters equal at the same place (or masked) in the ends a chain
+/// was grown by beyond its first and last block (the same length on both
+/// sides).
+fn in_ends(c: &Chain, a: &[Sym], b: &[Sym]) -> usize {
+    let (Some(first), Some(last)) = (c.blocks.first(), c.blocks.last()) else {
+        return 0;
+    };
+    let agree = |x: Range<usize>, y: Range<usize>| match (a.get(x), b.get(y)) {
+        (Some(x), Some(y)) => x
+            .iter()
+            .zip(y)
+            .filter(|(p, q)| p == q || **p == MASK || **q == MASK)
+            .count(),
+        _ => 0,
+    };
+    let (a_span, b_span) = (c.a_range(), c.b_range());
+    let head = agree(
+        a_span.start..first.a as usize,
+        b_span.start..first.b as usize,
+    );
+    let (a_end, b_end) = ((last.a + last.len) as usize, (last.b + last.len) as usize);
+    head + agree(a_end..a_span.end, b_end..b_span.end)
 }
 
 /// Do two blocks continue each other in order on both sides, with about as
@@ -311,6 +337,31 @@ mod tests {
         let a: Vec<Sym> = (0..14).collect();
         let b: Vec<Sym> = (0..16).collect();
         assert_eq!(same_chars(&moved, &a, &b), 8);
+    }
+
+    #[test]
+    fn the_grown_ends_count_what_stands_in_place() {
+        // The 2015 report's sentence, every few characters changed: two
+        // seeds (9 and 6 characters), a gap between them where 3 of 8
+        // agree, and an end past the last seed with no seed in it where 6 of
+        // 10 do (`学西转型出级行目致远` for `经济转型升级行稳致远`).
+        let src = crate::normalize::normalize(
+            "我们既要全力保持经济在合理区间运行，又要积极促进经济转型升级、行稳致远。",
+        );
+        let draft = crate::normalize::normalize(
+            "我们既要全力保持经造发合个中间运稳，又要积极促进学西转型出级、行目致远。",
+        );
+        let p = crate::align::AlignParams {
+            edit_and_skip: true,
+            ..Default::default()
+        };
+        let (a, b) = (&draft.chars, &src.chars);
+        let mut c = crate::align::align(a, b, &p).remove(0);
+        assert_eq!((c.matched, c.a_range()), (15, 0..23));
+        assert_eq!(same_chars(&c, a, b), 18);
+        crate::align::extend_ends(a, b, &mut c);
+        assert_eq!(c.a_range(), 0..a.len());
+        assert_eq!(same_chars(&c, a, b), 24);
     }
 
     #[test]
