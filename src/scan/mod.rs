@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 
 mod pairs;
-use pairs::{realign, verified_pairs, Aligned};
+use pairs::{realign, second_look, verified_pairs, Aligned};
 
 /// Everything a scan can be tuned by.
 #[derive(Debug, Clone)]
@@ -162,16 +162,23 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
             // are let go here, by the threads, rather than all held to the
             // end of the stage (see `realign` for the few still needed).
             bs.into_iter().zip(chains).map(move |((b, rel), chains)| {
-                let cov = coverage(prep[a].norm.len(), prep[b].norm.len(), &chains);
-                let relation = relation(&cov, rel).map(|rel| (rel, cov));
-                Aligned {
-                    pair: (a, b),
-                    chains: if relation.is_some() {
-                        chains
-                    } else {
-                        Vec::new()
+                let (x, y) = (&prep[a].norm.chars[..], &prep[b].norm.chars[..]);
+                let cov = coverage(x.len(), y.len(), &chains);
+                let found = match relation(&cov, rel) {
+                    Some(rel) => Some((rel, cov, chains)),
+                    None => second_look(x, y, &cov, &opts.align, &opts.relations),
+                };
+                match found {
+                    Some((rel, cov, chains)) => Aligned {
+                        pair: (a, b),
+                        chains,
+                        relation: Some((rel, cov)),
                     },
-                    relation,
+                    None => Aligned {
+                        pair: (a, b),
+                        chains: Vec::new(),
+                        relation: None,
+                    },
                 }
             })
         })
