@@ -115,29 +115,14 @@ impl Gaps<'_> {
     }
 
     /// Characters of the gap of `ga` characters of `a` and `gb` of `b` after
-    /// `prev` that agree, with the shorter side aligned with the longer's
-    /// start up to a split and with its end after it, for the best split.
+    /// `prev` that agree (see [`agreeing`]).
     fn agree(&self, prev: Block, ga: usize, gb: usize) -> usize {
-        let (lo, hi) = (ga.min(gb), ga.max(gb));
         let sa = (prev.a + prev.len) as usize;
         let sb = (prev.b + prev.len) as usize;
-        let (Some(x), Some(y)) = (self.a.get(sa..sa + ga), self.b.get(sb..sb + gb)) else {
-            return 0;
-        };
-        let (x, y) = if ga <= gb { (x, y) } else { (y, x) };
-        let d = hi - lo;
-        let same = |c: Sym, e: Sym| c == e || c == MASK || e == MASK;
-        // Agreements with the gaps aligned at their starts up to a split, and
-        // at their ends after it, for the best split.
-        let mut right: usize = (0..lo).filter(|&i| same(x[i], y[i + d])).count();
-        let mut best = right;
-        let mut left = 0;
-        for i in 0..lo {
-            left += usize::from(same(x[i], y[i]));
-            right -= usize::from(same(x[i], y[i + d]));
-            best = best.max(left + right);
+        match (self.a.get(sa..sa + ga), self.b.get(sb..sb + gb)) {
+            (Some(x), Some(y)) => agreeing(x, y),
+            _ => 0,
         }
-        best
     }
 
     pub(super) fn build(&self, blocks: Vec<Block>) -> Chain {
@@ -203,4 +188,23 @@ fn join(spans: &mut Vec<Range<usize>>, r: Range<usize>, joins: bool) {
         Some(last) if joins => last.end = r.end.max(last.end),
         _ => spans.push(r),
     }
+}
+
+/// Characters of two gaps' texts that agree (equal, or a mask), with the
+/// shorter aligned with the longer's start up to a split and with its end
+/// after it, for the best split (for gaps of one length: those equal at the
+/// same place).
+pub fn agreeing(x: &[Sym], y: &[Sym]) -> usize {
+    let (x, y) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    let (lo, d) = (x.len(), y.len() - x.len());
+    let same = |c: Sym, e: Sym| c == e || c == MASK || e == MASK;
+    let mut right: usize = (0..lo).filter(|&i| same(x[i], y[i + d])).count();
+    let mut best = right;
+    let mut left = 0;
+    for i in 0..lo {
+        left += usize::from(same(x[i], y[i]));
+        right -= usize::from(same(x[i], y[i + d]));
+        best = best.max(left + right);
+    }
+    best
 }

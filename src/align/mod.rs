@@ -15,6 +15,7 @@ mod support;
 
 use crate::normalize::{Sym, MASK};
 use crate::FastMap;
+pub use gaps::agreeing;
 use gaps::{Gaps, EDIT_DRIFT};
 pub use mems::{grow, mems, SeedTable};
 use std::ops::Range;

@@ -199,3 +199,15 @@ fn a_changed_stretch_beside_a_dropped_clause_is_covered_on_the_draft_side() {
     let off = al(draft, src);
     assert_eq!(off.len(), 2, "{off:?}");
 }
+
+#[test]
+fn gaps_agree_at_the_same_place_or_around_the_best_split() {
+    let s = |t: &str| normalize(t).chars;
+    // One length: the characters equal at the same place.
+    assert_eq!(agreeing(&s("经济转型升级"), &s("学西转型出级")), 3);
+    // A character dropped: aligned at the start before it and at the end after.
+    assert_eq!(agreeing(&s("全面从严治党"), &s("全面从严格治党")), 6);
+    // A mask agrees with a character.
+    assert_eq!(agreeing(&[MASK, 1, 2], &[9, 1, 2]), 3);
+    assert_eq!(agreeing(&[], &s("治党")), 0);
+}

@@ -13,7 +13,7 @@
 //! stock phrase of the corpus stands alone: it counts in 总文字复制比 and is
 //! marked boilerplate.
 
-use crate::align::{Block, Chain};
+use crate::align::{agreeing, Block, Chain};
 use crate::cluster::UnionFind;
 use crate::normalize::{Sym, MASK};
 use std::ops::Range;
@@ -60,7 +60,11 @@ pub(super) fn same_chars(c: &Chain, a: &[Sym], b: &[Sym]) -> usize {
                 // A masked name stands for the name.
                 ga.len().max(gb.len()).min(MASKED_MAX)
             } else if ga.len() == gb.len() {
-                ga.iter().zip(gb).filter(|(p, q)| p == q).count()
+                // Counted as the aligner counts a gap (see `agreeing`). Gaps
+                // of unequal lengths (up to 3 apart) were tried: 0.2 points
+                // of precision on drafts over the national reports for 1.7 of
+                // recall on drafts with characters dropped.
+                agreeing(ga, gb)
             } else {
                 0
             }
