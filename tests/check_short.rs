@@ -218,3 +218,21 @@ fn a_sentence_end_with_every_few_characters_changed_is_copied() {
         "the whole sentence, its changed end too: {d:#}"
     );
 }
+
+/// The same paragraph copied with its sentences swapped and one character
+/// of the short one changed (`稳增长打调结构相辅相成`): its one seed,
+/// `调结构相辅相成`, is 7 characters, under the 8 a passage needs, but with
+/// its grown start (`稳增长`) 10 are the same, and the copied sentence
+/// beside it carries it.
+#[test]
+fn a_moved_sentence_with_one_seed_counts_beside_its_paragraph() {
+    let source = "四、协调推动经济稳定增长和结构优化\n\n\
+        稳增长和调结构相辅相成。我们既要全力保持经济在合理区间运行，又要积极促进经济转型升级、行稳致远。\n\n\
+        加快培育消费增长点。鼓励大众消费，控制“三公”消费。促进养老家政健康消费，壮大信息消费，提升旅游休闲消费。\n";
+    let draft = "今年我们将围绕产业园区的提档升级，抓好招商引资和项目建设。\n\
+        我们既要全力保持经济在合理区间运行，又要积极促进经济转型升级、行稳致远。稳增长打调结构相辅相成。\n";
+    let d = check_against(draft, source);
+    let texts = match_texts(&d);
+    assert_eq!(texts.len(), 2, "{d:#}");
+    assert_eq!(texts[1], "稳增长打调结构相辅相成", "{d:#}");
+}

