@@ -74,6 +74,12 @@ pub struct InputArgs {
         default_value = "txt,md"
     )]
     pub ext: Vec<String>,
+    /// Leave out what lies in a given folder and matches this glob: a file
+    /// or folder name (`SOURCE.md`, `drafts`) or a path below the folder
+    /// (`2025-*/*.txt`, `**/README.md`); may be repeated. Files named on the
+    /// command line are always read.
+    #[arg(long, short = 'E', value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// A jieba user dictionary (one `word [freq] [tag]` per line).
     #[arg(long, value_name = "FILE")]
     pub user_dict: Option<PathBuf>,

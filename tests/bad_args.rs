@@ -120,6 +120,21 @@ fn ci_config_with_unknown_keys_or_wrong_types_is_named_with_its_line() {
 }
 
 #[test]
+fn an_exclude_glob_that_does_not_parse_names_its_flag() {
+    let env = TestEnv::new();
+    env.write("good.txt", SPEECH);
+    for args in [
+        &["scan", "good.txt"][..],
+        &["dedup", "good.txt", "-o", "out"],
+        &["index", "good.txt", "-o", "idx"],
+        &["check", "good.txt", "--against", "good.txt"],
+    ] {
+        run(env.cmd().args(args).args(["--exclude", "[篇"]))
+            .expect(2, &["--exclude \"[篇\" is not a valid glob", "unclosed"]);
+    }
+}
+
+#[test]
 fn regexes_that_do_not_compile_name_their_flag() {
     let env = TestEnv::new();
     env.write("good.txt", SPEECH);

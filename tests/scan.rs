@@ -512,3 +512,51 @@ fn heavily_edited_copies_are_found_in_the_indexed_regime_too() {
     want.sort();
     assert_eq!(named_pairs(&r, &name), want);
 }
+
+/// `--exclude` leaves out what a folder's walk finds by name or by path
+/// below the folder (a corpus's `SOURCE.md`, a folder of drafts); a file
+/// named on the command line is read all the same.
+#[test]
+fn excluded_names_and_paths_are_left_out_of_a_folder() {
+    let env = TestEnv::new();
+    let speech = std::fs::read_to_string(fixture("scan").join("reordered/original.txt")).unwrap();
+    env.write("corpus/a.txt", &speech);
+    env.write(
+        "corpus/SOURCE.md",
+        "# Where these texts come from\n\n来源：某网站，2023年。\n",
+    );
+    env.write("corpus/drafts/b.txt", &speech);
+    env.write("corpus/2025/c.txt", &speech);
+    let sources = |args: &[&str]| -> Vec<String> {
+        let r = json(env.cmd().arg("scan").args(args).args(["--format", "json"]));
+        let mut s: Vec<String> = r["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["source"].as_str().unwrap().replace('\\', "/"))
+            .collect();
+        s.sort();
+        s
+    };
+    assert_eq!(sources(&["corpus"]).len(), 4);
+    assert_eq!(
+        sources(&["corpus", "-E", "SOURCE.md", "--exclude", "drafts"]),
+        ["corpus/2025/c.txt", "corpus/a.txt"]
+    );
+    // A path below the folder; `*` does not cross a `/`.
+    assert_eq!(
+        sources(&["corpus", "-E", "*/c.txt", "-E", "*.md", "-E", "*/b.txt"]),
+        ["corpus/a.txt"]
+    );
+    assert_eq!(
+        sources(&[
+            "corpus",
+            "corpus/SOURCE.md",
+            "-E",
+            "SOURCE.md",
+            "-E",
+            "*.txt"
+        ]),
+        ["corpus/SOURCE.md"]
+    );
+}

@@ -72,7 +72,23 @@ pub fn ingest_options(args: &InputArgs) -> anyhow::Result<IngestOptions> {
             .map(|e| e.trim_start_matches('.').to_string())
             .collect(),
         split,
+        exclude: exclude_globs(&args.exclude)?,
     })
+}
+
+/// The `--exclude` globs, one set; a glob that does not parse is named.
+fn exclude_globs(globs: &[String]) -> anyhow::Result<globset::GlobSet> {
+    let mut set = globset::GlobSetBuilder::new();
+    for g in globs {
+        let glob = globset::GlobBuilder::new(g)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| {
+                anyhow::anyhow!("--exclude {g:?} is not a valid glob: {}; write a file or folder name, or a path such as `drafts/**/*.txt`", e.kind())
+            })?;
+        set.add(glob);
+    }
+    Ok(set.build()?)
 }
 
 /// What a command wants of a scan.

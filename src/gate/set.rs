@@ -91,6 +91,7 @@ pub fn load(root: &Path, shown_root: &str, cfg: &Config, skip: &[PathBuf]) -> Se
     let opts = IngestOptions {
         extensions: Vec::new(),
         split: cfg.split.clone(),
+        ..IngestOptions::default()
     };
     let mut corpus = Corpus::default();
     let mut file_roles = Vec::new();

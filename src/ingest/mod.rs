@@ -126,6 +126,9 @@ pub struct IngestOptions {
     pub extensions: Vec<String>,
     /// Heading rule.
     pub split: SplitRule,
+    /// Files and folders left out of a folder's walk, by name or by path
+    /// below the folder.
+    pub exclude: globset::GlobSet,
 }
 
 impl Default for IngestOptions {
@@ -133,6 +136,7 @@ impl Default for IngestOptions {
         IngestOptions {
             extensions: vec!["txt".into(), "md".into()],
             split: SplitRule::Default,
+            exclude: globset::GlobSet::empty(),
         }
     }
 }

@@ -30,7 +30,11 @@ pub(super) fn expand(
 
 fn walk(dir: &Path, opts: &IngestOptions, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+    let walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !excluded(dir, e.path(), &opts.exclude));
+    for entry in walk {
         match entry {
             Ok(e) if e.file_type().is_file() && wanted(e.path(), opts) => {
                 out.push(e.path().to_path_buf())
@@ -56,6 +60,22 @@ fn walk(dir: &Path, opts: &IngestOptions, skipped: &mut Vec<Skipped>) -> Vec<Pat
     }
     out.sort();
     out
+}
+
+/// Does `path`, found below the walked folder `dir`, match an `--exclude`
+/// glob, by its name or by its path below `dir` (with `/` between parts)?
+fn excluded(dir: &Path, path: &Path, exclude: &globset::GlobSet) -> bool {
+    if exclude.is_empty() {
+        return false;
+    }
+    let name = path.file_name().map(Path::new);
+    let below = path.strip_prefix(dir).ok().map(|rel| {
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    });
+    name.is_some_and(|n| exclude.is_match(n)) || below.is_some_and(|r| exclude.is_match(r))
 }
 
 fn wanted(path: &Path, opts: &IngestOptions) -> bool {
