@@ -236,3 +236,29 @@ fn a_moved_sentence_with_one_seed_counts_beside_its_paragraph() {
     assert_eq!(texts.len(), 2, "{d:#}");
     assert_eq!(texts[1], "稳增长打调结构相辅相成", "{d:#}");
 }
+
+/// A paragraph of a 2025 provincial report copied with about a third of
+/// its characters changed: the copy is one passage, listed once. (A chain
+/// of one seed on the long one's diagonal grew over the whole of it and was
+/// listed beside it, with the same extent.)
+#[test]
+fn a_heavily_edited_paragraph_is_listed_once() {
+    let source = "打响“银龄”品牌。深化养老服务改革发展，扩大普惠养老服务，发展社区支持的居家养老，\
+        加强失能失智老年人照护，加快健全覆盖城乡的三级养老服务网络。深入实施新时代“银龄人才万人计划”。\
+        积极发展银发经济，促进智慧健康养老产业发展，支持社会力量建设康养综合体。\n";
+    let draft = "打高“人龄”品牌。深推养老服务改力车港，扩大普惠科老服务，发一社综构持空和家养能，\
+        建成失执失出设移新照服，一快健制覆盖城乡的演级合机服务结络。范增力施展时代“银龄术才万人计针”。\
+        量极发展银发经济，促进加慧最康深教产业发展，规持产品力作建设安养综合体。\n";
+    let d = check_against(draft, source);
+    let ranges: Vec<(u64, u64)> = d["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let r = &m["draft"];
+            (r["start"].as_u64().unwrap(), r["end"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(ranges.len(), 1, "{d:#}");
+    assert!(d["copy_ratio"].as_f64().unwrap() > 0.9, "{d:#}");
+}

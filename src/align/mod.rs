@@ -150,8 +150,15 @@ impl Chain {
                     .copied()
                     .collect();
                 let (first, last) = (blocks.first()?, blocks.last()?);
-                let b_spans =
-                    std::iter::once(first.b as usize..(last.b + last.len) as usize).collect();
+                // The chain's grown ends (see `extend_ends`) lie on the
+                // diagonal of its first and last block, in `b` as in `a`.
+                let grown_start = (first.a as usize).saturating_sub(range.start);
+                let grown_end = range.end.saturating_sub((last.a + last.len) as usize);
+                let b_spans = std::iter::once(
+                    (first.b as usize).saturating_sub(grown_start)
+                        ..(last.b + last.len) as usize + grown_end,
+                )
+                .collect();
                 Some(Chain {
                     matched: blocks.iter().map(|bl| bl.len as usize).sum(),
                     blocks,

@@ -211,3 +211,30 @@ fn gaps_agree_at_the_same_place_or_around_the_best_split() {
     assert_eq!(agreeing(&[MASK, 1, 2], &[9, 1, 2]), 3);
     assert_eq!(agreeing(&[], &s("治党")), 0);
 }
+
+#[test]
+fn a_cut_chain_keeps_its_grown_ends_on_both_sides() {
+    // Two blocks, the chain grown by 2 at its start and 3 at its end (on
+    // the diagonal), cut at the draft-only gap between its spans.
+    let c = Chain {
+        blocks: vec![
+            Block {
+                a: 12,
+                b: 32,
+                len: 8,
+            },
+            Block {
+                a: 40,
+                b: 45,
+                len: 6,
+            },
+        ],
+        a_spans: vec![10..20, 40..49],
+        b_spans: std::iter::once(30..54).collect(),
+        matched: 14,
+    };
+    let pieces = c.split_a(|gap| gap.len() > 10);
+    assert_eq!(pieces.len(), 2);
+    assert_eq!((pieces[0].a_range(), pieces[0].b_range()), (10..20, 30..40));
+    assert_eq!((pieces[1].a_range(), pieces[1].b_range()), (40..49, 45..54));
+}

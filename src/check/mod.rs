@@ -35,7 +35,7 @@ use crate::scan::round;
 use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
 use paragraphs::paragraph_breaks;
 use rayon::prelude::*;
-use seeds::Seeds;
+use seeds::{drop_nested, Seeds};
 use supported::{same_chars, supported, WEAK_MATCHED};
 
 /// Tuning of a check.
@@ -212,7 +212,7 @@ pub fn check_draft(
             |c| is_stock(c.a_range()),
             |i| para_starts.partition_point(|&s| s <= i),
         );
-        let passages: Vec<FoundPassage> = kept
+        let passages: Vec<FoundPassage> = drop_nested(kept)
             .iter()
             .map(|ch| {
                 let (ra, rb) = (ch.a_range(), ch.b_range());
