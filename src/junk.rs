@@ -264,30 +264,22 @@ mod tests {
 
     #[test]
     fn builtin_patterns_find_site_phrases() {
-        assert_eq!(builtin_hits("下面是小编为大家整理的,供大家参考。"), 1);
-        assert_eq!(
-            builtin_hits("下面是本站小编给大家整理的开发区工作会议上的讲话,仅供参考。"),
-            1
-        );
-        assert_eq!(builtin_hits("当前隐藏内容免费查看办了30多所干部学校"), 1);
-        assert_eq!(
-            builtin_hits("2023年全市开发区工作会议讲话精神(优秀19篇)"),
-            1
-        );
-        assert_eq!(builtin_hits("同志们：今天召开全市开发区工作会议。"), 0);
-        assert_eq!(builtin_hits("（本文来源于网络，如有侵权请联系删除）"), 1);
-        assert_eq!(
-            builtin_hits("声明：本站文章均来自网友投稿，版权归原作者所有。"),
-            1
-        );
-        assert_eq!(builtin_hits("来源：网络整理"), 1);
-        assert_eq!(
-            builtin_hits("本文链接：https://www.example.com/fanwen/123.html"),
-            1
-        );
-        assert_eq!(builtin_hits("更多范文见www.example.cn"), 1);
-        // The matter of speeches and laws that is like them is not junk.
         for text in [
+            "下面是小编为大家整理的,供大家参考。",
+            "下面是本站小编给大家整理的开发区工作会议上的讲话,仅供参考。",
+            "当前隐藏内容免费查看办了30多所干部学校",
+            "2023年全市开发区工作会议讲话精神(优秀19篇)",
+            "（本文来源于网络，如有侵权请联系删除）",
+            "声明：本站文章均来自网友投稿，版权归原作者所有。",
+            "来源：网络整理",
+            "本文链接：https://www.example.com/fanwen/123.html",
+            "更多范文见www.example.cn",
+        ] {
+            assert_eq!(builtin_hits(text), 1, "{text}");
+        }
+        // The matter of speeches, and of laws that is like them, is not junk.
+        for text in [
+            "同志们：今天召开全市开发区工作会议。",
             "资金来源：财政专项资金和社会资本。",
             "依法严厉打击侵犯知识产权行为，保护原作者的合法权益。",
             "侵权人应当承担侵权责任。",

@@ -196,6 +196,12 @@ fn a_copied_heading_carries_nothing_of_the_paragraph_under_it() {
     }
 }
 
+/// A paragraph of the 2015 government work report with its heading and the
+/// next paragraph's start.
+const REPORT_2015: &str = "四、协调推动经济稳定增长和结构优化\n\n\
+    稳增长和调结构相辅相成。我们既要全力保持经济在合理区间运行，又要积极促进经济转型升级、行稳致远。\n\n\
+    加快培育消费增长点。鼓励大众消费，控制“三公”消费。促进养老家政健康消费，壮大信息消费，提升旅游休闲消费。\n";
+
 /// A paragraph of the 2015 government work report, its two sentences
 /// swapped and every few characters changed (a fifth overall, as the hard
 /// drafts do): the longer sentence keeps two seeds (`我们既要全力保持经`,
@@ -205,12 +211,9 @@ fn a_copied_heading_carries_nothing_of_the_paragraph_under_it() {
 /// same on both sides (24 characters) carries it.
 #[test]
 fn a_sentence_end_with_every_few_characters_changed_is_copied() {
-    let source = "四、协调推动经济稳定增长和结构优化\n\n\
-        稳增长和调结构相辅相成。我们既要全力保持经济在合理区间运行，又要积极促进经济转型升级、行稳致远。\n\n\
-        加快培育消费增长点。鼓励大众消费，控制“三公”消费。促进养老家政健康消费，壮大信息消费，提升旅游休闲消费。\n";
     let draft = "今年我们将围绕产业园区的提档升级，抓好招商引资和项目建设。\n\
         我们既要全力保持经造发合个中间运稳，又要积极促进学西转型出级、行目致远。迈增打和调结涌相辅相成。\n";
-    let d = check_against(draft, source);
+    let d = check_against(draft, REPORT_2015);
     let texts = match_texts(&d);
     assert_eq!(texts.len(), 1, "{d:#}");
     assert!(
@@ -226,12 +229,9 @@ fn a_sentence_end_with_every_few_characters_changed_is_copied() {
 /// beside it carries it.
 #[test]
 fn a_moved_sentence_with_one_seed_counts_beside_its_paragraph() {
-    let source = "四、协调推动经济稳定增长和结构优化\n\n\
-        稳增长和调结构相辅相成。我们既要全力保持经济在合理区间运行，又要积极促进经济转型升级、行稳致远。\n\n\
-        加快培育消费增长点。鼓励大众消费，控制“三公”消费。促进养老家政健康消费，壮大信息消费，提升旅游休闲消费。\n";
     let draft = "今年我们将围绕产业园区的提档升级，抓好招商引资和项目建设。\n\
         我们既要全力保持经济在合理区间运行，又要积极促进经济转型升级、行稳致远。稳增长打调结构相辅相成。\n";
-    let d = check_against(draft, source);
+    let d = check_against(draft, REPORT_2015);
     let texts = match_texts(&d);
     assert_eq!(texts.len(), 2, "{d:#}");
     assert_eq!(texts[1], "稳增长打调结构相辅相成", "{d:#}");
