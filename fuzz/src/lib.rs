@@ -296,6 +296,17 @@ pub fn align(data: &[u8]) {
                 "{rb:?} of {}",
                 b.len()
             );
+            // Cut at every gap, each piece keeps its part of the grown ends
+            // inside both texts.
+            for piece in c.split_a(|_| true) {
+                let (pa, pb) = (piece.a_range(), piece.b_range());
+                assert!(pa.start >= ra.start && pa.end <= ra.end, "{pa:?} of {ra:?}");
+                assert!(
+                    pb.start < pb.end && pb.end <= b.len(),
+                    "{pb:?} of {}",
+                    b.len()
+                );
+            }
         }
         let cov = covered(a.len(), chains.iter().map(Chain::a_range));
         assert!(cov <= a.len());
