@@ -178,8 +178,8 @@ pub fn check_draft(
             min_matched: opts.align.k.min(opts.align.min_matched),
             ..opts.align
         };
+        let weak = WEAK_MATCHED.min(opts.align.min_matched);
         let mut chains = seeds.align(&norm.chars, &snorm.chars, &params);
-        chains.retain(|ch| weight(ch) >= WEAK_MATCHED.min(opts.align.min_matched));
         if strict {
             chains.retain(|ch| ch.blocks.len() >= 2 && weight(ch) >= 2 * opts.align.min_matched);
         }
@@ -193,14 +193,14 @@ pub fn check_draft(
         // Nor over text only the draft has that is longer than all the
         // passage matched (and than an edit): a writer's clause between two
         // phrases of one source sentence is not copied. Of a passage cut
-        // there, the pieces too short to be a passage go.
+        // there, the pieces too short to be a passage go (a piece weighs no
+        // more than its passage, so the too-short passages go here too).
         let pieces: Vec<Chain> = chains
             .iter()
             .flat_map(|ch| {
                 let longest = ch.matched.max(opts.align.max_gap);
                 let cut = ch.split_a(|gap| gap.len() > longest || own_line(gap));
-                cut.into_iter()
-                    .filter(|c| weight(c) >= WEAK_MATCHED.min(opts.align.min_matched))
+                cut.into_iter().filter(|c| weight(c) >= weak)
             })
             .collect();
         let (min, lens) = (opts.align.min_matched, (norm.len(), snorm.len()));

@@ -168,17 +168,14 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
                     Some(rel) => Some((rel, cov, chains)),
                     None => second_look(x, y, &cov, &opts.align, &opts.relations),
                 };
-                match found {
-                    Some((rel, cov, chains)) => Aligned {
-                        pair: (a, b),
-                        chains,
-                        relation: Some((rel, cov)),
-                    },
-                    None => Aligned {
-                        pair: (a, b),
-                        chains: Vec::new(),
-                        relation: None,
-                    },
+                let (chains, relation) = match found {
+                    Some((rel, cov, chains)) => (chains, Some((rel, cov))),
+                    None => (Vec::new(), None),
+                };
+                Aligned {
+                    pair: (a, b),
+                    chains,
+                    relation,
                 }
             })
         })
