@@ -78,17 +78,13 @@ pub fn ingest_options(args: &InputArgs) -> anyhow::Result<IngestOptions> {
 
 /// The `--exclude` globs, one set; a glob that does not parse is named.
 fn exclude_globs(globs: &[String]) -> anyhow::Result<globset::GlobSet> {
-    let mut set = globset::GlobSetBuilder::new();
-    for g in globs {
-        let glob = globset::GlobBuilder::new(g)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| {
-                anyhow::anyhow!("--exclude {g:?} is not a valid glob: {}; write a file or folder name, or a path such as `drafts/**/*.txt`", e.kind())
-            })?;
-        set.add(glob);
-    }
-    Ok(set.build()?)
+    taohua::ingest::glob_set(globs.iter().map(String::as_str)).map_err(|(i, e)| match i {
+        Some(i) => anyhow::anyhow!(
+            "--exclude {:?} is not a valid glob: {e}; write a file or folder name, or a path such as `drafts/**/*.txt`",
+            globs[i]
+        ),
+        None => anyhow::anyhow!("--exclude: {e}"),
+    })
 }
 
 /// What a command wants of a scan.

@@ -7,7 +7,7 @@
 
 use super::keys::{at, from_toml};
 use crate::ingest::SplitRule;
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -262,15 +262,12 @@ impl Config {
                 .map_err(|e| err(s.span(), format!("not a valid regular expression: {e}")))
         };
         let glob_set = |list: &[Spanned<String>]| {
-            let mut b = GlobSetBuilder::new();
-            for g in list {
-                let glob = GlobBuilder::new(g.get_ref())
-                    .literal_separator(true)
-                    .build()
-                    .map_err(|e| err(g.span(), format!("not a valid glob: {}", e.kind())))?;
-                b.add(glob);
-            }
-            b.build().map_err(|e| err(0..0, e.to_string()))
+            crate::ingest::glob_set(list.iter().map(|g| g.get_ref().as_str())).map_err(|(i, e)| {
+                match i {
+                    Some(i) => err(list[i].span(), format!("not a valid glob: {e}")),
+                    None => err(0..0, e),
+                }
+            })
         };
         let split = match (&raw.split.pattern, raw.split.never) {
             (Some(p), true) => {

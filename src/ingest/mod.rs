@@ -141,6 +141,23 @@ impl Default for IngestOptions {
     }
 }
 
+/// A set of globs as `--exclude` and `taohua.toml` write them (`*` stops at
+/// a `/`). A glob that does not parse is named by its index, with what is
+/// wrong with it; a set that cannot be built has no index.
+pub fn glob_set<'a>(
+    globs: impl IntoIterator<Item = &'a str>,
+) -> std::result::Result<globset::GlobSet, (Option<usize>, String)> {
+    let mut set = globset::GlobSetBuilder::new();
+    for (i, g) in globs.into_iter().enumerate() {
+        let glob = globset::GlobBuilder::new(g)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| (Some(i), e.kind().to_string()))?;
+        set.add(glob);
+    }
+    set.build().map_err(|e| (None, e.to_string()))
+}
+
 /// Read every path; unreadable ones land in [`Corpus::skipped`].
 pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
     let mut corpus = Corpus::default();

@@ -68,14 +68,16 @@ fn excluded(dir: &Path, path: &Path, exclude: &globset::GlobSet) -> bool {
     if exclude.is_empty() {
         return false;
     }
-    let name = path.file_name().map(Path::new);
-    let below = path.strip_prefix(dir).ok().map(|rel| {
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
-    });
-    name.is_some_and(|n| exclude.is_match(n)) || below.is_some_and(|r| exclude.is_match(r))
+    let below = || {
+        path.strip_prefix(dir).ok().map(|rel| {
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+    };
+    path.file_name().is_some_and(|n| exclude.is_match(n))
+        || below().is_some_and(|r| exclude.is_match(r))
 }
 
 fn wanted(path: &Path, opts: &IngestOptions) -> bool {
