@@ -14,13 +14,16 @@
 //! covers most first, so an edited copy with no 8-gram left unchanged is
 //! still traced. A passage shorter than twice what a passage needs counts only
 //! beside a longer one of the same source, or as a stock phrase (see
-//! [`supported`]): genre wording is not copying. A passage is boilerplate when most of it is a stock phrase
-//! of the corpus (or of the user's allowlist); boilerplate is shown but not
-//! counted in 去除套话复制比.
+//! [`supported`]): genre wording is not copying. A passage is boilerplate when most of
+//! it is stock phrase of the corpus (or of the user's allowlist), and it is
+//! no longer than a stock phrase or the corpus holds it nearly as well in
+//! other speeches (see [`boilerplate`]); boilerplate is shown but not counted
+//! in 去除套话复制比.
 //!
 //! Ratios count characters the way 查重 services do: letters and digits only
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
 
+mod boilerplate;
 mod paragraphs;
 mod seeds;
 mod supported;
@@ -33,6 +36,7 @@ use crate::normalize::{normalize, Normalized};
 use crate::report::{DraftReport, FoundPassage, FoundSource};
 use crate::scan::round;
 use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
+use boilerplate::Stock;
 use paragraphs::paragraph_breaks;
 use rayon::prelude::*;
 use seeds::{drop_nested, Seeds};
@@ -153,12 +157,14 @@ pub fn check_draft(
     // The draft's stock wording (phrases of the corpus, and the allowlist's):
     // a short passage of it counts as copied without a long one beside it,
     // and is boilerplate.
-    let boiler = boilerplate_mask(&norm, &hashes, index, &opts.allowlist)?;
-    let is_stock = |chars: std::ops::Range<usize>| {
-        let n = chars.len().max(1);
-        let stock = boiler[chars].iter().filter(|&&b| b).count();
-        stock as f64 >= opts.boilerplate_share * n as f64
-    };
+    let stock = Stock::new(
+        &norm,
+        &hashes,
+        index,
+        &opts.allowlist,
+        opts.boilerplate_share,
+    )?;
+    let is_stock = |chars: std::ops::Range<usize>| stock.mostly(chars);
     // `strict`: only passages with the evidence of an edited copy (several
     // exact pieces, twice the same characters a passage needs), not one
     // stock phrase a speech happens to share.
@@ -302,34 +308,6 @@ pub fn check_draft(
             }
         }
     }
-    for p in found.iter_mut().flat_map(|f| f.passages.iter_mut()) {
-        p.boilerplate = is_stock(p.chars.clone());
-    }
+    stock.label(&mut found);
     Ok(DraftReport::assemble(source, text, &norm, &found))
-}
-
-/// Which draft characters lie in a stock phrase of the corpus or an allowlisted
-/// phrase.
-fn boilerplate_mask(
-    norm: &Normalized,
-    hashes: &[u64],
-    index: &Index,
-    allowlist: &[String],
-) -> Result<Vec<bool>> {
-    let mut mask = vec![false; norm.len()];
-    for i in index.phrase_positions(hashes)? {
-        mask[i..i + PRINT_K].fill(true);
-    }
-    for phrase in allowlist {
-        let p = normalize(phrase).chars;
-        if p.is_empty() {
-            continue;
-        }
-        for (i, win) in norm.chars.windows(p.len()).enumerate() {
-            if win == &p[..] {
-                mask[i..i + p.len()].fill(true);
-            }
-        }
-    }
-    Ok(mask)
 }
