@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Edited copies of seed speeches for `taohua scan`, and how many of them a scan finds.
 
-  scripts/hard_copies.py make  --out target/hard-copies [--kinds subst15,delete30]
+  scripts/hard_copies.py make  --out target/hard-copies [--kinds subst15,delete30] [--corpus FILE]
   scripts/hard_copies.py score --out target/hard-copies [--taohua target/release/taohua]
 
 `make` writes, per kind, OUT/KIND/comp.txt (the seed compilation followed by six
@@ -14,6 +14,10 @@ report text appended: contained), append-speech (the next picked speech
 appended), each optionally followed by +EDIT. `score` scans each compilation
 and prints, per kind, the planted pairs found and those with the expected
 relation. Standard library only; deterministic.
+
+--corpus takes another 篇-headed compilation (scripts/compile_corpus.py makes
+them from ../shared/corpora) in place of the seed: six of its speeches, evenly
+spread, are copied, and the truth holds only the planted pairs.
 """
 import argparse
 import json
@@ -50,21 +54,42 @@ def speeches(path):
     return out
 
 
-def make(out, kinds):
-    text = open(CORPUS, encoding="utf-8").read()
-    sp = speeches(CORPUS)
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_numeral(n):
+    """1..99 as the Chinese numerals of headings (十, 十一, 二十, 二十一, ...)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CN_DIGITS[tens] + "十")
+    return head + (CN_DIGITS[ones] if ones else "") if n >= 10 else CN_DIGITS[n]
+
+
+def make(out, kinds, corpus=CORPUS):
+    text = open(corpus, encoding="utf-8").read()
+    sp = speeches(corpus)
+    seed = json.load(open(os.path.join(SHARED, "eval", "seed-truth.json"), encoding="utf-8"))
+    if os.path.abspath(corpus) == os.path.abspath(CORPUS):
+        pick, nums, prefix = PICK, NUMS, "全市开发区工作会议讲话精神"
+    else:
+        names = list(sp)
+        pick = [names[i * len(names) // 6] for i in range(6)]
+        nums = [cn_numeral(len(names) + 1 + i) for i in range(6)]
+        heading = next(line.strip() for line in text.splitlines()
+                       if hd.gen.HEADING.search(line.strip()) and len(line.strip()) < 40)
+        prefix = heading.rsplit("篇", 1)[0]
+        seed = {"name_by": seed.get("name_by", "source-basename"), "duplicate_pairs": [],
+                "shared_phrases": []}
     hd.ORIGINALS.extend(hd.gen.read_originals(os.path.join(SHARED, "corpora", "cn-law-revisions")))
     prov = hd.gen.read_originals(os.path.join(SHARED, "corpora", "cn-provincial-gov-work-reports"))
     pool = [c for p in hd.ORIGINALS[:2000] for c in p if "\u4e00" <= c <= "\u9fff"]
-    seed = json.load(open(os.path.join(SHARED, "eval", "seed-truth.json"), encoding="utf-8"))
     for kind in kinds:
         rng = random.Random(sum(map(ord, kind)))
         whole = next((w for w in WHOLE if kind == w or kind.startswith(w + "+")), None)
         rest = kind[len(whole):].lstrip("+") if whole else kind
         parts, planted = [text.rstrip("\n")], []
-        for n, src in enumerate(PICK):
+        for n, src in enumerate(pick):
             lines = sp[src][:]
-            other = PICK[(n + 1) % len(PICK)]
+            other = pick[(n + 1) % len(pick)]
             if whole == "para-reorder":
                 rng.shuffle(lines)
             elif whole == "delete30":
@@ -80,8 +105,8 @@ def make(out, kinds):
                 lines += sp[other]
             if rest:
                 lines = [hd.edit(rng, l, rest, pool) if len(l.strip()) >= 10 else l for l in lines]
-            name = "篇" + NUMS[n]
-            parts.append("全市开发区工作会议讲话精神" + name + "\n" + "\n".join(lines))
+            name = "篇" + nums[n]
+            parts.append(prefix + name + "\n" + "\n".join(lines))
             if whole == "delete30":
                 planted.append({"a": name, "b": src, "kind": "contained", "edit": kind})
             elif whole in ("append-external", "append-speech"):
@@ -94,7 +119,7 @@ def make(out, kinds):
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, "comp.txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(parts) + "\n")
-        truth = dict(seed, documents=19 + len(PICK), planted_pairs=planted,
+        truth = dict(seed, documents=len(sp) + len(pick), planted_pairs=planted,
                      duplicate_pairs=seed["duplicate_pairs"] + planted)
         with open(os.path.join(d, "truth.json"), "w", encoding="utf-8") as f:
             json.dump(truth, f, ensure_ascii=False, indent=1)
@@ -129,9 +154,10 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--taohua", default=os.path.join(ROOT, "target", "release", "taohua"))
+    ap.add_argument("--corpus", default=CORPUS, help="a 篇-headed compilation (make only)")
     a = ap.parse_args()
     if a.what == "make":
-        make(a.out, a.kinds.split(","))
+        make(a.out, a.kinds.split(","), a.corpus)
     else:
         score(a.out, a.taohua)
 
