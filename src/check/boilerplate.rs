@@ -8,7 +8,7 @@
 //! in that many speeches. A longer passage strung of stock phrases that one
 //! speech holds better than the rest (a work report's targets paragraph, its
 //! year's figures and all, copied whole from that report) is copying; the
-//! thanks paragraph that eight reports repeat word for word is still the
+//! thanks paragraph that six reports repeat word for word is still the
 //! genre's. Allowlisted wording is boilerplate at any length.
 
 use super::BOILERPLATE_MIN_DOCS;

@@ -156,7 +156,7 @@ pub fn check_draft(
         .collect();
     // The draft's stock wording (phrases of the corpus, and the allowlist's):
     // a short passage of it counts as copied without a long one beside it,
-    // and is boilerplate.
+    // and is boilerplate (see `boilerplate` for a long one).
     let stock = Stock::new(
         &norm,
         &hashes,
@@ -164,7 +164,6 @@ pub fn check_draft(
         &opts.allowlist,
         opts.boilerplate_share,
     )?;
-    let is_stock = |chars: std::ops::Range<usize>| stock.mostly(chars);
     // `strict`: only passages with the evidence of an edited copy (several
     // exact pieces, twice the same characters a passage needs), not one
     // stock phrase a speech happens to share.
@@ -215,7 +214,7 @@ pub fn check_draft(
             min,
             lens,
             weight,
-            |c| is_stock(c.a_range()),
+            |c| stock.mostly(c.a_range()),
             |i| para_starts.partition_point(|&s| s <= i),
         );
         let passages: Vec<FoundPassage> = drop_nested(kept)
