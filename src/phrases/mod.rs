@@ -10,6 +10,7 @@
 //! masked wording (`以******同志为核心的党***周围`) becomes a listed variant.
 
 mod count;
+mod ends;
 mod entry;
 mod lines;
 mod rows;
@@ -48,13 +49,15 @@ const MIN_BATCH_PLACES: usize = 1 << 16;
 
 /// Mine the shared phrases. `group[d]` is `d`'s cluster (its smallest member id
 /// when it has copies); `aligned` carries positions from one copy to another.
+/// With `tidy`, each phrase's ends are tidied to where a reader would quote
+/// it (see [`ends`]); without, phrases are the runs of shared k-grams as found.
 pub fn mine(
     docs: &[Document],
     norms: &[&Normalized],
     group: &[usize],
     aligned: &Alignments,
     junk: &[JunkEntry],
-    min_docs: usize,
+    (min_docs, tidy): (usize, bool),
 ) -> Vec<PhraseEntry> {
     let min_docs = min_docs.max(2) as u32;
     let reps = representatives(docs, norms, group);
@@ -97,6 +100,10 @@ pub fn mine(
         .flat_map(|(&(d, start, _), list)| {
             list.into_iter()
                 .map(move |(s, e)| (d, start + s as usize, start + e as usize))
+        })
+        .filter_map(|(d, s, e)| match tidy {
+            true => ends::tidy(docs[d].text(), norms[d], (s, e)).map(|(s, e)| (d, s, e)),
+            false => Some((d, s, e)),
         })
         .filter(|&(d, s, e)| seen.insert(chars_of(d, s, e)))
         .collect();
@@ -183,7 +190,7 @@ pub fn stock_grams(docs: &[Document], norms: &[&Normalized], min_docs: usize) ->
         chains: FastMap::default(),
         lead: &group,
     };
-    let mut grams: Vec<u64> = mine(docs, norms, &group, &none, &[], min_docs)
+    let mut grams: Vec<u64> = mine(docs, norms, &group, &none, &[], (min_docs, false))
         .into_iter()
         .filter(|p| p.kind == "stock-phrase")
         .flat_map(|p| kgram_hashes(&crate::normalize::normalize(&p.text).chars, PHRASE_K))

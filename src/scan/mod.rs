@@ -279,7 +279,14 @@ fn mine(
     };
     let norms: Vec<&Normalized> = m.prepared.iter().map(|p| &p.norm).collect();
     progress.stage("phrases", 0);
-    let phrases = phrases::mine(docs, &norms, group, &alignments, m.junk, opts.min_docs);
+    let phrases = phrases::mine(
+        docs,
+        &norms,
+        group,
+        &alignments,
+        m.junk,
+        (opts.min_docs, true),
+    );
     progress.stage("templates", 0);
     let templates = templates::find(docs, seg, group, opts.min_docs);
     (phrases, templates)

@@ -84,6 +84,22 @@ pub fn subset(seen: &CharPairs) -> jieba_rs::Jieba {
     jieba
 }
 
+/// The words of two or three characters of jieba's dictionary used at least
+/// `min_freq` times (its corpus counts; the dictionary also holds rare
+/// strings such as `结在`, 3) for which `keep` holds.
+#[cfg(test)]
+pub fn common_words(min_freq: u64, keep: impl Fn(&str) -> bool) -> FastSet<String> {
+    DICT.lines()
+        .filter_map(|l| l.split_once(' '))
+        .filter(|(w, f)| {
+            (2..=3).contains(&w.chars().count())
+                && keep(w)
+                && f.parse::<u64>().is_ok_and(|f| f >= min_freq)
+        })
+        .map(|(w, _)| w.to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +127,9 @@ mod tests {
         assert!(sub.has_word("从严治党") && sub.has_word("治党"));
         assert!(!sub.has_word("我们"));
         let total = jieba_rs::Jieba::new().suggest_freq("从严治党");
+        let common = common_words(100, |w| w.ends_with('在'));
+        assert!(common.contains("现在") && common.contains("存在"));
+        assert!(!common.contains("结在"), "a rare string of the dictionary");
         assert_eq!(sub.suggest_freq("从严治党"), total);
     }
 }

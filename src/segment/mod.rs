@@ -7,6 +7,8 @@
 //! words that input can hold: see [`dict`]).
 
 mod dict;
+#[cfg(test)]
+pub use dict::common_words;
 
 use crate::error::{Error, Result};
 use rayon::prelude::*;
