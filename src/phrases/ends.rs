@@ -72,7 +72,7 @@ pub(super) fn tidy(
         .map(|(at, c)| norm.starting_before(bytes.start + at + c.len_utf8()))
         .filter(|&b| b > s && b < e);
     let first = cuts.next();
-    let last = cuts.last().or(first);
+    let last = cuts.next_back().or(first);
     if let Some(b) = first.filter(|&b| b - s < MIN_CLAUSE) {
         s = b;
     }
