@@ -322,3 +322,17 @@ fn a_paragraph_many_reports_repeat_or_allowlisted_is_boilerplate() {
         assert_eq!(d["copy_ratio_excluding_boilerplate"], 0.0, "{d:#}");
     }
 }
+
+/// A paragraph of 篇十六 with 20 of its characters swapped for the Kangxi
+/// radicals they look like (`⼯业` for `工业`, a known way to dodge 查重) is
+/// still copied whole.
+#[test]
+fn kangxi_look_alikes_do_not_hide_a_copied_paragraph() {
+    let r = check_text_against_seed(
+        "——要把打造郑州都市区⽣态⼯业新城作为发展⽅向。我们在狠抓⼯业的同时,按照创建国家⽣态⼯业⽰范园区的要求,\
+         谋求从⼯业⽀撑向城市⽀撑要⽣产⼒,推进⼯业强区向产城融合转变,统筹产业、⼈⼝、环境和⽣态的合理配置,\
+         着⼒打造融⼊郑州都市区的⽣态⼯业新城。\n",
+    );
+    let d = &r["drafts"][0];
+    assert_eq!(d["copy_ratio"].as_f64().unwrap(), 1.0, "{d:#}");
+}
