@@ -273,7 +273,10 @@ fn push_cut(corpus: &mut Corpus, path: String, cut: Cut) {
             id,
             file,
             piece: k,
-            title: piece.heading.clone().unwrap_or_else(|| stem.clone()),
+            title: piece
+                .heading
+                .as_deref()
+                .map_or_else(|| stem.clone(), |h| split::title_of(h).to_string()),
             range: piece.body.clone(),
             start_line: piece.start_line,
             end_line: piece.end_line,

@@ -19,13 +19,16 @@ pub enum SplitRule {
     /// opening bracket, with 篇 and a numeral (`篇一：…`, `【篇2】…`), 第, a
     /// numeral and 篇 (`第三篇 …`) or 范文/例文 and a numeral (`范文一：…`),
     /// the styles of essay sites; the numeral after 篇, 范文 or 例文 may be
-    /// bracketed (`范文（一）`). A file
+    /// bracketed (`范文（一）`, `篇【3】`), and a heading at the end of its
+    /// line may close a bracket and end in a colon or full stop
+    /// (`…讲话（篇四）：`); Markdown heading marks around the line do not
+    /// count (`## 篇一`). A file
     /// with none of these is cut at a numbered series of titles instead: at
     /// least three lines of at most 40 characters that are one title of 6
-    /// characters or more, ending in a letter, followed by the numerals 1, 2,
-    /// 3, … in order, bracketed or not (`…讲话精神（一）`, `…讲话精神（二）`,
-    /// …), with text under each and at most 3 lines (200 characters) before
-    /// the first.
+    /// characters or more, ending in a letter, followed by numerals from 1
+    /// (or 2) up, by one or two, bracketed or not (`…讲话精神（一）`,
+    /// `…讲话精神（二）`, …), with text under each and at most 3 lines (200
+    /// characters) before the first besides a contents list of the titles.
     Default,
     /// A user pattern matched against each trimmed line.
     Pattern(Regex),
@@ -37,17 +40,32 @@ pub enum SplitRule {
 const HEADING_MAX_CHARS: usize = 40;
 
 const NUMERAL: &str = "[一二三四五六七八九十百千零〇两0-9０-９]+";
-/// A numeral, bracketed or not (`篇（一）`, `范文(2)`).
-const N_BR: &str = "([（(]?[一二三四五六七八九十百千零〇两0-9０-９]+[）)]?)";
+/// A numeral, bracketed or not (`篇（一）`, `范文(2)`, `篇【3】`).
+const N_BR: &str = "([（(【\\[〔]?[一二三四五六七八九十百千零〇两0-9０-９]+[）)】\\]〕]?)";
+/// What may follow a heading's numeral at the end of its line: a closing
+/// bracket (`（篇一）`), a colon or a full stop (`…讲话篇一：`).
+const TAIL: &str = "[）)】\\]〕]?[ \t　]*[：:。.]?";
 
 fn default_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            "(((篇|范文 ?|例文 ?){N_BR}|第{NUMERAL}篇)$)|(^[【\\[〔（(]?(第{NUMERAL}篇|(篇|范文|例文) ?{N_BR}))"
+            "(((篇|范文 ?|例文 ?){N_BR}|第{NUMERAL}篇){TAIL}$)|(^[【\\[〔（(]?(第{NUMERAL}篇|(篇|范文|例文) ?{N_BR}))"
         ))
         .expect("built-in heading pattern")
     })
+}
+
+/// A line without the Markdown that may make it a heading (`## 篇一`,
+/// `**篇一**`).
+fn unmarked(line: &str) -> &str {
+    line.trim_start_matches('#').trim().trim_matches('*').trim()
+}
+
+/// A heading as a speech's title: without Markdown marks and the colon or
+/// full stop it may end in.
+pub fn title_of(heading: &str) -> &str {
+    unmarked(heading).trim_end_matches([':', '：', '。', '.', ' ', '\t', '　'])
 }
 
 impl SplitRule {
@@ -57,6 +75,7 @@ impl SplitRule {
             SplitRule::Never => false,
             SplitRule::Pattern(re) => !line.is_empty() && re.is_match(line),
             SplitRule::Default => {
+                let line = unmarked(line);
                 short_enough(line) && may_be_heading(line) && default_heading().is_match(line)
             }
         }
@@ -72,10 +91,13 @@ fn may_be_heading(line: &str) -> bool {
 /// Could `line` match [`numbered_title`]? It ends in a numeral or a closing
 /// bracket: other lines are turned away before the pattern is run.
 fn may_be_numbered(line: &str) -> bool {
-    line.chars().next_back().is_some_and(|c| {
-        matches!(c, ')' | '）' | '0'..='9' | '０'..='９')
-            || "一二三四五六七八九十百千零〇两".contains(c)
-    })
+    line.trim_end_matches([':', '：'])
+        .chars()
+        .next_back()
+        .is_some_and(|c| {
+            matches!(c, ')' | '）' | ']' | '】' | '0'..='9' | '０'..='９')
+                || "一二三四五六七八九十百千零〇两".contains(c)
+        })
 }
 
 /// Has `line` at most [`HEADING_MAX_CHARS`] characters? (Without counting
@@ -127,7 +149,7 @@ fn numbered_title() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"^(.{{6,}}?)[ \t　]*(（{NUMERAL}）|\({NUMERAL}\)|{NUMERAL})$"
+            r"^(.{{6,}}?)[ \t　]*(（{NUMERAL}）|\({NUMERAL}\)|【{NUMERAL}】|\[{NUMERAL}\]|{NUMERAL})[：:]?$"
         ))
         .expect("built-in numbered title pattern")
     })
@@ -144,7 +166,7 @@ const SERIES_PREAMBLE_LINES: usize = 3;
 /// The value of a numeral up to 99: Arabic (ASCII or full-width) or Chinese
 /// (`三`, `十二`, `二十`, `二十一`), bracketed or not.
 fn numeral_value(s: &str) -> Option<u32> {
-    let s = s.trim_matches(['（', '）', '(', ')']);
+    let s = s.trim_matches(['（', '）', '(', ')', '【', '】', '[', ']']);
     if s.chars()
         .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
     {
@@ -186,8 +208,10 @@ fn numeral_value(s: &str) -> Option<u32> {
 }
 
 /// The lines of a numbered series of titles: one title (ending in a letter)
-/// followed by the numerals 1, 2, 3, … in order on at least [`SERIES_MIN`]
-/// short lines, each with text under it, and little text before the first.
+/// followed by numerals that start at 1 (or 2) and go up by one (or two: a
+/// piece left out) on at least [`SERIES_MIN`] short lines, each with text
+/// under it, and little text before the first. A contents list of the same
+/// titles before them (without text under each) is part of the preamble.
 fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     let mut by_title: std::collections::BTreeMap<&str, Vec<(usize, &str)>> = Default::default();
     for (i, r) in lines.iter().enumerate() {
@@ -206,18 +230,35 @@ fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
         }
     }
     let blank = |i: usize| blank_line(text, lines, i);
-    let series = by_title.into_values().filter(|v| {
+    let series = by_title.into_values().filter_map(|v| {
+        let values: Vec<Option<u32>> = v.iter().map(|x| numeral_value(x.1)).collect();
+        // The series proper starts at the last 1 (or 2, when there is no
+        // 1): what comes before is a contents list, whose lines count as
+        // preamble only as titles (text under them is text before the
+        // series).
+        let start = values
+            .iter()
+            .rposition(|&x| x == Some(1))
+            .or_else(|| values.iter().rposition(|&x| x == Some(2)))?;
+        let (toc, v) = (&v[..start], &v[start..]);
         let counted = v.len() >= SERIES_MIN
-            && (v.iter().map(|x| numeral_value(x.1))).eq((1..=v.len() as u32).map(Some));
+            && values[start..]
+                .windows(2)
+                .all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if b > a && b - a <= 2));
         // Text under every title (a list of titles is not a compilation).
         let bodies = v.iter().enumerate().all(|(k, &(i, _))| {
             let next = v.get(k + 1).map_or(lines.len(), |x| x.0);
             (i + 1..next).any(|j| !blank(j))
         });
-        let before = &text[..lines[v[0].0].start];
-        let chars = before.chars().filter(|c| !c.is_whitespace()).count();
-        let filled = before.lines().filter(|l| !l.trim().is_empty()).count();
-        counted && bodies && chars <= SERIES_PREAMBLE_CHARS && filled <= SERIES_PREAMBLE_LINES
+        let before = (0..v[0].0).filter(|i| !toc.iter().any(|x| x.0 == *i));
+        let before: Vec<&str> = before.map(|i| text[lines[i].clone()].trim()).collect();
+        let chars: usize = before
+            .iter()
+            .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
+        let filled = before.iter().filter(|l| !l.is_empty()).count();
+        (counted && bodies && chars <= SERIES_PREAMBLE_CHARS && filled <= SERIES_PREAMBLE_LINES)
+            .then(|| v.to_vec())
     });
     // The longest series (the first of equally long ones).
     let best = series.fold(

@@ -61,6 +61,13 @@ fn essay_site_heading_styles_split() {
         "范文（一）",
         "篇(2)：开发区工作会议讲话",
         "开发区工作会议讲话篇（三）",
+        "开发区工作会议讲话篇一：",
+        "开发区工作会议讲话篇二。",
+        "开发区工作会议讲话篇三 ：",
+        "开发区工作会议讲话（篇四）：",
+        "开发区工作会议讲话篇【五】",
+        "## 篇一：学习讲话稿",
+        "**篇二：学习讲话稿**",
     ] {
         assert!(SplitRule::Default.is_heading(head), "{head}");
     }
@@ -108,8 +115,8 @@ fn a_numbered_series_of_titles_splits() {
     // too short to be titles; section headings; and lines that only look
     // like a series: contact lines (the title ends in a digit or a colon),
     // page footers after their page's text, a list of amendments
-    // (numbered from 九, no text under each), a contents list whose titles
-    // come again as headings.
+    // (numbered from 九, no text under each), numerals that skip more than
+    // one.
     for text in [
         "开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（二）\n乙。\n",
         "开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（一）\n乙。\n开发区工作会议讲话（一）\n丙。\n",
@@ -118,10 +125,29 @@ fn a_numbered_series_of_titles_splits() {
         "关于举办培训班的通知\n各单位：\n现将有关事项通知如下。\n联系电话：0571-87001001\n联系电话：0571-87001002\n联系电话：0571-87001003\n",
         "在全市经济工作会议上的讲话\n同志们：\n今天召开全市经济工作会议。\n下面，我讲三点意见。\n全市经济工作会议文件汇编 1\n一、充分肯定成绩\n今年以来经济运行平稳。\n全市经济工作会议文件汇编 2\n二、把握形势\n明年意义重大。\n全市经济工作会议文件汇编 3\n",
         "刑法学习资料\n中华人民共和国刑法修正案（九）\n中华人民共和国刑法修正案（十）\n中华人民共和国刑法修正案（十一）\n各单位要认真组织学习。\n",
-        "目录\n开发区工作会议讲话（一）\n开发区工作会议讲话（二）\n开发区工作会议讲话（三）\n开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（二）\n乙。\n开发区工作会议讲话（三）\n丙。\n",
+        "开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（四）\n乙。\n开发区工作会议讲话（五）\n丙。\n",
     ] {
         assert_eq!(split(text, &SplitRule::Default).pieces.len(), 1, "{text}");
     }
+    // A series after a contents list of its titles, one with a piece left
+    // out, one bracketed 【】 with colons.
+    for (text, bodies) in [
+        ("目录\n开发区工作会议讲话（一）\n开发区工作会议讲话（二）\n开发区工作会议讲话（三）\n开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（二）\n乙。\n开发区工作会议讲话（三）\n丙。\n", ["甲。", "乙。", "丙。"]),
+        ("开发区工作会议讲话1\n甲。\n开发区工作会议讲话2\n乙。\n开发区工作会议讲话4\n丙。\n", ["甲。", "乙。", "丙。"]),
+        ("开发区工作会议讲话【一】：\n甲。\n开发区工作会议讲话【二】：\n乙。\n开发区工作会议讲话【三】：\n丙。\n", ["甲。", "乙。", "丙。"]),
+    ] {
+        let p = split(text, &SplitRule::Default);
+        let got: Vec<&str> = p.pieces.iter().map(|x| &text[x.body.clone()]).collect();
+        assert_eq!(got, bodies, "{text}");
+    }
+    assert_eq!(
+        title_of("开发区工作会议讲话篇一："),
+        "开发区工作会议讲话篇一"
+    );
+    assert_eq!(
+        title_of("## 开发区工作会议讲话篇二"),
+        "开发区工作会议讲话篇二"
+    );
     assert_eq!(numeral_value("（二十一）"), Some(21));
     assert_eq!(numeral_value("十"), Some(10));
     assert_eq!(numeral_value("１２"), Some(12));
