@@ -21,13 +21,33 @@ use std::ops::Range;
 
 /// Site phrases known to be junk.
 pub const BUILTIN: &[&str] = &[
-    r"(下面|以下)(是|为)[^。！？\n]{0,8}小编[^。！？\n]{0,40}[。！？]?",
+    r"(下面|以下|以上|上面)(就是|是|为)[^。！？\n]{0,8}小编[^。！？\n]{0,40}[。！？]?",
     r"(当前)?隐藏内容免费查看",
     r"[（(]?(优秀|精选|热门|推荐)[0-9一二三四五六七八九十]+篇[)）]?",
     r"点击[^。\n]{0,8}(查看|阅读|下载)全文",
-    r"(本文|本篇)(由|来自|转载自)[^。\n]{0,30}",
+    r"(本文|本篇)(内容)?(由|来自|转载自|来源于?)[^。\n]{0,30}",
+    r"文章来源[：:][^。\n]{0,30}",
     r"(更多|精彩)[^。\n]{0,12}(请|敬请)(关注|访问)[^。\n]{0,30}",
     r"(免费|全文)下载[^。\n]{0,20}",
+    r"下载(全文|完整版|原文)[^。\n]{0,10}",
+    r"展开(阅读)?全文",
+    // Paywalls and page furniture: `（此处隐藏3821字）`, `以下内容需要付费后查看`,
+    // `第1页 共3页`, `上一篇：…`, `本文已影响1.2W+人`.
+    r"此处隐藏[^。\n]{0,20}",
+    r"需要?付费后?(才能)?(查看|阅读|下载)",
+    r"第 ?[0-9]{1,4} ?页[ ，,/／]*共 ?[0-9]{1,4} ?页",
+    // (Only the marker: a navigation line is short and is widened to the
+    // whole line; a `[^\n]{0,40}` after two alternatives took ten times as
+    // long to search.)
+    r"(?:上一篇|下一篇)[：:]",
+    r"本文已影响[^\n]{0,12}人",
+    r"(扫码|扫一扫|扫描二维码)(关注|获取|下载|领取)[^。\n]{0,30}",
+    r"感谢(您的)?(阅读|浏览)[^。！\n]{0,20}[。！]?",
+    // Copyright lines of the sites (`版权所有©2023 范文网`, `Copyright © …`).
+    r"版权所有 ?(©|\(c\)|（c）)[^\n]{0,40}",
+    r"([Cc]opyright|COPYRIGHT) ?(©|\([Cc]\)|(19|20)[0-9]{2})[^\n]{0,60}",
+    r"©\s*(19|20)[0-9]{2}[^\n]{0,50}",
+    r"[Aa]ll [Rr]ights [Rr]eserved\.?",
     // Disclaimers and source lines of reposting sites: `（本文来源于网络，如有
     // 侵权请联系删除）`, `声明：……版权归原作者所有`, `来源：网络整理` (each
     // starts at a word, which the regex engine looks for first: a pattern
@@ -63,6 +83,10 @@ pub fn pattern_hits(text: &str, user: &[Regex]) -> Hits {
                 .map(|m| (widen_to_line(text, m.range()), is_builtin)),
         );
     }
+    // Two patterns that hit one stretch (`本文来源于网络，如有侵权请联系删除`)
+    // hit it once, as built-in if either is.
+    out.sort_by_key(|(r, builtin)| (r.start, r.end, !builtin));
+    out.dedup_by_key(|(r, _)| (r.start, r.end));
     out
 }
 
@@ -274,6 +298,13 @@ mod tests {
             "来源：网络整理",
             "本文链接：https://www.example.com/fanwen/123.html",
             "更多范文见www.example.cn",
+            "本文来源于网络，仅供参考",
+            "（此处隐藏3821字）",
+            "第 2 页 共 5 页",
+            "上一篇：开发区工作会议讲话",
+            "版权所有©2023 范文网 All Rights Reserved",
+            "以上就是小编为大家整理的开发区工作会议讲话，希望对大家有所帮助。",
+            "扫码关注公众号获取更多范文",
         ] {
             assert_eq!(builtin_hits(text), 1, "{text}");
         }
@@ -284,6 +315,10 @@ mod tests {
             "依法严厉打击侵犯知识产权行为，保护原作者的合法权益。",
             "侵权人应当承担侵权责任。",
             "推进5G网络建设，网址备案管理进一步规范。",
+            "推行扫码办事，群众办事“最多跑一次”。",
+            "第一，必须坚持党的领导，这是第一页也是最重要的一页。",
+            "著作权人享有版权所有的权利。",
+            "Copyright Law Art. 5 applies to official documents.",
         ] {
             assert_eq!(builtin_hits(text), 0, "{text}");
         }
