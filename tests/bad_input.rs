@@ -123,6 +123,32 @@ fn invalid_utf8_that_is_not_gb18030_either_is_refused() {
     assert_eq!(skipped(&j).len(), 2);
 }
 
+/// A speech with one stray byte, and one whose last character was cut off,
+/// is read with U+FFFD in place of the bad bytes, named in a warning, and
+/// still found to be the same speech as its clean copy: one bad byte does
+/// not lose a file.
+#[test]
+fn a_few_malformed_bytes_are_read_as_replacement_characters() {
+    let env = TestEnv::new();
+    env.write("clean.txt", SPEECH);
+    let mut stray = SPEECH.as_bytes().to_vec();
+    stray.insert(30, 0xFF);
+    env.write("stray.txt", &stray);
+    env.write("cut.txt", &SPEECH.as_bytes()[..SPEECH.trim_end().len() - 1]);
+    let r = run(env.cmd().args(["scan", ".", "-f", "json"]));
+    r.expect(
+        0,
+        &[
+            "./stray.txt: 1 malformed byte in otherwise UTF-8 text, read as U+FFFD",
+            "./cut.txt: 2 malformed bytes",
+        ],
+    );
+    let j = r.json();
+    assert_eq!(titles(&j), ["clean", "cut", "stray"]);
+    assert!(skipped(&j).is_empty());
+    assert_eq!(j["pairs"].as_array().unwrap().len(), 3, "{}", j["pairs"]);
+}
+
 #[test]
 fn gb18030_and_utf16_offsets_point_into_the_decoded_text() {
     let env = TestEnv::new();
@@ -137,14 +163,17 @@ fn gb18030_and_utf16_offsets_point_into_the_decoded_text() {
     env.write("be.txt", &be);
     let mut le = vec![0xFF, 0xFE];
     le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
-    le.push(0x41); // an odd trailing byte: broken UTF-16, refused
+    le.push(0x41); // an odd trailing byte: a cut last unit, read as U+FFFD
     env.write("odd.txt", &le);
     let r = run(env.cmd().args(["scan", ".", "-f", "json"]));
-    r.expect(2, &["./odd.txt: not text"]);
+    r.expect(
+        0,
+        &["./odd.txt: 1 malformed byte in otherwise UTF-16LE text, read as U+FFFD"],
+    );
     let j = r.json();
-    assert_eq!(titles(&j), ["be", "gb", "utf8"]);
+    assert_eq!(titles(&j), ["be", "gb", "odd", "utf8"]);
     let pairs = j["pairs"].as_array().unwrap();
-    assert_eq!(pairs.len(), 3, "three copies of one speech: {pairs:?}");
+    assert_eq!(pairs.len(), 6, "four copies of one speech: {pairs:?}");
     for p in pairs {
         assert_eq!(p["relation"], "near-duplicate");
         // the same text in every encoding: the same byte offsets in the text as read

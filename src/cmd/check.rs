@@ -1,6 +1,6 @@
 //! `taohua check`: what each draft copies from a corpus, with the 查重 ratios.
 
-use super::{guard_output, ingest_options, same_file, warn_skipped, Ctx};
+use super::{guard_output, ingest_options, same_file, warn_read, Ctx};
 use crate::cli::{CheckArgs, CheckFormat, RatioKind};
 use crate::exit_code;
 use crate::output;
@@ -93,7 +93,7 @@ pub fn open_against(args: &CheckArgs) -> anyhow::Result<(Index, Vec<Skipped>)> {
         _ => bail!("--against takes one index file, or corpus files and folders, not both; add speeches to an index with `taohua index add`"),
     }
     let corpus = read_corpus(&args.against, &ingest_options(&args.input)?);
-    warn_skipped(&corpus.skipped);
+    warn_read(&corpus);
     if corpus.documents.is_empty() {
         bail!("no speech could be read from --against; give corpus files, folders or an index");
     }
@@ -135,9 +135,18 @@ fn read_draft(path: &std::path::Path) -> Result<String, String> {
             _ => format!("cannot read: {e}"),
         })?
     };
-    decode(&bytes)
-        .map(|d| d.text)
-        .ok_or_else(|| "not text (binary data or an unknown encoding); convert it to UTF-8".into())
+    let d = decode(&bytes).ok_or_else(|| {
+        "not text (binary data or an unknown encoding); convert it to UTF-8".to_string()
+    })?;
+    if d.replaced > 0 {
+        eprintln!(
+            "warning: {}: {} malformed byte(s) in otherwise {} text, read as U+FFFD; fix or re-save the file to read them",
+            path.display(),
+            d.replaced,
+            d.encoding
+        );
+    }
+    Ok(d.text)
 }
 
 /// Read allowlist files: one phrase per line, `#` starts a comment.

@@ -2,7 +2,7 @@
 //! `taohua.toml`, a baseline, exit codes). Never prompts, never draws progress.
 
 use super::check::read_allowlists;
-use super::{absolute, guard_output, warn_skipped, Ctx};
+use super::{absolute, guard_output, warn_read, Ctx};
 use crate::cli::{CiArgs, CiFormat};
 use crate::exit_code;
 use crate::output;
@@ -70,7 +70,7 @@ pub fn run(args: CiArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let allowlist = read_allowlists(&allow)?;
     let skip = [config_path.clone(), baseline_path.clone()];
     let set = gate::load(&root, &shown_root, &cfg, &skip);
-    warn_skipped(&set.corpus.skipped);
+    warn_read(&set.corpus);
     if set.corpus.documents.is_empty() {
         bail!(
             "the globs of {config_name} select no readable speech under {}; check [documents] corpus and new",

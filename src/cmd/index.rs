@@ -1,6 +1,6 @@
 //! `taohua index`: build an index file of a corpus, or add speeches to one.
 
-use super::{absolute, guard_output, ingest_options, warn_skipped, Ctx};
+use super::{absolute, guard_output, ingest_options, warn_read, Ctx};
 use crate::cli::{IndexAction, IndexArgs};
 use crate::exit_code;
 use crate::output::write_atomic;
@@ -21,7 +21,7 @@ pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     {
         let old = Index::open(&index)?;
         let corpus = read_corpus(&paths, &ingest_options(&input)?);
-        warn_skipped(&corpus.skipped);
+        warn_read(&corpus);
         let mut data = old.data()?;
         let added = index_data(&corpus);
         // A file added again replaces the speeches it gave before (it was
@@ -67,7 +67,7 @@ pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     guard_output("-o", &out, &args.paths, &args.input.ext)?;
     let corpus = read_corpus(&args.paths, &ingest_options(&args.input)?);
-    warn_skipped(&corpus.skipped);
+    warn_read(&corpus);
     if corpus.documents.is_empty() {
         bail!("no speech could be read from the inputs; nothing to index");
     }

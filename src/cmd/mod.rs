@@ -108,7 +108,7 @@ pub fn read_and_scan(
     // after it, so that warnings about unreadable files print clear of it).
     let started = std::time::Instant::now();
     let corpus = taohua::ingest::read_corpus(paths, &ingest_options(input)?);
-    warn_skipped(&corpus.skipped);
+    warn_read(&corpus);
     if corpus.documents.is_empty() {
         anyhow::bail!(
             "no speech could be read from the inputs; give files or folders of .txt/.md text"
@@ -152,9 +152,10 @@ pub fn read_status(skipped: &[taohua::ingest::Skipped]) -> std::process::ExitCod
     .into()
 }
 
-/// Print each skipped input as a warning on stderr.
-pub fn warn_skipped(skipped: &[taohua::ingest::Skipped]) {
-    for s in skipped {
+/// Print each input skipped, or read with malformed bytes replaced, as a
+/// warning on stderr.
+pub fn warn_read(corpus: &taohua::ingest::Corpus) {
+    for s in corpus.skipped.iter().chain(&corpus.repaired) {
         eprintln!("warning: {}: {}", s.path, s.reason);
     }
 }

@@ -1,39 +1,95 @@
 //! Bytes → UTF-8 text: BOMs, UTF-8, GB18030/GBK and UTF-16 detection.
 
+use std::borrow::Cow;
+
 /// Decoded text and the name of the encoding it came in.
 pub struct Decoded {
     /// The text, UTF-8, without a byte-order mark.
     pub text: String,
     /// The encoding that was detected (`UTF-8`, `GB18030`, `UTF-16LE`, …).
     pub encoding: &'static str,
+    /// Malformed bytes (or sequences) that were read as U+FFFD (see [`decode`]).
+    pub replaced: usize,
 }
 
 /// Decode a file's bytes, or `None` when they are not text taohua can read
-/// (NUL bytes outside UTF-16, or malformed in every candidate encoding).
+/// (NUL bytes outside UTF-16, or malformed in every candidate encoding). A
+/// file of text with a few malformed bytes (a last character cut off, a
+/// stray byte: at most one for every hundred characters beyond ASCII, or
+/// three) is
+/// read with U+FFFD in their place, and `replaced` says how many: the rest of
+/// the file is not lost over them.
 pub fn decode(bytes: &[u8]) -> Option<Decoded> {
-    decode_text(bytes).map(|(text, encoding)| Decoded {
+    decode_text(bytes).map(|(text, encoding, replaced)| Decoded {
         text: text.into_owned(),
         encoding,
+        replaced,
     })
 }
 
-/// [`decode`] into a text shared by the speeches cut from it, copied once.
-pub fn decode_shared(bytes: &[u8]) -> Option<(std::sync::Arc<str>, &'static str)> {
-    decode_text(bytes).map(|(text, encoding)| (text.as_ref().into(), encoding))
+/// [`decode`] into a text shared by the speeches cut from it, copied once:
+/// the text, its encoding and the malformed bytes replaced.
+pub fn decode_shared(bytes: &[u8]) -> Option<(std::sync::Arc<str>, &'static str, usize)> {
+    decode_text(bytes).map(|(text, encoding, replaced)| (text.as_ref().into(), encoding, replaced))
 }
 
-/// The text of `bytes` and its encoding: UTF-8 (most files, checked with
-/// SIMD) as it is, other encodings decoded.
-fn decode_text(bytes: &[u8]) -> Option<(std::borrow::Cow<'_, str>, &'static str)> {
+/// Most malformed bytes a text may have for every hundred characters beyond
+/// ASCII to be read with them replaced.
+const REPLACED_PER_HUNDRED: usize = 1;
+
+/// Few enough replaced for the text to be read (see [`REPLACED_PER_HUNDRED`];
+/// up to three in a short text, a cut character's bytes, among ten times as
+/// many characters beyond ASCII)?
+fn few(replaced: usize, wide_chars: usize) -> bool {
+    replaced * 100 <= wide_chars.max(300) * REPLACED_PER_HUNDRED && wide_chars >= 10 * replaced
+}
+
+/// A decoding with errors, when they are few: its text and how many
+/// replacement characters it holds.
+fn repaired(text: Cow<'_, str>) -> Option<(Cow<'_, str>, usize)> {
+    let marks = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let wide = text.chars().filter(|c| !c.is_ascii()).count() - marks;
+    let controls = text.chars().any(|c| c.is_control() && !c.is_whitespace());
+    (!controls && few(marks, wide)).then_some((text, marks))
+}
+
+/// UTF-8 with a few malformed bytes, read with them replaced.
+fn lossy_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str, usize)> {
+    let (mut bad, mut wide) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    let controls = || {
+        bytes.utf8_chunks().any(|c| {
+            c.valid()
+                .chars()
+                .any(|c| c.is_control() && !c.is_whitespace())
+        })
+    };
+    (bad > 0 && few(bad, wide) && !controls())
+        .then(|| (String::from_utf8_lossy(bytes), "UTF-8", bad))
+}
+
+/// The text of `bytes`, its encoding and the malformed bytes replaced: UTF-8
+/// (most files, checked with SIMD) as it is, other encodings decoded.
+fn decode_text(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str, usize)> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return (!had_errors).then_some((text, enc.name()));
+        let body = &bytes[bom_len..];
+        let (text, had_errors) = enc.decode_without_bom_handling(body);
+        if !had_errors {
+            return Some((text, enc.name(), 0));
+        }
+        return repaired(text).map(|(t, n)| (t, enc.name(), n));
     }
     if memchr::memchr(0, bytes).is_some() {
         return None;
     }
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        return Some((text.into(), "UTF-8"));
+        return Some((text.into(), "UTF-8", 0));
+    }
+    if let Some(read) = lossy_utf8(bytes) {
+        return Some(read);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -48,10 +104,11 @@ fn decode_text(bytes: &[u8]) -> Option<(std::borrow::Cow<'_, str>, &'static str)
         guess
     };
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    if had_errors || text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
-        return None;
+    if !had_errors {
+        let controls = text.chars().any(|c| c.is_control() && !c.is_whitespace());
+        return (!controls).then_some((text, enc.name(), 0));
     }
-    Some((text, enc.name()))
+    repaired(text).map(|(t, n)| (t, enc.name(), n))
 }
 
 #[cfg(test)]
@@ -95,9 +152,45 @@ mod tests {
         ];
         for bytes in inputs {
             let shared = decode_shared(bytes);
-            let plain = decode(bytes).map(|d| (d.text, d.encoding));
-            assert_eq!(shared.map(|(t, e)| (t.to_string(), e)), plain, "{bytes:?}");
+            let plain = decode(bytes).map(|d| (d.text, d.encoding, d.replaced));
+            assert_eq!(
+                shared.map(|(t, e, n)| (t.to_string(), e, n)),
+                plain,
+                "{bytes:?}"
+            );
         }
+    }
+
+    #[test]
+    fn a_few_malformed_bytes_are_replaced_not_the_file_lost() {
+        let text =
+            "同志们：今天我们召开全市开发区工作会议，主要任务是总结工作、部署任务。".repeat(3);
+        // A stray byte in UTF-8, and the last character cut off.
+        let mut stray = text.as_bytes().to_vec();
+        stray.insert(9, 0xFF);
+        let d = decode(&stray).unwrap();
+        assert_eq!((d.encoding, d.replaced), ("UTF-8", 1));
+        assert_eq!(d.text.replace('\u{FFFD}', ""), text);
+        let cut = &text.as_bytes()[..text.len() - 1];
+        let d = decode(cut).unwrap();
+        assert_eq!((d.encoding, d.replaced), ("UTF-8", 2));
+        // GBK with a stray byte.
+        let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+        let mut gbk = gbk.into_owned();
+        gbk.insert(8, 0xFF);
+        let d = decode(&gbk).unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        assert!(
+            d.replaced >= 1 && d.text.contains("开发区工作会议"),
+            "{}",
+            d.text
+        );
+        // Many malformed bytes are no text.
+        let mut many = text.as_bytes().to_vec();
+        for i in (0..many.len()).step_by(20) {
+            many[i] = 0xFF;
+        }
+        assert!(decode(&many).is_none());
     }
 
     #[test]

@@ -117,6 +117,9 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// Inputs that could not be read.
     pub skipped: Vec<Skipped>,
+    /// Files read with a few malformed bytes replaced (see [`decode`]): the
+    /// path and what was done, in words.
+    pub repaired: Vec<Skipped>,
 }
 
 /// What to read and how to cut it.
@@ -181,21 +184,36 @@ pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
     found.dedup();
     corpus.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     // Read, decode and cut in parallel; number the documents in path order.
-    let loaded: Vec<Result<Cut, Skipped>> = found
+    let loaded: Vec<Result<(Cut, usize), Skipped>> = found
         .par_iter()
         .map(|f| {
             let bytes = std::fs::read(f).map_err(|e| skip(&display(f), read_reason(&e)))?;
-            let (text, encoding) = decode_shared(&bytes).ok_or_else(|| undecodable(&display(f)))?;
-            Ok(cut(text, encoding, opts))
+            let (text, encoding, replaced) =
+                decode_shared(&bytes).ok_or_else(|| undecodable(&display(f)))?;
+            Ok((cut(text, encoding, opts), replaced))
         })
         .collect();
     for (f, l) in found.iter().zip(loaded) {
         match l {
-            Ok(c) => push_cut(&mut corpus, display(f), c),
+            Ok((c, replaced)) => {
+                note_replaced(&mut corpus, &display(f), c.encoding, replaced);
+                push_cut(&mut corpus, display(f), c);
+            }
             Err(s) => corpus.skipped.push(s),
         }
     }
     corpus
+}
+
+/// Record that `path` was read with `replaced` malformed bytes replaced.
+fn note_replaced(corpus: &mut Corpus, path: &str, encoding: &str, replaced: usize) {
+    if replaced > 0 {
+        let what = if replaced == 1 { "byte" } else { "bytes" };
+        corpus.repaired.push(skip(
+            path,
+            format!("{replaced} malformed {what} in otherwise {encoding} text, read as U+FFFD; fix or re-save the file to read them"),
+        ));
+    }
 }
 
 fn undecodable(path: &str) -> Skipped {
@@ -208,7 +226,10 @@ fn undecodable(path: &str) -> Skipped {
 /// Add a file's contents (already read) to the corpus.
 pub fn add_bytes(corpus: &mut Corpus, path: String, bytes: &[u8], opts: &IngestOptions) {
     match decode_shared(bytes) {
-        Some((text, encoding)) => push_cut(corpus, path, cut(text, encoding, opts)),
+        Some((text, encoding, replaced)) => {
+            note_replaced(corpus, &path, encoding, replaced);
+            push_cut(corpus, path, cut(text, encoding, opts));
+        }
         None => corpus.skipped.push(undecodable(&path)),
     }
 }
