@@ -362,3 +362,39 @@ fn the_config_is_found_walking_up_and_init_writes_one_once() {
     assert_eq!(code, 2, "an empty set cannot be checked");
     assert!(err.contains("select no readable speech"), "{err}");
 }
+
+/// An empty draft cannot be read: the run exits 2, and the formats CI
+/// systems read say which file and why (an `::error` on it; a SARIF tool
+/// execution notification, the invocation not successful).
+#[test]
+fn a_file_that_cannot_be_read_is_named_in_every_ci_format() {
+    let env = repo();
+    env.write("drafts/empty.txt", "");
+    let (code, gh, _) = run(&env, &["-f", "github"]);
+    assert_eq!(code, 2, "{gh}");
+    assert!(
+        gh.lines().any(|l| l.starts_with("::error file=drafts/empty.txt,")
+            && l.contains("no text in it")),
+        "{gh}"
+    );
+    assert!(gh.trim_end().ends_with("1 file not read"), "{gh}");
+    let (code, sarif) = json_of(&env, &["-f", "sarif"]);
+    assert_eq!(code, 2);
+    let inv = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let note = &inv["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "error");
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "drafts/empty.txt"
+    );
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("ci/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    assert!(
+        validator.is_valid(&sarif),
+        "SARIF with notifications validates"
+    );
+}

@@ -5,6 +5,7 @@
 //! annotation sits on the copied lines of the pull request; then a plain summary.
 //! A finding with many locations is annotated on its [`MAX_PER_FINDING`] longest
 //! ones (GitHub shows few annotations per step); the other formats list them all.
+//! A file that could not be read gets an `::error` of its own.
 
 use std::io::{self, Write};
 use taohua::gate::{GateReport, Level, Location};
@@ -53,10 +54,25 @@ pub fn write(report: &GateReport, w: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
+    // A file that could not be read fails the run (exit 2): say which, on the file.
+    for sk in &report.skipped {
+        writeln!(
+            w,
+            "::error file={},title={}::{}",
+            property(&sk.path),
+            property("taohua could not read this file"),
+            data(&sk.reason)
+        )?;
+    }
     let s = &report.summary;
+    let unread = match report.skipped.len() {
+        0 => String::new(),
+        1 => ", 1 file not read".to_string(),
+        n => format!(", {n} files not read"),
+    };
     writeln!(
         w,
-        "taohua ci: {} failures, {} warnings, {} accepted by {}",
+        "taohua ci: {} failures, {} warnings, {} accepted by {}{unread}",
         s.failures, s.warnings, s.accepted, report.baseline
     )
 }

@@ -5,8 +5,9 @@
 //! the copied text in the document, the related location (linked from the
 //! message as `[…](1)`) the same text in its source. Findings the baseline
 //! accepts are kept with an external suppression and `baselineState`
-//! `unchanged`, so the UIs hide them. Keys are sorted (serde_json's map), so the
-//! output is deterministic.
+//! `unchanged`, so the UIs hide them. A file that could not be read is a tool
+//! execution notification, and the invocation is then not successful. Keys
+//! are sorted (serde_json's map), so the output is deterministic.
 
 use super::github::lines;
 use serde_json::{json, Value};
@@ -41,11 +42,32 @@ pub fn write(report: &GateReport, w: &mut dyn Write) -> io::Result<()> {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [invocation(report)],
             "results": results,
         }],
     });
     serde_json::to_writer_pretty(&mut *w, &log)?;
     writeln!(w)
+}
+
+/// The run's invocation: successful unless a file could not be read, each
+/// such file a notification on it.
+fn invocation(report: &GateReport) -> Value {
+    let notes: Vec<Value> = report
+        .skipped
+        .iter()
+        .map(|s| {
+            json!({
+                "level": "error",
+                "message": { "text": format!("could not read {}: {}", s.path, s.reason) },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&s.path) } } }],
+            })
+        })
+        .collect();
+    json!({
+        "executionSuccessful": report.skipped.is_empty(),
+        "toolExecutionNotifications": notes,
+    })
 }
 
 fn results(report: &GateReport, f: &Finding) -> Vec<Value> {
