@@ -53,6 +53,54 @@ fn dedup_keeps_one_copy_and_strips_junk() {
         .unwrap()
         .iter()
         .any(|e| e["action"] == "removed" && e["title"].as_str().unwrap().ends_with("篇五")));
+    // The compilation's title and filler line, cut outside any speech, are listed too.
+    let outside: Vec<&str> = manifest["junk_removed_outside_speeches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        outside.iter().any(|t| t.contains("优秀19篇")),
+        "{outside:?}"
+    );
+}
+
+/// `-o -` is standard output, as for every command: the collection goes
+/// there, no file named `-` is made, and the manifest only where `--manifest`
+/// says; a folder cannot go to standard output.
+#[test]
+fn dash_output_is_standard_output() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .arg("dedup")
+        .arg(seed())
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("全市开发区工作会议讲话精神篇四") && !text.contains("篇五\n"));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("no manifest"));
+    let scan = env
+        .cmd()
+        .arg("scan")
+        .arg(seed())
+        .args(["-f", "json", "-o", "-"])
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&scan.stdout).unwrap();
+    assert_eq!(r["documents"].as_array().unwrap().len(), 19);
+    assert!(!env.path("-").exists() && !env.path("-.manifest.json").exists());
+    env.write("a/one.txt", SPEECH);
+    env.cmd()
+        .args(["dedup", "a", "-o", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("give -o DIR"));
 }
 
 #[test]

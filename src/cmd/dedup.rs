@@ -10,19 +10,28 @@ use taohua::dedup::{junk_ranges, plan, rewrite, ManifestEntry};
 
 /// Run `dedup`.
 pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let manifest_path = args
-        .manifest
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{}.manifest.json", args.output.display())));
+    // `-o -`: the collection goes to standard output, and a manifest only
+    // where `--manifest` says.
+    let to_stdout = args.output.as_os_str() == "-";
+    let manifest_path = match (&args.manifest, to_stdout) {
+        (Some(m), _) => Some(m.clone()),
+        (None, true) => None,
+        (None, false) => Some(PathBuf::from(format!(
+            "{}.manifest.json",
+            args.output.display()
+        ))),
+    };
     // The output would be read back as a speech from inside an input folder;
     // the manifest is not, but must not replace an input or the output.
     guard_output("-o", &args.output, &args.paths, &[])?;
-    guard_output("--manifest", &manifest_path, &args.paths, &args.input.ext)?;
-    if same_file(&manifest_path, &args.output) {
-        bail!(
-            "--manifest {} is the output itself; give the manifest another name",
-            manifest_path.display()
-        );
+    if let Some(m) = &manifest_path {
+        guard_output("--manifest", m, &args.paths, &args.input.ext)?;
+        if same_file(m, &args.output) {
+            bail!(
+                "--manifest {} is the output itself; give the manifest another name",
+                m.display()
+            );
+        }
     }
     // Only the relations and the junk say what is written back.
     let wants = Wants {
@@ -39,6 +48,9 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     // One file in (or stdin), one file out; else a folder.
     let single_file =
         args.paths.len() == 1 && (args.paths[0].as_os_str() == "-" || args.paths[0].is_file());
+    if to_stdout && !single_file {
+        bail!("-o -: a folder or several files are written back as a folder; give -o DIR");
+    }
     let mut manifest: Vec<ManifestEntry> = plan.removed.clone();
     let mut outputs: Vec<(PathBuf, String)> = Vec::new();
     for (f, file) in corpus.files.iter().enumerate() {
@@ -80,34 +92,58 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         .filter(|f| f.encoding != "UTF-8")
         .map(|f| serde_json::json!({ "source": f.path, "encoding": f.encoding, "written_as": "UTF-8" }))
         .collect();
-    let doc = serde_json::json!({ "version": taohua::report::REPORT_VERSION, "output": args.output, "speeches_in": corpus.documents.len(), "speeches_out": kept, "entries": manifest, "converted": converted, "skipped": corpus.skipped });
+    // Junk cut outside any speech (a compilation's title and filler lines).
+    let outside: Vec<serde_json::Value> = corpus
+        .files
+        .iter()
+        .zip(&junk)
+        .flat_map(|(file, ranges)| {
+            ranges
+                .iter()
+                .filter(|(r, _)| {
+                    !file.documents.iter().any(|&d| {
+                        let doc = &corpus.documents[d].range;
+                        r.start >= doc.start && r.end <= doc.end
+                    })
+                })
+                .map(|(_, t)| serde_json::json!({ "source": file.path, "text": t }))
+        })
+        .collect();
+    let doc = serde_json::json!({ "version": taohua::report::REPORT_VERSION, "output": args.output, "speeches_in": corpus.documents.len(), "speeches_out": kept, "entries": manifest, "junk_removed_outside_speeches": outside, "converted": converted, "skipped": corpus.skipped });
     // The manifest's place is made first: when it cannot be written, neither
     // is the output (an output without its manifest would not say what went).
     // A manifest inside the output folder goes in once the folder is made.
-    let inside = absolute(&manifest_path)
-        .zip(absolute(&args.output))
-        .is_some_and(|(m, o)| m.starts_with(&o));
-    let staged = if inside {
-        None
-    } else {
-        Some(stage(&manifest_path)?)
+    let inside = |m: &Path| {
+        absolute(m)
+            .zip(absolute(&args.output))
+            .is_some_and(|(m, o)| m.starts_with(&o))
+    };
+    let staged = match &manifest_path {
+        Some(m) if !inside(m) => Some(stage(m)?),
+        _ => None,
     };
     if single_file {
         let (_, text) = outputs.pop().context("nothing is left to write")?;
-        write_atomic(&args.output, |w| w.write_all(text.as_bytes()))?;
+        crate::output::emit(Some(&args.output), |w| w.write_all(text.as_bytes()))?;
     } else {
         write_folder(&args.output, &outputs)?;
     }
-    match staged {
-        Some(staged) => staged.commit(|w| json::write(&doc, w))?,
-        None => write_atomic(&manifest_path, |w| json::write(&doc, w))?,
+    match (staged, &manifest_path) {
+        (Some(staged), _) => staged.commit(|w| json::write(&doc, w))?,
+        (None, Some(m)) => write_atomic(m, |w| json::write(&doc, w))?,
+        (None, None) => {}
     }
+    let manifest = manifest_path.as_ref().map_or_else(
+        || "no manifest (give --manifest FILE for one)".to_string(),
+        |m| format!("manifest {}", m.display()),
+    );
+    let output = match to_stdout {
+        true => "standard output".to_string(),
+        false => args.output.display().to_string(),
+    };
     eprintln!(
-        "{}: {} of {} speeches kept; manifest {}",
-        args.output.display(),
-        kept,
+        "{output}: {kept} of {} speeches kept; {manifest}",
         corpus.documents.len(),
-        manifest_path.display()
     );
     Ok(read_status(&corpus.skipped))
 }

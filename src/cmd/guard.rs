@@ -14,7 +14,7 @@ pub fn guard_output(
     inputs: &[PathBuf],
     exts: &[String],
 ) -> anyhow::Result<()> {
-    if is_device(out) {
+    if is_device(out) || out.as_os_str() == "-" {
         return Ok(());
     }
     let Some(out_abs) = absolute(out) else {

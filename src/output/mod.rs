@@ -33,7 +33,8 @@ pub fn emit(
     path: Option<&Path>,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
-    match path {
+    // `-o -` is standard output, as the inputs' `-` is standard input.
+    match path.filter(|p| p.as_os_str() != "-") {
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
