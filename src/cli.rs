@@ -200,8 +200,9 @@ pub enum RatioKind {
 /// `taohua check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Draft files to check (each file is one draft).
-    #[arg(required = true, value_name = "DRAFT")]
+    /// Draft files to check (each file is one draft; `-` reads stdin). Give
+    /// them before `--against`, which takes every path after it.
+    #[arg(value_name = "DRAFT")]
     pub drafts: Vec<PathBuf>,
     /// The corpus: files and folders of speeches, or one index file built by `taohua index`.
     #[arg(long, short = 'a', required = true, num_args = 1.., value_name = "CORPUS_OR_INDEX")]

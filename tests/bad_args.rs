@@ -234,3 +234,38 @@ fn stdin_with_nothing_on_it_is_named() {
     r.expect(0, &[]);
     assert_eq!(r.json()["documents"][0]["source"], "-");
 }
+
+/// `check --max-copy` says which draft is over the limit, by which ratio;
+/// `check -a CORPUS DRAFT` (the draft taken as a corpus path) says how to
+/// give drafts.
+#[test]
+fn check_explains_its_exit_status_and_its_argument_order() {
+    let env = TestEnv::new();
+    env.write("draft.txt", SPEECH);
+    env.write("corpus.txt", SPEECH);
+    run(env.cmd().args([
+        "check",
+        "draft.txt",
+        "-a",
+        "corpus.txt",
+        "--max-copy",
+        "30%",
+    ]))
+    .expect(
+        1,
+        &["over the limit: draft.txt: 去除套话复制比 100.0% > --max-copy 30%"],
+    );
+    run(env.cmd().args([
+        "check",
+        "draft.txt",
+        "-a",
+        "corpus.txt",
+        "--max-copy",
+        "0.995",
+        "--ratio",
+        "total",
+    ]))
+    .expect(1, &["总文字复制比 100.0% > --max-copy 99.5%"]);
+    run(env.cmd().args(["check", "-a", "corpus.txt", "draft.txt"]))
+        .expect(2, &["no draft to check: give the drafts before --against"]);
+}

@@ -22,6 +22,10 @@ pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let inputs: Vec<_> = args.drafts.iter().chain(&args.against).cloned().collect();
         guard_output("-o", out, &inputs, &args.input.ext)?;
     }
+    if args.drafts.is_empty() {
+        // `check -a corpus draft.txt`: `--against` took the draft as a corpus path.
+        bail!("no draft to check: give the drafts before --against, which takes every path after it (`taohua check DRAFT... --against CORPUS`), or end the corpus paths with `--`");
+    }
     let (index, mut skipped) = open_against(&args)?;
     let opts = CheckOptions {
         allowlist: read_allowlists(&args.allowlist)?,
@@ -60,15 +64,35 @@ pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     if !report.skipped.is_empty() {
         return Ok(exit_code::ERROR.into());
     }
-    let over = args
-        .max_copy
-        .is_some_and(|max| report.drafts.iter().any(|d| ratio(d, args.ratio) > max));
+    // Say which drafts are over the limit, and by which ratio.
+    let mut over = false;
+    if let Some(max) = args.max_copy {
+        for d in report.drafts.iter().filter(|d| ratio(d, args.ratio) > max) {
+            over = true;
+            eprintln!(
+                "over the limit: {}: {} {:.1}% > --max-copy {}%",
+                d.draft.source,
+                ratio_name(args.ratio),
+                100.0 * ratio(d, args.ratio),
+                format!("{:.1}", 100.0 * max).trim_end_matches(".0")
+            );
+        }
+    }
     Ok(if over {
         exit_code::FINDINGS
     } else {
         exit_code::CLEAN
     }
     .into())
+}
+
+/// The name of a `--ratio` kind, as 查重 reports print it.
+fn ratio_name(kind: RatioKind) -> &'static str {
+    match kind {
+        RatioKind::ExcludingBoilerplate => "去除套话复制比",
+        RatioKind::Total => "总文字复制比",
+        RatioKind::SingleSource => "单篇最大复制比",
+    }
 }
 
 /// The ratio a `--ratio` kind names.
