@@ -57,7 +57,7 @@ pub fn plan(r: &ScanReport, drop_contained: bool) -> Plan {
                 .find(|p| (p.a, p.b) == (d.min(c.representative), d.max(c.representative)))
                 .map(|p| p.similarity);
             let sim = sim.map_or(String::new(), |s| {
-                format!(" (similarity {:.0}%)", s * 100.0)
+                format!(" (similarity {}%)", crate::report::whole_percent(s))
             });
             removed.push(entry(
                 r,
@@ -98,8 +98,8 @@ pub fn plan(r: &ScanReport, drop_contained: bool) -> Plan {
                     r,
                     small,
                     format!(
-                        "{:.0}% of it stands in [{}] {}",
-                        share * 100.0,
+                        "{}% of it stands in [{}] {}",
+                        crate::report::whole_percent(share),
                         host,
                         title(host)
                     ),

@@ -127,6 +127,11 @@ fn terminal_view_marks_copied_text_and_sources() {
         text.contains("【") && text.contains("】[1]"),
         "copied text marked with its source number: {text}"
     );
+    // The legend says what the marks are, not colours that are not there.
+    assert!(
+        text.contains("(【copied 复制】[source], 〔boilerplate 套话〕)") && !text.contains("red:")
+    );
+    assert!(text.contains("against 19 speeches"));
     let out = taohua()
         .args(["--color", "always", "check"])
         .arg(fixture("check/draft.txt"))

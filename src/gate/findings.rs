@@ -117,7 +117,7 @@ fn speech(set: &Set, id: usize) -> SpeechRef {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    format!("{}%", crate::report::whole_percent(x))
 }
 
 fn letters(text: &str) -> usize {

@@ -273,6 +273,18 @@ pub struct ScanReport {
     pub offsets: Vec<usize>,
 }
 
+/// A share as a whole percent, or to a tenth where rounding would make it
+/// 100% (two law versions 99.6% alike are not shown as one text); without
+/// the `%` sign.
+pub fn whole_percent(x: f64) -> String {
+    let x = x.clamp(0.0, 1.0) * 100.0;
+    if x < 100.0 && x.round() >= 100.0 {
+        format!("{:.1}", (x * 10.0).floor() / 10.0)
+    } else {
+        format!("{x:.0}")
+    }
+}
+
 impl ScanReport {
     /// The text of a span of one of the report's speeches, as written (empty
     /// if the span is not inside its speech).

@@ -92,3 +92,11 @@ fn text_of_a_span_is_its_bytes_in_the_speech_or_empty() {
     assert_eq!(report.text_of(&span(0, 7, 40)), "");
     assert_eq!(report.text_of(&span(1, 7, 13)), "");
 }
+
+#[test]
+fn shares_near_one_are_not_rounded_to_a_whole() {
+    assert_eq!(super::whole_percent(0.9964), "99.6");
+    assert_eq!(super::whole_percent(0.9992), "99.9");
+    assert_eq!(super::whole_percent(1.0), "100");
+    assert_eq!(super::whole_percent(0.957), "96");
+}

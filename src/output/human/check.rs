@@ -13,7 +13,10 @@ pub fn check(r: &CheckReport, color: bool, w: &mut dyn Write) -> io::Result<()> 
         w,
         "{}  {}",
         st.bold("taohua check 查重报告"),
-        st.dim(&format!("against {} speeches", r.corpus_documents))
+        st.dim(&format!(
+            "against {}",
+            super::counted(r.corpus_documents, "speech", "speeches")
+        ))
     )?;
     for s in &r.skipped {
         writeln!(w, "skipped {}: {}", s.path, s.reason)?;
@@ -84,11 +87,11 @@ fn draft(d: &DraftReport, st: &Style, w: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
-    writeln!(
-        w,
-        "{}",
-        st.bold("  全文 Text (red: copied 复制, yellow: boilerplate 套话)")
-    )?;
+    let legend = match st.is_on() {
+        true => "  全文 Text (red: copied 复制, yellow: boilerplate 套话)",
+        false => "  全文 Text (【copied 复制】[source], 〔boilerplate 套话〕)",
+    };
+    writeln!(w, "{}", st.bold(legend))?;
     writeln!(w, "{}", marked(d, st))
 }
 

@@ -115,7 +115,10 @@ pub fn scan(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
                 .iter()
                 .find(|p| (p.a, p.b) == (d.min(c.representative), d.max(c.representative)));
             let sim = p.map_or(String::new(), |p| {
-                format!("similarity {}%", whole_percent(p.similarity))
+                format!(
+                    "similarity {}%",
+                    taohua::report::whole_percent(p.similarity)
+                )
             });
             writeln!(w, "    copy {}  {}", name(d), st.dim(&sim))?;
         }
@@ -131,7 +134,7 @@ pub fn scan(r: &ScanReport, color: bool, w: &mut dyn Write) -> io::Result<()> {
             w,
             "  {} is {}% inside {}",
             name(inner),
-            whole_percent(share),
+            taohua::report::whole_percent(share),
             name(outer)
         )?;
     }
@@ -247,15 +250,4 @@ fn list_phrases(
 /// `n` and its noun: `1 file`, `2 files`.
 pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// A share as a whole percent, or to a tenth where rounding would make it
-/// 100% (two law versions 99.6% alike are not shown as one text).
-fn whole_percent(x: f64) -> String {
-    let x = x.clamp(0.0, 1.0) * 100.0;
-    if x < 100.0 && x.round() >= 100.0 {
-        format!("{:.1}", (x * 10.0).floor() / 10.0)
-    } else {
-        format!("{x:.0}")
-    }
 }
