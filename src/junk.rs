@@ -4,7 +4,7 @@
 //! * the built-in list of site phrases (`下面是小编为大家整理的`, `当前隐藏内容免费查看`,
 //!   `(优秀19篇)` …) and the user's own patterns;
 //! * a compilation's preamble (its title and SEO filler: text before the first speech);
-//! * the collection rule, which needs no list: a short line (8–40 characters)
+//! * the collection rule, which needs no list: a line of 8–300 characters
 //!   that recurs verbatim in speeches of three or more clusters, sits at the edge
 //!   of a speech (first or last two lines), carries no matter of its own (no
 //!   figures, no enumerated item, no lead-in ending in a colon) and shares almost
@@ -195,6 +195,15 @@ fn occurrence(corpus: &Corpus, d: &Document, r: Range<usize>) -> JunkOccurrence 
 /// Where a text occurs: (document id, byte range in the speech).
 type Occurrences = Vec<(usize, Range<usize>)>;
 
+/// Shortest edge line that can be junk, in characters.
+const EDGE_MIN_CHARS: usize = 8;
+/// Longest: a site's filler paragraph pasted at the head of its speeches
+/// (`社交媒体在现代生活中扮演着重要的角色,…`, 104 characters, 4–11% of its
+/// bigrams elsewhere in the speech). No edge line of 40 to 300 characters
+/// without figures recurs verbatim in three speeches of the national,
+/// provincial and law corpora.
+const EDGE_MAX_CHARS: usize = 300;
+
 /// Edge lines (first two and last two) that recur in three or more clusters and
 /// share little vocabulary (character bigrams) with the rest of their speech.
 fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occurrences)> {
@@ -212,7 +221,7 @@ fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occu
                 let line = &d.text()[p.clone()];
                 let key: String = normalize(line).chars.into_iter().map(sym_char).collect();
                 let len = key.chars().count();
-                if !(8..=40).contains(&len) || carries_content(line) {
+                if !(EDGE_MIN_CHARS..=EDGE_MAX_CHARS).contains(&len) || carries_content(line) {
                     continue;
                 }
                 v.push((key, p.clone()));

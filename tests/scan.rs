@@ -152,6 +152,42 @@ fn seed_junk_is_junk_not_copying() {
     }
 }
 
+/// The seed's filler paragraph (its second line, 104 characters about
+/// social media) pasted at the head of three of its speeches is junk there
+/// too: it recurs at their edge and shares next to no vocabulary with them.
+#[test]
+fn a_filler_paragraph_pasted_into_speeches_is_junk() {
+    let env = TestEnv::new();
+    let text = std::fs::read_to_string(seed()).unwrap();
+    let filler = text.lines().nth(1).unwrap().to_string();
+    assert!(filler.starts_with("社交媒体"));
+    let mut out = Vec::new();
+    for line in text.lines() {
+        out.push(line.to_string());
+        if ["篇一", "篇二", "篇三"]
+            .iter()
+            .any(|h| line.trim().ends_with(h))
+        {
+            out.push(filler.clone());
+        }
+    }
+    env.write("pasted.txt", out.join("\n"));
+    let r = json(
+        taohua()
+            .arg("scan")
+            .arg(env.path("pasted.txt"))
+            .args(["--format", "json"]),
+    );
+    let inside: Vec<&Value> = r["junk"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|j| j["text"] == filler.as_str() && !j["documents"].as_array().unwrap().is_empty())
+        .collect();
+    assert_eq!(inside.len(), 1, "{}", r["junk"]);
+    assert_eq!(inside[0]["documents"], serde_json::json!([0, 1, 2]));
+}
+
 #[test]
 fn seed_has_the_opinion_template() {
     let r = seed_report();
