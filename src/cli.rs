@@ -108,7 +108,7 @@ pub struct ScanArgs {
 pub struct MiningArgs {
     /// Fewest distinct speeches a shared phrase must appear in (copies of one speech
     /// count once); default: 2, or one in a thousand speeches for large collections.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_min_docs)]
     pub min_docs: Option<usize>,
     #[command(flatten)]
     pub junk: JunkArgs,
@@ -297,6 +297,17 @@ pub struct CiArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Parse `--min-docs`: a phrase is shared by two speeches or more.
+fn parse_min_docs(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 2 => Ok(n),
+        Ok(_) => Err(format!(
+            "{s} is too few: a shared phrase is in at least 2 speeches; give 2 or more"
+        )),
+        Err(_) => Err(format!("{s:?} is not a number of speeches; give 2 or more")),
+    }
+}
+
 /// Parse `0.3`, `30%` or `30` (percent when above 1) into a ratio.
 pub fn parse_ratio(s: &str) -> Result<f64, String> {
     let (num, pct) = match s.strip_suffix('%') {
@@ -326,6 +337,9 @@ mod tests {
 
     #[test]
     fn ratios_parse_as_users_write_them() {
+        assert_eq!(parse_min_docs("3"), Ok(3));
+        assert!(parse_min_docs("1").unwrap_err().contains("at least 2"));
+        assert!(parse_min_docs("x").is_err());
         assert_eq!(parse_ratio("0.3"), Ok(0.3));
         assert_eq!(parse_ratio("30%"), Ok(0.3));
         assert_eq!(parse_ratio("30"), Ok(0.3));

@@ -238,11 +238,11 @@ fn list_phrases(
         }
     }
     if list.len() > max {
-        writeln!(
-            w,
-            "  … and {} more (--format json lists them all)",
-            list.len() - max
-        )?;
+        let all = match kind {
+            "stock-phrase" => "`taohua phrases --format allowlist` lists them all, one a line; --format json with their places",
+            _ => "--format json lists them all",
+        };
+        writeln!(w, "  … and {} more ({all})", list.len() - max)?;
     }
     Ok(())
 }
