@@ -268,4 +268,13 @@ fn check_explains_its_exit_status_and_its_argument_order() {
     .expect(1, &["总文字复制比 100.0% > --max-copy 99.5%"]);
     run(env.cmd().args(["check", "-a", "corpus.txt", "draft.txt"]))
         .expect(2, &["no draft to check: give the drafts before --against"]);
+    run(env.cmd().args([
+        "check",
+        "draft.txt",
+        "-a",
+        "corpus.txt",
+        "--allowlist",
+        "nope.txt",
+    ]))
+    .expect(2, &["--allowlist nope.txt: no such file; check the path"]);
 }

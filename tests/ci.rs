@@ -358,6 +358,10 @@ fn the_config_is_found_walking_up_and_init_writes_one_once() {
     let (code, _, err) = run(&empty, &["--init"]);
     assert_eq!(code, 2);
     assert!(err.contains("already exists"), "{err}");
+    // A folder named that is not there yet is made.
+    let (code, _, err) = run(&empty, &["--init", "new/repo"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(empty.path("new/repo/taohua.toml").is_file());
     let (code, _, err) = run(&empty, &[]);
     assert_eq!(code, 2, "an empty set cannot be checked");
     assert!(err.contains("select no readable speech"), "{err}");

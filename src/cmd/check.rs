@@ -4,7 +4,7 @@ use super::{guard_output, ingest_options, same_file, warn_read, Ctx};
 use crate::cli::{CheckArgs, CheckFormat, RatioKind};
 use crate::exit_code;
 use crate::output;
-use anyhow::{bail, Context};
+use anyhow::bail;
 use std::process::ExitCode;
 use taohua::check::{check_draft, index_bytes, CheckOptions};
 use taohua::ingest::{decode, read_corpus, Skipped};
@@ -178,8 +178,16 @@ pub fn read_allowlists(paths: &[std::path::PathBuf]) -> anyhow::Result<Vec<Strin
     let mut out = Vec::new();
     for p in paths {
         // In any encoding a speech may be in (an allowlist saved as GBK).
-        let bytes =
-            std::fs::read(p).with_context(|| format!("reading allowlist {}", p.display()))?;
+        let bytes = std::fs::read(p).map_err(|e| {
+            let what = match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
+                std::io::ErrorKind::PermissionDenied => {
+                    "permission denied; make it readable".to_string()
+                }
+                _ => e.to_string(),
+            };
+            anyhow::anyhow!("--allowlist {}: {what}", p.display())
+        })?;
         let Some(text) = decode(&bytes).map(|d| d.text) else {
             bail!(
                 "allowlist {}: not text (binary data or an unknown encoding); save it as UTF-8",

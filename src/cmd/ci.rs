@@ -143,6 +143,11 @@ fn init(args: &CiArgs, start: &Path) -> anyhow::Result<ExitCode> {
         ),
         None => start.join(gate::FILE_NAME),
     };
+    // A folder named that is not there yet is made (as `-o` makes its folders).
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot make the folder {} for --init", dir.display()))?;
+    }
     let mut file = match std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
