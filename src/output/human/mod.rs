@@ -199,6 +199,43 @@ fn templates(w: &mut dyn Write, st: &Style, r: &ScanReport, max: usize) -> io::R
     Ok(())
 }
 
+/// How the phrase lists name each speech: by what sets its title apart
+/// from the others' (`篇十四` of `全市开发区工作会议讲话精神篇十四`) when that
+/// is short for every speech, else by its id.
+fn short_labels(r: &ScanReport) -> Vec<String> {
+    let titles: Vec<Vec<char>> = r
+        .documents
+        .iter()
+        .map(|d| d.title.chars().collect())
+        .collect();
+    let ids = || r.documents.iter().map(|d| d.id.to_string()).collect();
+    let Some(first) = titles.first() else {
+        return Vec::new();
+    };
+    let common = titles.iter().fold(first.len(), |n, t| {
+        n.min(first.iter().zip(t).take_while(|(a, b)| a == b).count())
+    });
+    // The numbering mark stays with the number (`篇十四`, `（三）`).
+    let mut common = common;
+    while common > 0 && "篇第（(【[".contains(first[common - 1]) {
+        common -= 1;
+    }
+    let rest: Vec<String> = titles
+        .iter()
+        .map(|t| t[common..].iter().collect())
+        .collect();
+    let distinct: std::collections::HashSet<&String> = rest.iter().collect();
+    let short = |s: &String| (1..=SHORT_LABEL_CHARS).contains(&s.chars().count());
+    if titles.len() > 1 && distinct.len() == rest.len() && rest.iter().all(short) {
+        rest
+    } else {
+        ids()
+    }
+}
+
+/// Longest label [`short_labels`] gives.
+const SHORT_LABEL_CHARS: usize = 8;
+
 fn section(w: &mut dyn Write, st: &Style, title: &str, empty: bool) -> io::Result<()> {
     writeln!(w)?;
     writeln!(w, "{}", st.bold(title))?;
@@ -219,8 +256,33 @@ fn list_phrases(
 ) -> io::Result<()> {
     let list: Vec<_> = r.phrases.iter().filter(|p| p.kind == kind).collect();
     section(w, st, title, list.is_empty())?;
+    let labels = short_labels(r);
+    // Copies of one speech (a duplicate cluster) count once: they are shown
+    // joined, `篇十六=篇十七`.
+    let mut cluster_of = vec![usize::MAX; r.documents.len()];
+    for c in &r.clusters {
+        for &d in &c.documents {
+            if let Some(x) = cluster_of.get_mut(d) {
+                *x = c.id;
+            }
+        }
+    }
+    let cluster = |d: usize| cluster_of.get(d).copied().unwrap_or(usize::MAX);
     for p in list.iter().take(max) {
-        let docs: Vec<String> = p.documents.iter().map(|d| d.to_string()).collect();
+        let mut docs: Vec<String> = Vec::new();
+        for (i, &d) in p.documents.iter().enumerate() {
+            let label = labels.get(d).cloned().unwrap_or_else(|| d.to_string());
+            let copy = p.documents[..i]
+                .iter()
+                .any(|&e| cluster(e) == cluster(d) && cluster(d) != usize::MAX);
+            match (copy, docs.last_mut()) {
+                (true, Some(last)) => {
+                    last.push('=');
+                    last.push_str(&label);
+                }
+                _ => docs.push(label),
+            }
+        }
         writeln!(
             w,
             "  {:>3} speeches  {:>4} chars  {}  {}",
