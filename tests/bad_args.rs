@@ -243,38 +243,20 @@ fn check_explains_its_exit_status_and_its_argument_order() {
     let env = TestEnv::new();
     env.write("draft.txt", SPEECH);
     env.write("corpus.txt", SPEECH);
-    run(env.cmd().args([
-        "check",
-        "draft.txt",
-        "-a",
-        "corpus.txt",
-        "--max-copy",
-        "30%",
-    ]))
-    .expect(
+    let check = |more: &[&str]| {
+        run(env
+            .cmd()
+            .args(["check", "draft.txt", "-a", "corpus.txt"])
+            .args(more))
+    };
+    check(&["--max-copy", "30%"]).expect(
         1,
         &["over the limit: draft.txt: 去除套话复制比 100.0% > --max-copy 30%"],
     );
-    run(env.cmd().args([
-        "check",
-        "draft.txt",
-        "-a",
-        "corpus.txt",
-        "--max-copy",
-        "0.995",
-        "--ratio",
-        "total",
-    ]))
-    .expect(1, &["总文字复制比 100.0% > --max-copy 99.5%"]);
+    check(&["--max-copy", "0.995", "--ratio", "total"])
+        .expect(1, &["总文字复制比 100.0% > --max-copy 99.5%"]);
+    check(&["--allowlist", "nope.txt"])
+        .expect(2, &["--allowlist nope.txt: no such file; check the path"]);
     run(env.cmd().args(["check", "-a", "corpus.txt", "draft.txt"]))
         .expect(2, &["no draft to check: give the drafts before --against"]);
-    run(env.cmd().args([
-        "check",
-        "draft.txt",
-        "-a",
-        "corpus.txt",
-        "--allowlist",
-        "nope.txt",
-    ]))
-    .expect(2, &["--allowlist nope.txt: no such file; check the path"]);
 }

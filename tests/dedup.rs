@@ -54,12 +54,7 @@ fn dedup_keeps_one_copy_and_strips_junk() {
         .iter()
         .any(|e| e["action"] == "removed" && e["title"].as_str().unwrap().ends_with("篇五")));
     // The compilation's title and filler line, cut outside any speech, are listed too.
-    let outside: Vec<&str> = manifest["junk_removed_outside_speeches"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|j| j["text"].as_str().unwrap())
-        .collect();
+    let outside = field_texts(&manifest["junk_removed_outside_speeches"], "text");
     assert!(
         outside.iter().any(|t| t.contains("优秀19篇")),
         "{outside:?}"

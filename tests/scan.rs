@@ -130,12 +130,7 @@ fn every_occurrence_is_the_text_at_its_span_in_scan_and_phrases() {
 #[test]
 fn seed_junk_is_junk_not_copying() {
     let r = seed_report();
-    let junk: Vec<&str> = r["junk"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|j| j["text"].as_str().unwrap())
-        .collect();
+    let junk = field_texts(&r["junk"], "text");
     assert!(
         junk.contains(&"下面是小编为大家整理的,供大家参考。"),
         "{junk:?}"

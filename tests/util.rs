@@ -77,6 +77,15 @@ impl TestEnv {
 }
 
 /// Run and parse stdout as JSON.
+/// The string `field` of every object in the array `list`.
+pub fn field_texts<'a>(list: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x[field].as_str().unwrap())
+        .collect()
+}
+
 pub fn json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
     let out = cmd.output().expect("runs");
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
