@@ -183,6 +183,46 @@ fn a_filler_paragraph_pasted_into_speeches_is_junk() {
     assert_eq!(inside[0]["documents"], serde_json::json!([0, 1, 2]));
 }
 
+/// The seed hard-wrapped at 28 characters a line (as text taken from a PDF
+/// is) gives the phrases of the seed: a phrase across a wrap is one phrase,
+/// shown on one line, not two fragments.
+#[test]
+fn a_hard_wrapped_compilation_gives_the_same_phrases() {
+    let env = TestEnv::new();
+    let text = std::fs::read_to_string(seed()).unwrap();
+    let mut wrapped = Vec::new();
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        if chars.len() <= 30 {
+            wrapped.push(line.to_string());
+            continue;
+        }
+        wrapped.extend(chars.chunks(28).map(|c| c.iter().collect::<String>()));
+    }
+    env.write("wrapped.txt", wrapped.join("\n"));
+    let r = json(
+        taohua()
+            .arg("scan")
+            .arg(env.path("wrapped.txt"))
+            .args(["--format", "json"]),
+    );
+    let phrases = field_texts(&r["phrases"], "text");
+    let plain = seed_report();
+    let want = plain["phrases"].as_array().unwrap().len();
+    assert!(
+        phrases.len().abs_diff(want) <= 5,
+        "{} phrases wrapped, {want} not",
+        phrases.len()
+    );
+    for p in [
+        "让我们紧密团结在以习近平同志为核心的党中央周围",
+        "全面落实党风廉政建设责任制",
+    ] {
+        assert!(phrases.contains(&p), "{p} in {phrases:?}");
+    }
+    assert!(phrases.iter().all(|p| !p.contains('\n')));
+}
+
 #[test]
 fn seed_has_the_opinion_template() {
     let r = seed_report();

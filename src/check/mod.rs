@@ -24,7 +24,6 @@
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
 
 mod boilerplate;
-mod paragraphs;
 mod seeds;
 mod supported;
 
@@ -35,9 +34,9 @@ use crate::ingest::Corpus;
 use crate::normalize::{normalize, Normalized};
 use crate::report::{DraftReport, FoundPassage, FoundSource};
 use crate::scan::round;
+use crate::segment::paragraph_breaks;
 use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
 use boilerplate::Stock;
-use paragraphs::paragraph_breaks;
 use rayon::prelude::*;
 use seeds::{drop_nested, Seeds};
 use supported::{same_chars, supported, WEAK_MATCHED};

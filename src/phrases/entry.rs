@@ -196,7 +196,7 @@ pub(super) fn entry(
                 let o = span(&docs[m], norms[m], s, e);
                 if !norms[m].shown(s, e).eq(key.chars()) {
                     variants
-                        .entry(text_at(docs, &o).to_string())
+                        .entry(unwrapped(text_at(docs, &o)))
                         .or_default()
                         .push(m);
                 }
@@ -223,10 +223,11 @@ pub(super) fn entry(
         .map(Occurrence::span)
         .any(|o| junk_spans.covers(o.document, o.start, o.end));
     PhraseEntry {
-        text: wordings
-            .most_common()
-            .map_or("", |w| text_at(docs, &w.at.span()))
-            .to_string(),
+        text: unwrapped(
+            wordings
+                .most_common()
+                .map_or("", |w| text_at(docs, &w.at.span())),
+        ),
         kind: if is_junk {
             "junk"
         } else if len <= STOCK_MAX_CHARS {
@@ -244,6 +245,16 @@ pub(super) fn entry(
 }
 
 /// The text of a span, as written.
+/// A phrase's wording on one line: a hard-wrapped phrase
+/// (`国家级夜间文化\n和旅游消费集聚区`) without its line breaks and the
+/// spaces around them.
+fn unwrapped(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    text.lines().map(str::trim).collect()
+}
+
 fn text_at<'a>(docs: &'a [Document], span: &Span) -> &'a str {
     &docs[span.document].file_text()[span.start..span.end]
 }
@@ -251,6 +262,15 @@ fn text_at<'a>(docs: &'a [Document], span: &Span) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wrapped_phrase_is_shown_on_one_line() {
+        assert_eq!(
+            unwrapped("国家级夜间文化\r\n  和旅游消费集聚区"),
+            "国家级夜间文化和旅游消费集聚区"
+        );
+        assert_eq!(unwrapped("规模以上工业增加值"), "规模以上工业增加值");
+    }
 
     #[test]
     fn junk_covers_a_phrase_when_it_holds_half_of_it_in_that_speech() {

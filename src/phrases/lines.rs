@@ -10,6 +10,7 @@
 
 use super::PHRASE_K;
 use crate::normalize::{Normalized, Sym};
+use crate::segment::paragraph_breaks;
 use rayon::prelude::*;
 
 /// The distinct lines of a collection and the clusters holding each.
@@ -193,12 +194,13 @@ impl<'a> Lines<'a> {
 }
 
 /// Where a speech's stream is cut into lines, into `cuts` (cleared first): at
-/// each line break of the text that falls between two characters of the
-/// stream, the index of the character after it, ascending.
+/// each paragraph break of the text (a hard-wrapped line is no break: see
+/// [`paragraph_breaks`]) that falls between two characters of the stream,
+/// the index of the character after it, ascending.
 pub(super) fn line_cuts(text: &str, n: &Normalized, cuts: &mut Vec<usize>) {
     cuts.clear();
     // A line break sits between two characters (never inside one's input).
-    for (at, _) in text.match_indices('\n') {
+    for at in paragraph_breaks(text) {
         let i = n.starting_before(at);
         if i == 0 || i == n.len() || cuts.last() == Some(&i) {
             continue;

@@ -14,7 +14,10 @@ pub(super) struct Speeches {
 
 impl Speeches {
     pub(super) fn new(speeches: &[Vec<&str>]) -> Speeches {
-        let texts: Vec<String> = speeches.iter().map(|l| l.join("\n")).collect();
+        // Each line a paragraph of its own, a blank line after it (lines
+        // without an end mark, or of about one length, would be read as
+        // hard-wrapped: see `line_cuts`).
+        let texts: Vec<String> = speeches.iter().map(|l| l.join("。\n\n")).collect();
         let norms = texts
             .iter()
             .map(|t| crate::normalize::normalize(t))

@@ -6,7 +6,9 @@
 //! another thread while other stages run, and for a small input with only the
 //! words that input can hold: see [`dict`]).
 
+mod breaks;
 mod dict;
+pub use breaks::paragraph_breaks;
 #[cfg(test)]
 pub use dict::common_words;
 

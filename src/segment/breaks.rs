@@ -1,12 +1,13 @@
-//! A draft's text → where its paragraphs end: the unit inside which the
-//! passages of one source support each other (see `supported`).
+//! A text → where its paragraphs end, hard-wrapped lines joined: the unit
+//! inside which the passages of one source support each other in a check,
+//! and inside which shared phrases are mined in a scan.
 
 /// The byte offsets of the line breaks of `text` that end a paragraph: those
 /// after a sentence's end (。！？；：, a closing quote or bracket after one),
 /// at a blank line, and before and after a heading or list line. A break
 /// inside a sentence is a wrapped line, and so is one after a sentence's end
 /// on a full line of hard-wrapped text.
-pub(super) fn paragraph_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+pub fn paragraph_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
     let blank = |c: char| (c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}') && c != '\n';
     let width = wrap_width(text);
     memchr::memchr_iter(b'\n', text.as_bytes()).filter(move |&b| {
