@@ -139,8 +139,8 @@ fn a_few_malformed_bytes_are_read_as_replacement_characters() {
     r.expect(
         0,
         &[
-            "./stray.txt: 1 malformed byte in otherwise UTF-8 text, read as U+FFFD",
-            "./cut.txt: 2 malformed bytes",
+            "./stray.txt: 1 malformed sequence in otherwise UTF-8 text, read as U+FFFD",
+            "./cut.txt: 1 malformed sequence",
         ],
     );
     let j = r.json();
@@ -168,7 +168,7 @@ fn gb18030_and_utf16_offsets_point_into_the_decoded_text() {
     let r = run(env.cmd().args(["scan", ".", "-f", "json"]));
     r.expect(
         0,
-        &["./odd.txt: 1 malformed byte in otherwise UTF-16LE text, read as U+FFFD"],
+        &["./odd.txt: 1 malformed sequence in otherwise UTF-16LE text, read as U+FFFD"],
     );
     let j = r.json();
     assert_eq!(titles(&j), ["be", "gb", "odd", "utf8"]);

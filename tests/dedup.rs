@@ -90,6 +90,23 @@ fn dash_output_is_standard_output() {
     let r: serde_json::Value = serde_json::from_slice(&scan.stdout).unwrap();
     assert_eq!(r["documents"].as_array().unwrap().len(), 19);
     assert!(!env.path("-").exists() && !env.path("-.manifest.json").exists());
+    // The manifest alone may go to standard output, not both.
+    let out = env
+        .cmd()
+        .arg("dedup")
+        .arg(seed())
+        .args(["-o", "kept.txt", "--manifest", "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let manifest: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(manifest["speeches_out"], 17);
+    env.cmd()
+        .arg("dedup")
+        .arg(seed())
+        .args(["-o", "-", "--manifest", "-"])
+        .assert()
+        .code(2);
     env.write("a/one.txt", SPEECH);
     env.cmd()
         .args(["dedup", "a", "-o", "-"])

@@ -223,6 +223,26 @@ fn a_hard_wrapped_compilation_gives_the_same_phrases() {
     assert!(phrases.iter().all(|p| !p.contains('\n')));
 }
 
+/// The human report names a phrase's speeches by their titles' numbers,
+/// whole (`篇十一`, not `一`), copies of one speech joined (`篇十一=篇十三`)
+/// however the speeches are ordered.
+#[test]
+fn phrase_lists_name_speeches_by_their_numbers_and_join_copies() {
+    let env = TestEnv::new();
+    let shared = "全面落实党风廉政建设责任制，确保各项工作落到实处。";
+    let one = format!("同志们：今天召开全市开发区工作会议。{shared}经济发展取得显著成效。");
+    let two = format!("为了规范物业管理活动，维护业主的合法权益，{shared}制定本条例。");
+    let text = format!("讲话汇编篇十一\n{one}\n讲话汇编篇十二\n{two}\n讲话汇编篇十三\n{one}\n");
+    env.write("c.txt", &text);
+    let out = env
+        .cmd()
+        .args(["--color", "never", "scan", "c.txt"])
+        .output()
+        .unwrap();
+    let human = String::from_utf8(out.stdout).unwrap();
+    assert!(human.contains("[篇十一=篇十三,篇十二]"), "{human}");
+}
+
 #[test]
 fn seed_has_the_opinion_template() {
     let r = seed_report();

@@ -164,7 +164,7 @@ fn read_draft(path: &std::path::Path) -> Result<String, String> {
     })?;
     if d.replaced > 0 {
         eprintln!(
-            "warning: {}: {} malformed byte(s) in otherwise {} text, read as U+FFFD; fix or re-save the file to read them",
+            "warning: {}: {} malformed sequence(s) in otherwise {} text, read as U+FFFD; fix or re-save the file to read them",
             path.display(),
             d.replaced,
             d.encoding

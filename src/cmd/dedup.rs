@@ -2,7 +2,7 @@
 
 use super::{absolute, guard_output, read_and_scan, read_status, same_file, Ctx, Wants};
 use crate::cli::DedupArgs;
-use crate::output::{json, stage, write_atomic};
+use crate::output::{json, stage};
 use anyhow::{bail, Context};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -118,8 +118,12 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
             .zip(absolute(&args.output))
             .is_some_and(|(m, o)| m.starts_with(&o))
     };
+    let dash = |p: &Path| p.as_os_str() == "-";
+    if to_stdout && manifest_path.as_deref().is_some_and(dash) {
+        bail!("-o - and --manifest - would both go to standard output; give the manifest a file");
+    }
     let staged = match &manifest_path {
-        Some(m) if !inside(m) => Some(stage(m)?),
+        Some(m) if !inside(m) && !dash(m) => Some(stage(m)?),
         _ => None,
     };
     if single_file {
@@ -130,7 +134,7 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     match (staged, &manifest_path) {
         (Some(staged), _) => staged.commit(|w| json::write(&doc, w))?,
-        (None, Some(m)) => write_atomic(m, |w| json::write(&doc, w))?,
+        (None, Some(m)) => crate::output::emit(Some(m), |w| json::write(&doc, w))?,
         (None, None) => {}
     }
     let manifest = manifest_path.as_ref().map_or_else(

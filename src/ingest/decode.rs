@@ -8,7 +8,8 @@ pub struct Decoded {
     pub text: String,
     /// The encoding that was detected (`UTF-8`, `GB18030`, `UTF-16LE`, …).
     pub encoding: &'static str,
-    /// Malformed bytes (or sequences) that were read as U+FFFD (see [`decode`]).
+    /// Malformed sequences (a stray byte, a cut character) that were read as
+    /// U+FFFD (see [`decode`]).
     pub replaced: usize,
 }
 
@@ -55,10 +56,11 @@ fn repaired(text: Cow<'_, str>) -> Option<(Cow<'_, str>, usize)> {
 
 /// UTF-8 with a few malformed bytes, read with them replaced.
 fn lossy_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str, usize)> {
+    // Each malformed stretch becomes one U+FFFD.
     let (mut bad, mut wide) = (0, 0);
     for chunk in bytes.utf8_chunks() {
         wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        bad += chunk.invalid().len();
+        bad += usize::from(!chunk.invalid().is_empty());
     }
     let controls = || {
         bytes.utf8_chunks().any(|c| {
@@ -80,7 +82,10 @@ fn decode_text(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str, usize)> {
         if !had_errors {
             return Some((text, enc.name(), 0));
         }
-        return repaired(text).map(|(t, n)| (t, enc.name(), n));
+        // A cut last unit, not a file of broken units.
+        return repaired(text)
+            .filter(|&(_, n)| n <= 1)
+            .map(|(t, n)| (t, enc.name(), n));
     }
     if memchr::memchr(0, bytes).is_some() {
         return None;
@@ -108,7 +113,13 @@ fn decode_text(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str, usize)> {
         let controls = text.chars().any(|c| c.is_control() && !c.is_whitespace());
         return (!controls).then_some((text, enc.name(), 0));
     }
-    repaired(text).map(|(t, n)| (t, enc.name(), n))
+    // A few malformed bytes only where the detector itself saw GBK: text
+    // in a single-byte code page (Latin-1 German with one `ß`) would come out
+    // as GB18030 mojibake.
+    let gbk = guess == encoding_rs::GBK || guess == encoding_rs::GB18030;
+    repaired(text)
+        .filter(|_| gbk)
+        .map(|(t, n)| (t, enc.name(), n))
 }
 
 #[cfg(test)]
@@ -173,7 +184,7 @@ mod tests {
         assert_eq!(d.text.replace('\u{FFFD}', ""), text);
         let cut = &text.as_bytes()[..text.len() - 1];
         let d = decode(cut).unwrap();
-        assert_eq!((d.encoding, d.replaced), ("UTF-8", 2));
+        assert_eq!((d.encoding, d.replaced), ("UTF-8", 1));
         // GBK with a stray byte.
         let (gbk, _, _) = encoding_rs::GBK.encode(&text);
         let mut gbk = gbk.into_owned();
@@ -185,6 +196,17 @@ mod tests {
             "{}",
             d.text
         );
+        // Latin-1 with one byte that is no GB18030 is no text either.
+        assert!(
+            decode(b"Wir gehen zu Fu\xdf nach Hause und f\xfchren die F\xf6rderung fort.")
+                .is_none()
+        );
+        // Nor UTF-16 with more than one broken unit.
+        let mut units = vec![0xFF, 0xFE];
+        for _ in 0..3 {
+            units.extend_from_slice(&[0x00, 0xD8, 0x41, 0x00]);
+        }
+        assert!(decode(&units).is_none());
         // Many malformed bytes are no text.
         let mut many = text.as_bytes().to_vec();
         for i in (0..many.len()).step_by(20) {

@@ -208,7 +208,11 @@ pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
 /// Record that `path` was read with `replaced` malformed bytes replaced.
 fn note_replaced(corpus: &mut Corpus, path: &str, encoding: &str, replaced: usize) {
     if replaced > 0 {
-        let what = if replaced == 1 { "byte" } else { "bytes" };
+        let what = if replaced == 1 {
+            "sequence"
+        } else {
+            "sequences"
+        };
         corpus.repaired.push(skip(
             path,
             format!("{replaced} malformed {what} in otherwise {encoding} text, read as U+FFFD; fix or re-save the file to read them"),

@@ -20,13 +20,12 @@ pub enum SplitRule {
     /// numeral and 篇 (`第三篇 …`) or 范文/例文 and a numeral (`范文一：…`),
     /// the styles of essay sites; the numeral after 篇, 范文 or 例文 may be
     /// bracketed (`范文（一）`, `篇【3】`), and a heading at the end of its
-    /// line may close a bracket and end in a colon or full stop
-    /// (`…讲话（篇四）：`); Markdown heading marks around the line do not
+    /// line may close a bracket and end in a colon (`…讲话（篇四）：`); Markdown heading marks around the line do not
     /// count (`## 篇一`). A file
     /// with none of these is cut at a numbered series of titles instead: at
     /// least three lines of at most 40 characters that are one title of 6
     /// characters or more, ending in a letter, followed by numerals from 1
-    /// (or 2) up, by one or two, bracketed or not (`…讲话精神（一）`,
+    /// up, by one (one number may be left out), bracketed or not (`…讲话精神（一）`,
     /// `…讲话精神（二）`, …), with text under each and at most 3 lines (200
     /// characters) before the first besides a contents list of the titles.
     Default,
@@ -43,8 +42,9 @@ const NUMERAL: &str = "[一二三四五六七八九十百千零〇两0-9０-９]
 /// A numeral, bracketed or not (`篇（一）`, `范文(2)`, `篇【3】`).
 const N_BR: &str = "([（(【\\[〔]?[一二三四五六七八九十百千零〇两0-9０-９]+[）)】\\]〕]?)";
 /// What may follow a heading's numeral at the end of its line: a closing
-/// bracket (`（篇一）`), a colon or a full stop (`…讲话篇一：`).
-const TAIL: &str = "[）)】\\]〕]?[ \t　]*[：:。.]?";
+/// bracket (`（篇一）`) and a colon (`…讲话篇一：`). Not a full stop: a
+/// sentence ends in one (`具体安排详见第三篇。`).
+const TAIL: &str = "[）)】\\]〕]?[ \t　]*[：:]?";
 
 fn default_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
@@ -91,13 +91,10 @@ fn may_be_heading(line: &str) -> bool {
 /// Could `line` match [`numbered_title`]? It ends in a numeral or a closing
 /// bracket: other lines are turned away before the pattern is run.
 fn may_be_numbered(line: &str) -> bool {
-    line.trim_end_matches([':', '：'])
-        .chars()
-        .next_back()
-        .is_some_and(|c| {
-            matches!(c, ')' | '）' | ']' | '】' | '0'..='9' | '０'..='９')
-                || "一二三四五六七八九十百千零〇两".contains(c)
-        })
+    line.chars().next_back().is_some_and(|c| {
+        matches!(c, ')' | '）' | ']' | '】' | '0'..='9' | '０'..='９')
+            || "一二三四五六七八九十百千零〇两".contains(c)
+    })
 }
 
 /// Has `line` at most [`HEADING_MAX_CHARS`] characters? (Without counting
@@ -149,7 +146,7 @@ fn numbered_title() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"^(.{{6,}}?)[ \t　]*(（{NUMERAL}）|\({NUMERAL}\)|【{NUMERAL}】|\[{NUMERAL}\]|{NUMERAL})[：:]?$"
+            r"^(.{{6,}}?)[ \t　]*(（{NUMERAL}）|\({NUMERAL}\)|【{NUMERAL}】|\[{NUMERAL}\]|{NUMERAL})$"
         ))
         .expect("built-in numbered title pattern")
     })
@@ -208,7 +205,7 @@ fn numeral_value(s: &str) -> Option<u32> {
 }
 
 /// The lines of a numbered series of titles: one title (ending in a letter)
-/// followed by numerals that start at 1 (or 2) and go up by one (or two: a
+/// followed by numerals that start at 1 and go up by one (by two once: a
 /// piece left out) on at least [`SERIES_MIN`] short lines, each with text
 /// under it, and little text before the first. A contents list of the same
 /// titles before them (without text under each) is part of the preamble.
@@ -232,19 +229,19 @@ fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     let blank = |i: usize| blank_line(text, lines, i);
     let series = by_title.into_values().filter_map(|v| {
         let values: Vec<Option<u32>> = v.iter().map(|x| numeral_value(x.1)).collect();
-        // The series proper starts at the last 1 (or 2, when there is no
-        // 1): what comes before is a contents list, whose lines count as
-        // preamble only as titles (text under them is text before the
-        // series).
-        let start = values
-            .iter()
-            .rposition(|&x| x == Some(1))
-            .or_else(|| values.iter().rposition(|&x| x == Some(2)))?;
+        // The series proper starts at the last 1: what comes before is a
+        // contents list, whose lines count as preamble only as titles (text
+        // under them is text before the series).
+        let start = values.iter().rposition(|&x| x == Some(1))?;
         let (toc, v) = (&v[..start], &v[start..]);
+        // Numbered one by one, one number at most left out.
+        let steps: Vec<Option<u32>> = values[start..]
+            .windows(2)
+            .map(|w| w[1].zip(w[0]).and_then(|(b, a)| b.checked_sub(a)))
+            .collect();
         let counted = v.len() >= SERIES_MIN
-            && values[start..]
-                .windows(2)
-                .all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if b > a && b - a <= 2));
+            && steps.iter().all(|&d| matches!(d, Some(1 | 2)))
+            && steps.iter().filter(|&&d| d == Some(2)).count() <= 1;
         // Text under every title (a list of titles is not a compilation).
         let bodies = v.iter().enumerate().all(|(k, &(i, _))| {
             let next = v.get(k + 1).map_or(lines.len(), |x| x.0);

@@ -179,7 +179,13 @@ fn normalize_with(text: &str, quick: Option<&Quick>) -> Normalized {
             Some(false) => continue,
             None => {}
         }
-        let c = fold(simplified_at(table, text, at, orig));
+        // A radical is read as its ideograph before the script is
+        // converted (`⾨` is 門 is 门); both take three bytes.
+        let base = match orig as u32 {
+            0x2E80..=0x2FDF => radical(orig),
+            _ => orig,
+        };
+        let c = fold(simplified_at(table, text, at, base));
         let mut end = at + orig.len_utf8();
         // Runs of mask marks, `xx`/`XX` and an empty pair of quotes become one MASK.
         let run_of = |first: char| -> Option<fn(char) -> bool> {
@@ -263,6 +269,12 @@ mod tests {
             3..6,
             "offsets still point at the radical"
         );
+        // Radicals of Traditional forms are read as Simplified too.
+        let n = normalize("\u{2FA8}\u{2FBA}\u{2F9E}");
+        assert_eq!(n.string(0, n.len()), "门马车");
+        for c in (0x2E80..=0x2FDF).filter_map(char::from_u32) {
+            assert_eq!(radical(c).len_utf8(), c.len_utf8(), "{c}");
+        }
     }
 
     fn s(n: &Normalized) -> String {

@@ -215,9 +215,10 @@ fn short_labels(r: &ScanReport) -> Vec<String> {
     let common = titles.iter().fold(first.len(), |n, t| {
         n.min(first.iter().zip(t).take_while(|(a, b)| a == b).count())
     });
-    // The numbering mark stays with the number (`篇十四`, `（三）`).
+    // The number stays whole, with its mark (`篇十四` of 篇十一…篇十九, `（三）`).
     let mut common = common;
-    while common > 0 && "篇第（(【[".contains(first[common - 1]) {
+    while common > 0 && "篇第（(【[一二三四五六七八九十百零〇0123456789".contains(first[common - 1])
+    {
         common -= 1;
     }
     let rest: Vec<String> = titles
@@ -269,20 +270,17 @@ fn list_phrases(
     }
     let cluster = |d: usize| cluster_of.get(d).copied().unwrap_or(usize::MAX);
     for p in list.iter().take(max) {
-        let mut docs: Vec<String> = Vec::new();
-        for (i, &d) in p.documents.iter().enumerate() {
+        // Each speech with the copies of it, in the order the first is met.
+        let mut groups: Vec<(usize, Vec<String>)> = Vec::new();
+        for &d in &p.documents {
             let label = labels.get(d).cloned().unwrap_or_else(|| d.to_string());
-            let copy = p.documents[..i]
-                .iter()
-                .any(|&e| cluster(e) == cluster(d) && cluster(d) != usize::MAX);
-            match (copy, docs.last_mut()) {
-                (true, Some(last)) => {
-                    last.push('=');
-                    last.push_str(&label);
-                }
-                _ => docs.push(label),
+            let c = cluster(d);
+            match groups.iter_mut().find(|g| c != usize::MAX && g.0 == c) {
+                Some(g) => g.1.push(label),
+                None => groups.push((c, vec![label])),
             }
         }
+        let docs: Vec<String> = groups.into_iter().map(|g| g.1.join("=")).collect();
         writeln!(
             w,
             "  {:>3} speeches  {:>4} chars  {}  {}",
