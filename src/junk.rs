@@ -11,7 +11,7 @@
 //!   no vocabulary with the speech around it. A new site's junk is found this way without a code change.
 
 use crate::ingest::{Corpus, Document};
-use crate::normalize::{normalize, sym, sym_char, Sym};
+use crate::normalize::{normalize, sym, sym_char, Normalized, Sym};
 use crate::report::{JunkEntry, JunkOccurrence};
 use crate::segment::paragraphs;
 use crate::{FastMap, FastSet};
@@ -95,7 +95,12 @@ pub fn pattern_hits(text: &str, user: &[Regex]) -> Hits {
 
 /// Find the junk of a corpus; `group[d]` is the duplicate cluster of document
 /// `d` and `hits[d]` its [`pattern_hits`].
-pub fn find(corpus: &Corpus, group: &[usize], hits: &[Hits]) -> Vec<JunkEntry> {
+pub fn find(
+    corpus: &Corpus,
+    group: &[usize],
+    hits: &[Hits],
+    norms: &[&Normalized],
+) -> Vec<JunkEntry> {
     let mut found: FastMap<String, JunkEntry> = FastMap::default();
     let mut add = |text: &str, reason: &str, occ: JunkOccurrence| {
         let e = found.entry(text.to_string()).or_insert_with(|| JunkEntry {
@@ -141,7 +146,7 @@ pub fn find(corpus: &Corpus, group: &[usize], hits: &[Hits]) -> Vec<JunkEntry> {
             );
         }
     }
-    for (text, occs) in recurring_edge_lines(&corpus.documents, group) {
+    for (text, occs) in recurring_edge_lines(&corpus.documents, group, norms) {
         for (d, r) in occs {
             add(
                 &text,
@@ -209,7 +214,11 @@ const EDGE_MAX_CHARS: usize = 300;
 
 /// Edge lines (first two and last two) that recur in three or more clusters and
 /// share little vocabulary (character bigrams) with the rest of their speech.
-fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occurrences)> {
+fn recurring_edge_lines(
+    docs: &[Document],
+    group: &[usize],
+    norms: &[&Normalized],
+) -> Vec<(String, Occurrences)> {
     // Each speech's edge lines, found in parallel and gathered in document order.
     let edges: Vec<Vec<(String, Range<usize>)>> = docs
         .par_iter()
@@ -245,7 +254,7 @@ fn recurring_edge_lines(docs: &[Document], group: &[usize]) -> Vec<(String, Occu
             groups.len() >= 3
                 && occs
                     .iter()
-                    .all(|(d, r)| vocabulary_overlap(key, docs[*d].text(), r) < 0.3)
+                    .all(|(d, r)| vocabulary_overlap(key, norms[*d], r) < 0.3)
         })
         .map(|(_, occs)| {
             let text = docs[occs[0].0].text()[occs[0].1.clone()].to_string();
@@ -273,21 +282,31 @@ fn carries_content(line: &str) -> bool {
         || item.is_match(line)
 }
 
-/// Share of the line's character bigrams that occur elsewhere in the speech.
-fn vocabulary_overlap(key: &str, speech: &str, line: &Range<usize>) -> f64 {
-    let rest: String = format!("{}{}", &speech[..line.start], &speech[line.end..]);
-    let rest: FastSet<(Sym, Sym)> = normalize(&rest)
-        .chars
-        .windows(2)
-        .map(|w| (w[0], w[1]))
-        .collect();
+/// Share of the line's character bigrams that occur elsewhere in the speech
+/// (`speech`, normalised; `line`, a byte range of its text).
+fn vocabulary_overlap(key: &str, speech: &Normalized, line: &Range<usize>) -> f64 {
     // `key` is a normalised line written out (see `recurring_edge_lines`).
     let k: Vec<Sym> = key.chars().map(sym).collect();
     let grams: FastSet<(Sym, Sym)> = k.windows(2).map(|w| (w[0], w[1])).collect();
     if grams.is_empty() {
         return 1.0;
     }
-    grams.iter().filter(|g| rest.contains(g)).count() as f64 / grams.len() as f64
+    // The speech's characters before the line and after it, each side's
+    // bigrams looked up in the line's (few) rather than all gathered.
+    let (from, to) = (
+        speech.starting_before(line.start),
+        speech.starting_before(line.end),
+    );
+    let mut seen: FastSet<(Sym, Sym)> = FastSet::default();
+    for side in [&speech.chars[..from], &speech.chars[to.min(speech.len())..]] {
+        for w in side.windows(2) {
+            let g = (w[0], w[1]);
+            if grams.contains(&g) {
+                seen.insert(g);
+            }
+        }
+    }
+    seen.len() as f64 / grams.len() as f64
 }
 
 #[cfg(test)]

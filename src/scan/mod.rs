@@ -195,7 +195,8 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
         prepared[d].norm.len() as i64 - 40 * prepared[d].masks as i64 - 200 * builtin(d)
     });
     progress.stage("junk", 0);
-    let junk = junk::find(corpus, &group, &hits);
+    let norms: Vec<&Normalized> = prepared.iter().map(|p| &p.norm).collect();
+    let junk = junk::find(corpus, &group, &hits, &norms);
     let (phrases, templates) = if opts.phrases {
         let mined = Mined {
             prepared: &prepared,
