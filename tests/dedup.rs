@@ -67,13 +67,12 @@ fn dedup_keeps_one_copy_and_strips_junk() {
 #[test]
 fn dash_output_is_standard_output() {
     let env = TestEnv::new();
-    let out = env
-        .cmd()
-        .arg("dedup")
-        .arg(seed())
-        .args(["-o", "-"])
-        .output()
-        .unwrap();
+    let dedup = |args: &[&str]| {
+        let mut cmd = env.cmd();
+        cmd.arg("dedup").arg(seed()).args(args);
+        cmd
+    };
+    let out = dedup(&["-o", "-"]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("全市开发区工作会议讲话精神篇四") && !text.contains("篇五\n"));
@@ -91,22 +90,13 @@ fn dash_output_is_standard_output() {
     assert_eq!(r["documents"].as_array().unwrap().len(), 19);
     assert!(!env.path("-").exists() && !env.path("-.manifest.json").exists());
     // The manifest alone may go to standard output, not both.
-    let out = env
-        .cmd()
-        .arg("dedup")
-        .arg(seed())
-        .args(["-o", "kept.txt", "--manifest", "-"])
+    let out = dedup(&["-o", "kept.txt", "--manifest", "-"])
         .output()
         .unwrap();
     assert!(out.status.success());
     let manifest: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(manifest["speeches_out"], 17);
-    env.cmd()
-        .arg("dedup")
-        .arg(seed())
-        .args(["-o", "-", "--manifest", "-"])
-        .assert()
-        .code(2);
+    dedup(&["-o", "-", "--manifest", "-"]).assert().code(2);
     env.write("a/one.txt", SPEECH);
     env.cmd()
         .args(["dedup", "a", "-o", "-"])

@@ -3,8 +3,13 @@
 use crate::util::*;
 use serde_json::Value;
 
+/// The JSON report of `taohua scan PATH`.
+fn scan_json(path: &std::path::Path) -> Value {
+    json(taohua().arg("scan").arg(path).args(["--format", "json"]))
+}
+
 fn seed_report() -> Value {
-    json(taohua().arg("scan").arg(seed()).args(["--format", "json"]))
+    scan_json(&seed())
 }
 
 fn pair(r: &Value, a: u64, b: u64) -> Option<&Value> {
@@ -167,12 +172,7 @@ fn a_filler_paragraph_pasted_into_speeches_is_junk() {
         }
     }
     env.write("pasted.txt", out.join("\n"));
-    let r = json(
-        taohua()
-            .arg("scan")
-            .arg(env.path("pasted.txt"))
-            .args(["--format", "json"]),
-    );
+    let r = scan_json(&env.path("pasted.txt"));
     let inside: Vec<&Value> = r["junk"]
         .as_array()
         .unwrap()
@@ -200,12 +200,7 @@ fn a_hard_wrapped_compilation_gives_the_same_phrases() {
         wrapped.extend(chars.chunks(28).map(|c| c.iter().collect::<String>()));
     }
     env.write("wrapped.txt", wrapped.join("\n"));
-    let r = json(
-        taohua()
-            .arg("scan")
-            .arg(env.path("wrapped.txt"))
-            .args(["--format", "json"]),
-    );
+    let r = scan_json(&env.path("wrapped.txt"));
     let phrases = field_texts(&r["phrases"], "text");
     let plain = seed_report();
     let want = plain["phrases"].as_array().unwrap().len();
@@ -321,7 +316,7 @@ fn fixtures_give_their_expected_pairs() {
         let expected: Value =
             serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap())
                 .unwrap();
-        let r = json(taohua().arg("scan").arg(&case).args(["--format", "json"]));
+        let r = scan_json(&case);
         let name = |id: &Value| {
             let d = &r["documents"][id.as_u64().unwrap() as usize];
             std::path::Path::new(d["source"].as_str().unwrap())
@@ -525,7 +520,7 @@ fn a_compilation_headed_by_a_numbered_series_splits_like_the_seed() {
         }
         assert!(!text.contains("讲话精神篇"), "every heading rewritten");
         let path = env.write(&format!("series{s}.txt"), &text);
-        let r = json(taohua().arg("scan").arg(&path).args(["--format", "json"]));
+        let r = scan_json(&path);
         assert_eq!(r["documents"].as_array().unwrap().len(), 19);
         // The same pairs (byte offsets move with the headings' lengths).
         let pairs = |r: &Value| -> Vec<String> {

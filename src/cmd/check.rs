@@ -7,7 +7,7 @@ use crate::output;
 use anyhow::bail;
 use std::process::ExitCode;
 use taohua::check::{check_draft, index_bytes, CheckOptions};
-use taohua::ingest::{decode, read_corpus, Skipped};
+use taohua::ingest::{decode, read_corpus, repair_note, Skipped};
 use taohua::report::{CheckReport, DraftReport, REPORT_VERSION};
 use taohua::store::{is_index, Bytes, Index};
 
@@ -151,26 +151,25 @@ fn read_draft(path: &std::path::Path) -> Result<String, String> {
             .map_err(|e| format!("cannot read stdin: {e}"))?;
         bytes
     } else {
-        std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
-            std::io::ErrorKind::PermissionDenied => {
-                "permission denied; make it readable".to_string()
-            }
-            _ => format!("cannot read: {e}"),
-        })?
+        std::fs::read(path).map_err(|e| unreadable(&e))?
     };
     let d = decode(&bytes).ok_or_else(|| {
         "not text (binary data or an unknown encoding); convert it to UTF-8".to_string()
     })?;
-    if d.replaced > 0 {
-        eprintln!(
-            "warning: {}: {} malformed sequence(s) in otherwise {} text, read as U+FFFD; fix or re-save the file to read them",
-            path.display(),
-            d.replaced,
-            d.encoding
-        );
+    if let Some(note) = repair_note(d.encoding, d.replaced) {
+        eprintln!("warning: {}: {note}", path.display());
     }
     Ok(d.text)
+}
+
+/// Why a file the user named (a draft, an allowlist) could not be read, and
+/// what to do.
+fn unreadable(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied; make it readable".to_string(),
+        _ => format!("cannot read: {e}"),
+    }
 }
 
 /// Read allowlist files: one phrase per line, `#` starts a comment.
@@ -178,16 +177,8 @@ pub fn read_allowlists(paths: &[std::path::PathBuf]) -> anyhow::Result<Vec<Strin
     let mut out = Vec::new();
     for p in paths {
         // In any encoding a speech may be in (an allowlist saved as GBK).
-        let bytes = std::fs::read(p).map_err(|e| {
-            let what = match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
-                std::io::ErrorKind::PermissionDenied => {
-                    "permission denied; make it readable".to_string()
-                }
-                _ => e.to_string(),
-            };
-            anyhow::anyhow!("--allowlist {}: {what}", p.display())
-        })?;
+        let bytes = std::fs::read(p)
+            .map_err(|e| anyhow::anyhow!("--allowlist {}: {}", p.display(), unreadable(&e)))?;
         let Some(text) = decode(&bytes).map(|d| d.text) else {
             bail!(
                 "allowlist {}: not text (binary data or an unknown encoding); save it as UTF-8",

@@ -2,7 +2,7 @@
 
 use super::{absolute, guard_output, read_and_scan, read_status, same_file, Ctx, Wants};
 use crate::cli::DedupArgs;
-use crate::output::{json, stage};
+use crate::output::{is_stdout, json, stage};
 use anyhow::{bail, Context};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +12,7 @@ use taohua::dedup::{junk_ranges, plan, rewrite, ManifestEntry};
 pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     // `-o -`: the collection goes to standard output, and a manifest only
     // where `--manifest` says.
-    let to_stdout = args.output.as_os_str() == "-";
+    let to_stdout = is_stdout(&args.output);
     let manifest_path = match (&args.manifest, to_stdout) {
         (Some(m), _) => Some(m.clone()),
         (None, true) => None,
@@ -33,6 +33,15 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    // One file in (or stdin), one file out; else a folder.
+    let single_file =
+        args.paths.len() == 1 && (args.paths[0].as_os_str() == "-" || args.paths[0].is_file());
+    if to_stdout && !single_file {
+        bail!("-o -: a folder or several files are written back as a folder; give -o DIR");
+    }
+    if to_stdout && manifest_path.as_deref().is_some_and(is_stdout) {
+        bail!("-o - and --manifest - would both go to standard output; give the manifest a file");
+    }
     // Only the relations and the junk say what is written back.
     let wants = Wants {
         progress: true,
@@ -45,12 +54,6 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     } else {
         vec![Vec::new(); corpus.files.len()]
     };
-    // One file in (or stdin), one file out; else a folder.
-    let single_file =
-        args.paths.len() == 1 && (args.paths[0].as_os_str() == "-" || args.paths[0].is_file());
-    if to_stdout && !single_file {
-        bail!("-o -: a folder or several files are written back as a folder; give -o DIR");
-    }
     let mut manifest: Vec<ManifestEntry> = plan.removed.clone();
     let mut outputs: Vec<(PathBuf, String)> = Vec::new();
     for (f, file) in corpus.files.iter().enumerate() {
@@ -61,7 +64,7 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
             let doc = &corpus.documents[d];
             let cut: Vec<String> = junk[f]
                 .iter()
-                .filter(|(r, _)| r.start >= doc.range.start && r.end <= doc.range.end)
+                .filter(|(r, _)| within(r, doc))
                 .map(|(_, t)| t.clone())
                 .collect();
             if !cut.is_empty() {
@@ -101,10 +104,10 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
             ranges
                 .iter()
                 .filter(|(r, _)| {
-                    !file.documents.iter().any(|&d| {
-                        let doc = &corpus.documents[d].range;
-                        r.start >= doc.start && r.end <= doc.end
-                    })
+                    !file
+                        .documents
+                        .iter()
+                        .any(|&d| within(r, &corpus.documents[d]))
                 })
                 .map(|(_, t)| serde_json::json!({ "source": file.path, "text": t }))
         })
@@ -118,12 +121,8 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
             .zip(absolute(&args.output))
             .is_some_and(|(m, o)| m.starts_with(&o))
     };
-    let dash = |p: &Path| p.as_os_str() == "-";
-    if to_stdout && manifest_path.as_deref().is_some_and(dash) {
-        bail!("-o - and --manifest - would both go to standard output; give the manifest a file");
-    }
     let staged = match &manifest_path {
-        Some(m) if !inside(m) && !dash(m) => Some(stage(m)?),
+        Some(m) if !inside(m) && !is_stdout(m) => Some(stage(m)?),
         _ => None,
     };
     if single_file {
@@ -150,6 +149,11 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         corpus.documents.len(),
     );
     Ok(read_status(&corpus.skipped))
+}
+
+/// Does the junk at bytes `r` of a file lie inside speech `doc`?
+fn within(r: &std::ops::Range<usize>, doc: &taohua::ingest::Document) -> bool {
+    r.start >= doc.range.start && r.end <= doc.range.end
 }
 
 fn relative(inputs: &[PathBuf], file: &str) -> PathBuf {

@@ -14,7 +14,7 @@ pub fn guard_output(
     inputs: &[PathBuf],
     exts: &[String],
 ) -> anyhow::Result<()> {
-    if is_device(out) || out.as_os_str() == "-" {
+    if is_device(out) || crate::output::is_stdout(out) {
         return Ok(());
     }
     let Some(out_abs) = absolute(out) else {

@@ -34,6 +34,17 @@ pub fn decode_shared(bytes: &[u8]) -> Option<(std::sync::Arc<str>, &'static str,
     decode_text(bytes).map(|(text, encoding, replaced)| (text.as_ref().into(), encoding, replaced))
 }
 
+/// What a reader is told of a text read with `replaced` malformed sequences
+/// replaced (see [`decode`]), when there are any.
+pub fn repair_note(encoding: &str, replaced: usize) -> Option<String> {
+    let what = match replaced {
+        0 => return None,
+        1 => "sequence",
+        _ => "sequences",
+    };
+    Some(format!("{replaced} malformed {what} in otherwise {encoding} text, read as U+FFFD; fix or re-save the file to read them"))
+}
+
 /// Most malformed bytes a text may have for every hundred characters beyond
 /// ASCII to be read with them replaced.
 const REPLACED_PER_HUNDRED: usize = 1;
@@ -45,32 +56,31 @@ fn few(replaced: usize, wide_chars: usize) -> bool {
     replaced * 100 <= wide_chars.max(300) * REPLACED_PER_HUNDRED && wide_chars >= 10 * replaced
 }
 
+/// A control character that is no whitespace: binary data, not text.
+fn binary(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+}
+
 /// A decoding with errors, when they are few: its text and how many
 /// replacement characters it holds.
 fn repaired(text: Cow<'_, str>) -> Option<(Cow<'_, str>, usize)> {
     let marks = text.chars().filter(|&c| c == '\u{FFFD}').count();
     let wide = text.chars().filter(|c| !c.is_ascii()).count() - marks;
-    let controls = text.chars().any(|c| c.is_control() && !c.is_whitespace());
-    (!controls && few(marks, wide)).then_some((text, marks))
+    (!text.chars().any(binary) && few(marks, wide)).then_some((text, marks))
 }
 
 /// UTF-8 with a few malformed bytes, read with them replaced.
 fn lossy_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str, usize)> {
     // Each malformed stretch becomes one U+FFFD.
-    let (mut bad, mut wide) = (0, 0);
+    let (mut bad, mut wide, mut controls) = (0, 0, false);
     for chunk in bytes.utf8_chunks() {
-        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        for c in chunk.valid().chars() {
+            wide += usize::from(!c.is_ascii());
+            controls |= binary(c);
+        }
         bad += usize::from(!chunk.invalid().is_empty());
     }
-    let controls = || {
-        bytes.utf8_chunks().any(|c| {
-            c.valid()
-                .chars()
-                .any(|c| c.is_control() && !c.is_whitespace())
-        })
-    };
-    (bad > 0 && few(bad, wide) && !controls())
-        .then(|| (String::from_utf8_lossy(bytes), "UTF-8", bad))
+    (bad > 0 && few(bad, wide) && !controls).then(|| (String::from_utf8_lossy(bytes), "UTF-8", bad))
 }
 
 /// The text of `bytes`, its encoding and the malformed bytes replaced: UTF-8
@@ -110,8 +120,7 @@ fn decode_text(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str, usize)> {
     };
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if !had_errors {
-        let controls = text.chars().any(|c| c.is_control() && !c.is_whitespace());
-        return (!controls).then_some((text, enc.name(), 0));
+        return (!text.chars().any(binary)).then_some((text, enc.name(), 0));
     }
     // A few malformed bytes only where the detector itself saw GBK: text
     // in a single-byte code page (Latin-1 German with one `ß`) would come out

@@ -12,7 +12,7 @@ mod decode;
 mod split;
 mod walk;
 
-pub use decode::{decode, decode_shared, Decoded};
+pub use decode::{decode, decode_shared, repair_note, Decoded};
 pub use split::{split, Piece, Pieces, SplitRule};
 use walk::{expand, read_reason};
 
@@ -205,18 +205,10 @@ pub fn read_corpus(paths: &[PathBuf], opts: &IngestOptions) -> Corpus {
     corpus
 }
 
-/// Record that `path` was read with `replaced` malformed bytes replaced.
+/// Record that `path` was read with `replaced` malformed sequences replaced.
 fn note_replaced(corpus: &mut Corpus, path: &str, encoding: &str, replaced: usize) {
-    if replaced > 0 {
-        let what = if replaced == 1 {
-            "sequence"
-        } else {
-            "sequences"
-        };
-        corpus.repaired.push(skip(
-            path,
-            format!("{replaced} malformed {what} in otherwise {encoding} text, read as U+FFFD; fix or re-save the file to read them"),
-        ));
+    if let Some(note) = repair_note(encoding, replaced) {
+        corpus.repaired.push(skip(path, note));
     }
 }
 

@@ -129,13 +129,22 @@ impl Normalized {
 /// Kangxi or CJK radical → the ideograph it looks like (`⾼` U+2FBC → `高`:
 /// swapping characters for these look-alikes is a known way to dodge 查重).
 pub fn fold(c: char) -> char {
+    let c = look_alike(c);
     let c = match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
-        0x2E80..=0x2FDF => radical(c),
         _ => c,
     };
     c.to_ascii_lowercase()
+}
+
+/// A Kangxi or CJK radical as the ideograph it looks like; any other
+/// character as it is.
+fn look_alike(c: char) -> char {
+    match c as u32 {
+        0x2E80..=0x2FDF => radical(c),
+        _ => c,
+    }
 }
 
 /// The ideograph a radical stands for (its compatibility decomposition,
@@ -181,11 +190,7 @@ fn normalize_with(text: &str, quick: Option<&Quick>) -> Normalized {
         }
         // A radical is read as its ideograph before the script is
         // converted (`⾨` is 門 is 门); both take three bytes.
-        let base = match orig as u32 {
-            0x2E80..=0x2FDF => radical(orig),
-            _ => orig,
-        };
-        let c = fold(simplified_at(table, text, at, base));
+        let c = fold(simplified_at(table, text, at, look_alike(orig)));
         let mut end = at + orig.len_utf8();
         // Runs of mask marks, `xx`/`XX` and an empty pair of quotes become one MASK.
         let run_of = |first: char| -> Option<fn(char) -> bool> {

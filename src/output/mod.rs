@@ -25,16 +25,22 @@ pub fn allowlist(r: &taohua::report::ScanReport, w: &mut dyn Write) -> std::io::
     Ok(())
 }
 
-/// Render to stdout, or to `path` atomically (a temporary file in the same
-/// folder, renamed into place: an interrupted run leaves the old file or the new).
-/// A reader that stops early (`taohua … | head`) ends the output quietly, and
-/// the command still exits with the status its findings call for.
+/// Does an output path name standard output? `-o -` does, as the inputs'
+/// `-` is standard input.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Render to stdout (`path` none, or `-`), or to `path` atomically (a
+/// temporary file in the same folder, renamed into place: an interrupted run
+/// leaves the old file or the new). A reader that stops early (`taohua … |
+/// head`) ends the output quietly, and the command still exits with the
+/// status its findings call for.
 pub fn emit(
     path: Option<&Path>,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
-    // `-o -` is standard output, as the inputs' `-` is standard input.
-    match path.filter(|p| p.as_os_str() != "-") {
+    match path.filter(|p| !is_stdout(p)) {
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());

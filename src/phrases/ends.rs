@@ -85,16 +85,15 @@ pub(super) fn tidy(
             words().contains(&w.iter().map(|&c| sym_char(c)).collect::<String>()[..])
         })
     };
+    // A function character alone at an end goes, unless a word there holds it.
+    let lone = |at: usize, set: &str, words: [std::ops::Range<usize>; 2]| {
+        chars.get(at).is_some_and(|&c| set.contains(sym_char(c)))
+            && !words.into_iter().any(&word)
+    };
     let n = chars.len();
-    let (mut lead, mut tail) = (0, 0);
-    if n > 0 && FUNCTION_FIRST.contains(sym_char(chars[0])) && !word(0..2) && !word(0..3) {
-        lead = 1;
-    }
-    let last = |c: u16| FUNCTION_LAST.contains(sym_char(c));
-    if n > 1 && last(chars[n - 1]) && !word(n - 2..n) && !word(n.saturating_sub(3)..n) {
-        tail = 1;
-    }
-    let (s, e) = (s + lead, e - tail);
+    let lead = lone(0, FUNCTION_FIRST, [0..2, 0..3]);
+    let tail = n > 1 && lone(n - 1, FUNCTION_LAST, [n - 2..n, n.saturating_sub(3)..n]);
+    let (s, e) = (s + usize::from(lead), e - usize::from(tail));
     (e >= s + PHRASE_K).then_some((s, e))
 }
 
@@ -109,23 +108,32 @@ mod tests {
         tidy(text, &norm, (0, norm.len())).map(|(s, e)| norm.string(s, e))
     }
 
+    /// Each text and what tidying leaves of it (its normalised characters).
+    fn expect(cases: &[(&str, Option<&str>)]) {
+        for &(text, want) in cases {
+            assert_eq!(tidied(text).as_deref(), want, "{text}");
+        }
+    }
+
     #[test]
     fn stubs_of_clauses_at_the_ends_are_dropped() {
-        assert_eq!(
-            tidied("让我们紧密团结在以习近平同志为核心的党中央周围，在").as_deref(),
-            Some("让我们紧密团结在以习近平同志为核心的党中央周围")
-        );
-        assert_eq!(
-            tidied("年，全区经济社会发展取得新成效").as_deref(),
-            Some("全区经济社会发展取得新成效")
-        );
-        // What is left of `的结果。我代表国务院，向` is too short to be a phrase.
-        assert_eq!(tidied("的结果。我代表国务院，向"), None);
-        // A clause of four characters or more stays.
-        assert_eq!(
-            tidied("现在我们，紧密团结在党中央周围").as_deref(),
-            Some("现在我们紧密团结在党中央周围")
-        );
+        expect(&[
+            (
+                "让我们紧密团结在以习近平同志为核心的党中央周围，在",
+                Some("让我们紧密团结在以习近平同志为核心的党中央周围"),
+            ),
+            (
+                "年，全区经济社会发展取得新成效",
+                Some("全区经济社会发展取得新成效"),
+            ),
+            // What is left of this is too short to be a phrase.
+            ("的结果。我代表国务院，向", None),
+            // A clause of four characters or more stays.
+            (
+                "现在我们，紧密团结在党中央周围",
+                Some("现在我们紧密团结在党中央周围"),
+            ),
+        ]);
     }
 
     #[test]
@@ -145,27 +153,14 @@ mod tests {
 
     #[test]
     fn a_function_character_goes_unless_it_is_part_of_a_word() {
-        assert_eq!(
-            tidied("全区经济社会发展的").as_deref(),
-            Some("全区经济社会发展")
-        );
-        assert_eq!(
-            tidied("和各民主党派各人民团体和").as_deref(),
-            Some("各民主党派各人民团体")
-        );
-        // A preposition starts many a formula.
-        assert_eq!(
-            tidied("在中国共产党领导下").as_deref(),
-            Some("在中国共产党领导下")
-        );
-        // `和平`, `现在` are words: nothing goes.
-        assert_eq!(
-            tidied("和平共处五项原则").as_deref(),
-            Some("和平共处五项原则")
-        );
-        assert_eq!(
-            tidied("我们的工作重点现在").as_deref(),
-            Some("我们的工作重点现在")
-        );
+        expect(&[
+            ("全区经济社会发展的", Some("全区经济社会发展")),
+            ("和各民主党派各人民团体和", Some("各民主党派各人民团体")),
+            // A preposition starts many a formula.
+            ("在中国共产党领导下", Some("在中国共产党领导下")),
+            // `和平`, `现在` are words: nothing goes.
+            ("和平共处五项原则", Some("和平共处五项原则")),
+            ("我们的工作重点现在", Some("我们的工作重点现在")),
+        ]);
     }
 }

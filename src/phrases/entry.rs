@@ -244,7 +244,6 @@ pub(super) fn entry(
     }
 }
 
-/// The text of a span, as written.
 /// A phrase's wording on one line: a hard-wrapped phrase
 /// (`国家级夜间文化\n和旅游消费集聚区`) without its line breaks and the
 /// spaces around them.
@@ -255,6 +254,7 @@ fn unwrapped(text: &str) -> String {
     text.lines().map(str::trim).collect()
 }
 
+/// The text of a span, as written.
 fn text_at<'a>(docs: &'a [Document], span: &Span) -> &'a str {
     &docs[span.document].file_text()[span.start..span.end]
 }

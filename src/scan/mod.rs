@@ -200,6 +200,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
     let (phrases, templates) = if opts.phrases {
         let mined = Mined {
             prepared: &prepared,
+            norms: &norms,
             twins: &twins,
             group: &group,
             junk: &junk,
@@ -253,6 +254,8 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
 /// What phrase mining reads of the stages before it.
 struct Mined<'a> {
     prepared: &'a [Prepared],
+    /// Each speech's normalised characters (of `prepared`).
+    norms: &'a [&'a Normalized],
     twins: &'a Twins,
     group: &'a [usize],
     junk: &'a [JunkEntry],
@@ -278,11 +281,10 @@ fn mine(
         chains: aligned.iter().map(|x| (x.pair, &x.chains)).collect(),
         lead: &m.twins.lead,
     };
-    let norms: Vec<&Normalized> = m.prepared.iter().map(|p| &p.norm).collect();
     progress.stage("phrases", 0);
     let phrases = phrases::mine(
         docs,
-        &norms,
+        m.norms,
         group,
         &alignments,
         m.junk,
