@@ -91,7 +91,7 @@ fn ratio_name(kind: RatioKind) -> &'static str {
     match kind {
         RatioKind::ExcludingBoilerplate => "去除套话复制比",
         RatioKind::Total => "总文字复制比",
-        RatioKind::SingleSource => "单篇最大复制比",
+        RatioKind::SingleSource => "单篇最大文字复制比",
     }
 }
 
