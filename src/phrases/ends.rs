@@ -87,8 +87,7 @@ pub(super) fn tidy(
     };
     // A function character alone at an end goes, unless a word there holds it.
     let lone = |at: usize, set: &str, words: [std::ops::Range<usize>; 2]| {
-        chars.get(at).is_some_and(|&c| set.contains(sym_char(c)))
-            && !words.into_iter().any(&word)
+        chars.get(at).is_some_and(|&c| set.contains(sym_char(c))) && !words.into_iter().any(&word)
     };
     let n = chars.len();
     let lead = lone(0, FUNCTION_FIRST, [0..2, 0..3]);
