@@ -25,6 +25,7 @@
 
 mod boilerplate;
 mod seeds;
+mod sentences;
 mod supported;
 
 use crate::align::{AlignParams, Chain};
@@ -39,6 +40,7 @@ use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, Inde
 use boilerplate::Stock;
 use rayon::prelude::*;
 use seeds::{drop_nested, Seeds};
+use sentences::{reworded, sentence_spans, sentences_around, Text};
 use supported::{same_chars, supported, WEAK_MATCHED};
 
 /// Tuning of a check.
@@ -153,6 +155,8 @@ pub fn check_draft(
     let para_starts: Vec<usize> = paragraph_breaks(text)
         .map(|b| norm.starting_before(b))
         .collect();
+    let para = |i: usize| para_starts.partition_point(|&s| s <= i);
+    let draft_sentences = sentence_spans(text, &norm);
     // The draft's stock wording (phrases of the corpus, and the allowlist's):
     // a short passage of it counts as copied without a long one beside it,
     // and is boilerplate (see `boilerplate` for a long one).
@@ -208,14 +212,23 @@ pub fn check_draft(
             })
             .collect();
         let (min, lens) = (opts.align.min_matched, (norm.len(), snorm.len()));
-        let kept = supported(
+        let mut kept = supported(
             pieces,
             min,
             lens,
             weight,
             |c| stock.mostly(c.a_range()),
-            |i| para_starts.partition_point(|&s| s <= i),
+            para,
         );
+        // The sentences beside a passage that were moved and reworded.
+        let a = Text {
+            chars: &norm.chars,
+            sentences: &draft_sentences,
+        };
+        let anchor = |c: &Chain| weight(c) >= min && !stock.mostly(c.a_range());
+        let around = |w| sentences_around(doc.text, &snorm, w);
+        let more = reworded(&kept, anchor, &a, &snorm.chars, around, &para);
+        kept.extend(more);
         let passages: Vec<FoundPassage> = drop_nested(kept)
             .iter()
             .map(|ch| {
