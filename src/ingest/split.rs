@@ -1,7 +1,7 @@
 //! A file's text → speeches: split a compilation at its heading lines.
 //!
 //! A heading is a short line naming a piece of a compilation (`…讲话精神篇四`,
-//! `第三篇 …`), or one of a numbered series of titles (`…讲话精神（三）`,
+//! `第三篇 …`), or one of a numbered series of titles (`…讲话精神（三）`, `3、…讲话`,
 //! `…讲话稿3`). Text before the first heading is the preamble (the
 //! compilation's title and the site's filler), not a speech. A file with no
 //! heading is one speech; section headings inside a speech (`第一章`, `一、`,
@@ -20,13 +20,15 @@ pub enum SplitRule {
     /// numeral and 篇 (`第三篇 …`) or 范文/例文 and a numeral (`范文一：…`),
     /// the styles of essay sites; the numeral after 篇, 范文 or 例文 may be
     /// bracketed (`范文（一）`, `篇【3】`), and a heading at the end of its
-    /// line may close a bracket and end in a colon (`…讲话（篇四）：`); Markdown heading marks around the line do not
-    /// count (`## 篇一`). A file
+    /// line may close a bracket and end in a colon (`…讲话（篇四）：`);
+    /// Markdown heading marks around the line and a symbol before it do not
+    /// count (`## 篇一`, `★篇一：…`). A file
     /// with none of these is cut at a numbered series of titles instead: at
     /// least three lines of at most 40 characters that are one title of 6
-    /// characters or more, ending in a letter, followed by numerals from 1
-    /// up, by one (one number may be left out), bracketed or not (`…讲话精神（一）`,
-    /// `…讲话精神（二）`, …), with text under each and at most 3 lines (200
+    /// characters or more, ending in a letter, followed or preceded by
+    /// numerals from 1 up, by one (one number may be left out), bracketed or
+    /// not (`…讲话精神（一）`, `…讲话精神（二）`, …; `1、…讲话`, `（二）…讲话`,
+    /// `③…讲话`), with text under each and at most 3 lines (200
     /// characters) before the first besides a contents list of the titles.
     Default,
     /// A user pattern matched against each trimmed line.
@@ -57,10 +59,19 @@ fn default_heading() -> &'static Regex {
 }
 
 /// A line without the Markdown that may make it a heading (`## 篇一`,
-/// `**篇一**`).
+/// `**篇一**`) and the symbols sites set before one (`★篇一：…`).
 fn unmarked(line: &str) -> &str {
-    line.trim_start_matches('#').trim().trim_matches('*').trim()
+    line.trim_start_matches('#')
+        .trim()
+        .trim_matches('*')
+        .trim_start_matches(DECORATIONS)
+        .trim()
 }
+
+/// Symbols that mark a heading on essay sites, not part of its title.
+const DECORATIONS: &[char] = &[
+    '★', '☆', '◆', '◇', '●', '○', '■', '□', '▲', '△', '▶', '►', '※', '◎', '•', '·',
+];
 
 /// A heading as a speech's title: without Markdown marks and the colon or
 /// full stop it may end in.
@@ -152,6 +163,26 @@ fn numbered_title() -> &'static Regex {
     })
 }
 
+/// A title after its number (`1、…讲话`, `（一）…讲话`, `【2】…讲话`, `③…讲话`).
+fn leading_numbered() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^(（{NUMERAL}）|\({NUMERAL}\)|【{NUMERAL}】|\[{NUMERAL}\]|{NUMERAL}[、.．:：]|{NUMERAL}[ \t　]|[①-⑳])[ \t　]*(.{{6,}})$"
+        ))
+        .expect("built-in leading-number title pattern")
+    })
+}
+
+/// Could `line` match [`leading_numbered`]? It starts with a numeral, an
+/// opening bracket or a circled number.
+fn may_lead_numbered(line: &str) -> bool {
+    line.chars().next().is_some_and(|c| {
+        matches!(c, '(' | '（' | '[' | '【' | '0'..='9' | '０'..='９' | '①'..='⑳')
+            || "一二三四五六七八九十百千零〇两".contains(c)
+    })
+}
+
 /// Fewest titles of one series that make a file a compilation.
 const SERIES_MIN: usize = 3;
 /// Most characters, and lines, before the first title of a series: a
@@ -164,6 +195,10 @@ const SERIES_PREAMBLE_LINES: usize = 3;
 /// (`三`, `十二`, `二十`, `二十一`), bracketed or not.
 fn numeral_value(s: &str) -> Option<u32> {
     let s = s.trim_matches(['（', '）', '(', ')', '【', '】', '[', ']']);
+    let s = s.trim_end_matches(['、', '.', '．', ':', '：', ' ', '\t', '　']);
+    if let Some(c) = s.chars().next().filter(|c| ('①'..='⑳').contains(c)) {
+        return (s.chars().count() == 1).then(|| c as u32 - '①' as u32 + 1);
+    }
     if s.chars()
         .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
     {
@@ -204,26 +239,51 @@ fn numeral_value(s: &str) -> Option<u32> {
     }
 }
 
+/// A numbered title: the title and its numeral, and whether the numeral
+/// leads (`1、…讲话`) or follows (`…讲话（一）`).
+fn numbered(line: &str) -> Option<(bool, &str, &str)> {
+    fn group<'t>(c: &regex::Captures<'t>, i: usize) -> &'t str {
+        c.get(i).map_or("", |m| m.as_str())
+    }
+    let (leads, title, numeral) = match (may_be_numbered(line), may_lead_numbered(line)) {
+        (true, _) if numbered_title().is_match(line) => {
+            let c = numbered_title().captures(line)?;
+            (false, group(&c, 1), group(&c, 2))
+        }
+        (_, true) => {
+            let c = leading_numbered().captures(line)?;
+            (true, group(&c, 2), group(&c, 1))
+        }
+        _ => return None,
+    };
+    let title = title.trim();
+    title
+        .chars()
+        .last()
+        .is_some_and(char::is_alphabetic)
+        .then_some((leads, title, numeral))
+}
+
 /// The lines of a numbered series of titles: one title (ending in a letter)
-/// followed by numerals that start at 1 and go up by one (by two once: a
+/// after or before numerals that start at 1 and go up by one (by two once: a
 /// piece left out) on at least [`SERIES_MIN`] short lines, each with text
 /// under it, and little text before the first. A contents list of the same
 /// titles before them (without text under each) is part of the preamble.
+/// Section headings inside a speech (`一、统一思想`, `二、加强领导`) are
+/// no series: their titles differ.
 fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
-    let mut by_title: std::collections::BTreeMap<&str, Vec<(usize, &str)>> = Default::default();
+    type Titles<'t> = std::collections::BTreeMap<(bool, &'t str), Vec<(usize, &'t str)>>;
+    let mut by_title: Titles = Default::default();
     for (i, r) in lines.iter().enumerate() {
         let line = text[r.clone()].trim();
-        if !short_enough(line) || !may_be_numbered(line) {
+        if !short_enough(line) {
             continue;
         }
-        if let Some(c) = numbered_title().captures(line) {
-            let (title, numeral) = (
-                c.get(1).map_or("", |m| m.as_str()),
-                c.get(2).map_or("", |m| m.as_str()),
-            );
-            if title.chars().last().is_some_and(char::is_alphabetic) {
-                by_title.entry(title).or_default().push((i, numeral));
-            }
+        if let Some((leads, title, numeral)) = numbered(line) {
+            by_title
+                .entry((leads, title))
+                .or_default()
+                .push((i, numeral));
         }
     }
     let blank = |i: usize| blank_line(text, lines, i);

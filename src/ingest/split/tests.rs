@@ -113,6 +113,26 @@ fn a_numbered_series_of_titles_splits() {
             "同志们：今天开会。\n（一）统一思想"
         );
     }
+    // The number before the title: `1、`, `2.`, `（三）`, `【4】`, `⑤`, `六、`.
+    for marks in [
+        ["1、", "2、", "3、"],
+        ["1. ", "2. ", "3. "],
+        ["（一）", "（二）", "（三）"],
+        ["【1】", "【2】", "【4】"],
+        ["①", "②", "③"],
+        ["一、", "二、", "三、"],
+    ] {
+        let text: String = marks
+            .iter()
+            .map(|k| format!("{k}在全市开发区工作会议上的讲话\n同志们：今天开会。\n一、统一思想\n"))
+            .collect();
+        let p = split(&text, &SplitRule::Default);
+        assert_eq!(p.pieces.len(), 3, "{text}");
+        assert_eq!(
+            &text[p.pieces[1].body.clone()],
+            "同志们：今天开会。\n一、统一思想"
+        );
+    }
     // Not a series: two titles; a title repeated with one numeral; titles
     // too short to be titles; section headings; and lines that only look
     // like a series: contact lines (the title ends in a digit or a colon),
@@ -130,6 +150,9 @@ fn a_numbered_series_of_titles_splits() {
         "开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（四）\n乙。\n开发区工作会议讲话（五）\n丙。\n",
         "开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（三）\n乙。\n开发区工作会议讲话（五）\n丙。\n",
         "在全市工作会议上的讲话\n同志们：\n重点工作任务之一：\n甲。\n重点工作任务之二：\n乙。\n重点工作任务之三：\n丙。\n",
+        "一、提高政治站位\n甲。\n二、狠抓项目建设\n乙。\n三、优化营商环境\n丙。\n",
+        "1、加强组织领导工作\n甲。\n1、加强组织领导工作\n乙。\n1、加强组织领导工作\n丙。\n",
+        "2023年开发区工作会议讲话\n甲。\n2024年开发区工作会议讲话\n乙。\n2025年开发区工作会议讲话\n丙。\n",
     ] {
         assert_eq!(split(text, &SplitRule::Default).pieces.len(), 1, "{text}");
     }
@@ -152,6 +175,16 @@ fn a_numbered_series_of_titles_splits() {
         title_of("## 开发区工作会议讲话篇二"),
         "开发区工作会议讲话篇二"
     );
+    // Sites mark headings with a symbol before them.
+    let text = "讲话稿精选\n★篇一：开发区会议讲话\n甲。\n◆篇二：开发区会议讲话\n乙。\n";
+    let p = split(text, &SplitRule::Default);
+    assert_eq!(p.pieces.len(), 2);
+    assert_eq!(
+        title_of(p.pieces[1].heading.as_deref().unwrap()),
+        "篇二：开发区会议讲话"
+    );
+    assert_eq!(numeral_value("⑳"), Some(20));
+    assert_eq!(numeral_value("12、"), Some(12));
     assert_eq!(numeral_value("（二十一）"), Some(21));
     assert_eq!(numeral_value("十"), Some(10));
     assert_eq!(numeral_value("１２"), Some(12));
@@ -196,6 +229,9 @@ fn lines_turned_away_early_never_match_the_patterns() {
         }
         if !may_be_numbered(line) {
             assert!(numbered_title().captures(line).is_none(), "{line}");
+        }
+        if !may_lead_numbered(line) {
+            assert!(leading_numbered().captures(line).is_none(), "{line}");
         }
     }
     for line in &made[..5] {
