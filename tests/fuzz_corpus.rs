@@ -35,6 +35,11 @@ fn ingest_corpus() {
 }
 
 #[test]
+fn check_corpus() {
+    replay("check");
+}
+
+#[test]
 fn normalize_corpus() {
     replay("normalize");
 }
@@ -52,7 +57,7 @@ fn index_corpus() {
 #[test]
 fn every_target_is_replayed() {
     let names: Vec<&str> = checks::TARGETS.iter().map(|(n, _)| *n).collect();
-    assert_eq!(names, ["ingest", "normalize", "align", "index"]);
+    assert_eq!(names, ["ingest", "normalize", "align", "index", "check"]);
 }
 
 #[test]

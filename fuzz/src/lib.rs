@@ -9,6 +9,7 @@ use std::ops::Range;
 use taohua::align::{
     align as align_chars, chain, covered, extend_ends, AlignParams, Chain, SeedTable,
 };
+use taohua::check::{check_draft, index_bytes, CheckOptions};
 use taohua::cluster::coverage;
 use taohua::ingest::{self, Corpus, IngestOptions, Pieces, SplitRule};
 use taohua::normalize::{fold, normalize as normalize_text, sym, sym_char, Sym, MASK};
@@ -23,6 +24,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("normalize", normalize),
     ("align", align),
     ("index", index),
+    ("check", check),
 ];
 
 fn lines_before(text: &str, at: usize) -> usize {
@@ -424,5 +426,50 @@ pub fn index(data: &[u8]) {
         if let Ok(idx) = Index::from_bytes(Bytes::Owned(bytes.clone()), "fuzz") {
             use_index(&idx, &bytes);
         }
+    }
+}
+
+/// `check`: a draft against a corpus, both from the fuzzer's bytes (split at
+/// the first `0xFF`, a byte UTF-8 never holds): the corpus is indexed and
+/// opened, the check runs, every match lies inside the draft on character
+/// boundaries and inside its source, and the ratios are shares.
+pub fn check(data: &[u8]) {
+    let at = data
+        .iter()
+        .position(|&b| b == 0xFF)
+        .unwrap_or(data.len() / 2);
+    let (corpus_bytes, draft_bytes) = (&data[..at], &data[(at + 1).min(data.len())..]);
+    let Ok(draft) = std::str::from_utf8(draft_bytes) else {
+        return;
+    };
+    let mut corpus = Corpus::default();
+    ingest::add_bytes(
+        &mut corpus,
+        "c.txt".into(),
+        corpus_bytes,
+        &IngestOptions::default(),
+    );
+    if corpus.documents.is_empty() {
+        return;
+    }
+    let idx = Index::from_bytes(Bytes::Owned(index_bytes(&corpus)), "fuzz")
+        .expect("an index just made opens");
+    let r = check_draft("d.txt", draft, &idx, &CheckOptions::default())
+        .expect("a check against an index just made runs");
+    for ratio in [
+        r.copy_ratio,
+        r.copy_ratio_excluding_boilerplate,
+        r.max_single_source_ratio,
+    ] {
+        assert!((0.0..=1.0).contains(&ratio), "ratio {ratio}");
+    }
+    assert!(r.copy_ratio_excluding_boilerplate <= r.copy_ratio + 1e-9);
+    for m in &r.matches {
+        let span = m.draft.start..m.draft.end;
+        check_range(draft, &span, "match");
+        assert!(!span.is_empty(), "an empty match");
+        let source = &corpus.documents[m.source.document];
+        let text = source.file_text();
+        check_range(text, &(m.source.start..m.source.end), "source");
     }
 }
