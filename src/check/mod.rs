@@ -40,7 +40,7 @@ use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, Inde
 use boilerplate::Stock;
 use rayon::prelude::*;
 use seeds::{drop_nested, Seeds};
-use sentences::{reworded, sentence_spans, sentences_around, Text};
+use sentences::{reworded, sentences_around, Draft};
 use supported::{same_chars, supported, WEAK_MATCHED};
 
 /// Tuning of a check.
@@ -156,7 +156,7 @@ pub fn check_draft(
         .map(|b| norm.starting_before(b))
         .collect();
     let para = |i: usize| para_starts.partition_point(|&s| s <= i);
-    let draft_sentences = sentence_spans(text, &norm);
+    let sentences = Draft::new(text, &norm);
     // The draft's stock wording (phrases of the corpus, and the allowlist's):
     // a short passage of it counts as copied without a long one beside it,
     // and is boilerplate (see `boilerplate` for a long one).
@@ -221,13 +221,9 @@ pub fn check_draft(
             para,
         );
         // The sentences beside a passage that were moved and reworded.
-        let a = Text {
-            chars: &norm.chars,
-            sentences: &draft_sentences,
-        };
         let anchor = |c: &Chain| weight(c) >= min && !stock.mostly(c.a_range());
         let around = |w| sentences_around(doc.text, &snorm, w);
-        let more = reworded(&kept, anchor, &a, &snorm.chars, around, &para);
+        let more = reworded(&kept, anchor, &sentences, &snorm.chars, around, &para);
         kept.extend(more);
         let passages: Vec<FoundPassage> = drop_nested(kept)
             .iter()

@@ -78,10 +78,27 @@ fn spans_in(text: &str, norm: &Normalized, bytes: Range<usize>) -> Vec<Range<usi
         .collect()
 }
 
-/// A draft: its stream and its sentences.
-pub(super) struct Text<'a> {
-    pub(super) chars: &'a [Sym],
-    pub(super) sentences: &'a [Range<usize>],
+/// A draft's stream and its sentences (with their characters sorted), cut
+/// once for all its sources.
+pub(super) struct Draft<'a> {
+    chars: &'a [Sym],
+    sentences: Vec<Range<usize>>,
+    sorted: Vec<Vec<Sym>>,
+}
+
+impl<'a> Draft<'a> {
+    pub(super) fn new(text: &str, norm: &'a Normalized) -> Draft<'a> {
+        let sentences = sentence_spans(text, norm);
+        let sorted = sentences
+            .iter()
+            .map(|s| sorted(&norm.chars[s.clone()]))
+            .collect();
+        Draft {
+            chars: &norm.chars,
+            sentences,
+            sorted,
+        }
+    }
 }
 
 /// The reworded sentences of the draft `a` beside the passages `kept` from
@@ -92,12 +109,13 @@ pub(super) struct Text<'a> {
 pub(super) fn reworded(
     kept: &[Chain],
     anchor: impl Fn(&Chain) -> bool,
-    a: &Text,
+    a: &Draft,
     b_chars: &[Sym],
     b_sentences: impl FnOnce(Range<usize>) -> Vec<Range<usize>>,
     para: &dyn Fn(usize) -> usize,
 ) -> Vec<Chain> {
-    // Each anchored paragraph with the source windows of its anchors.
+    // Each anchored paragraph with the source windows of its anchors,
+    // by paragraph and start, those of a paragraph that overlap merged.
     let mut windows: Vec<(usize, Range<usize>)> = Vec::new();
     for c in kept.iter().filter(|c| anchor(c)) {
         let (ra, rb) = (c.a_range(), c.b_range());
@@ -109,48 +127,89 @@ pub(super) fn reworded(
     if windows.is_empty() {
         return Vec::new();
     }
-    // The source's sentences in reach of any anchor, cut once.
+    windows.sort_by_key(|(p, w)| (*p, w.start));
+    windows.dedup_by(|next, kept| {
+        let joins = next.0 == kept.0 && next.1.start <= kept.1.end;
+        if joins {
+            kept.1.end = kept.1.end.max(next.1.end);
+        }
+        joins
+    });
+    // The source's sentences in reach of any anchor, cut once (ascending and
+    // apart), with their characters sorted once they are compared.
     let reach = windows.iter().map(|w| w.1.start).min().unwrap_or(0)
         ..windows.iter().map(|w| w.1.end).max().unwrap_or(0);
-    let b = Text {
-        chars: b_chars,
-        sentences: &b_sentences(reach),
+    let b_sentences = b_sentences(reach);
+    let mut sorted_b: Vec<Option<Vec<Sym>>> = vec![None; b_sentences.len()];
+    // What the passages cover of the draft, as ascending disjoint spans.
+    let mut spans: Vec<Range<usize>> = kept.iter().flat_map(|c| c.a_spans.clone()).collect();
+    spans.sort_by_key(|r| r.start);
+    spans.dedup_by(|next, kept| {
+        let joins = next.start <= kept.end;
+        if joins {
+            kept.end = kept.end.max(next.end);
+        }
+        joins
+    });
+    let covered = |r: &Range<usize>| -> usize {
+        let from = spans.partition_point(|x| x.end <= r.start);
+        spans[from..]
+            .iter()
+            .take_while(|x| x.start < r.end)
+            .map(|x| x.end.min(r.end) - x.start.max(r.start))
+            .sum()
     };
-    let mut covered = vec![false; a.chars.len()];
-    for r in kept.iter().flat_map(|c| &c.a_spans) {
-        covered[r.clone()].fill(true);
-    }
     let mut out = Vec::new();
     let mut table = Lcs::default();
-    for s in a.sentences {
+    for (s, sorted_x) in a.sentences.iter().zip(&a.sorted) {
         let n = s.len();
-        let done = covered[s.clone()].iter().filter(|&&c| c).count();
+        let done = covered(s);
         if !(MIN_COMMON..=MAX_SENTENCE).contains(&n) || 10 * done >= COVERED_TENTHS * n {
             continue;
         }
+        // The source sentences that overlap a window of this paragraph.
         let p = para(s.start);
-        let near = |t: &Range<usize>| {
-            windows
-                .iter()
-                .any(|(q, w)| *q == p && t.start < w.end && w.start < t.end)
-        };
+        let from = windows.partition_point(|w| w.0 < p);
+        let to = windows.partition_point(|w| w.0 <= p);
+        let mut near: Vec<usize> = Vec::new();
+        for (_, w) in &windows[from..to] {
+            let i = b_sentences.partition_point(|t| t.end <= w.start);
+            let j = b_sentences.partition_point(|t| t.start < w.end);
+            let i = i.max(near.last().map_or(0, |&k| k + 1));
+            near.extend(i..j);
+        }
+        if near.is_empty() {
+            continue;
+        }
         let x = &a.chars[s.clone()];
-        let best = b
-            .sentences
-            .iter()
-            .filter(|t| t.len() >= MIN_COMMON && t.len() <= MAX_SENTENCE && near(t))
-            .filter(|t| 2 * common_bound(x, &b.chars[(*t).clone()]) >= n.max(t.len()))
-            .map(|t| (table.length(x, &b.chars[t.clone()]), t))
-            .filter(|&(l, t)| l >= MIN_COMMON && 2 * l >= n.max(t.len()))
-            .max_by_key(|&(l, t)| (l, std::cmp::Reverse(t.start)));
+        let mut best: Option<(usize, &Range<usize>)> = None;
+        for k in near {
+            let t = &b_sentences[k];
+            if !(MIN_COMMON..=MAX_SENTENCE).contains(&t.len()) {
+                continue;
+            }
+            let y = &b_chars[t.clone()];
+            let sorted_y = sorted_b[k].get_or_insert_with(|| sorted(y));
+            let masks = x.iter().chain(y).filter(|&&c| c == MASK).count();
+            if 2 * (common(sorted_x, sorted_y) + masks) < n.max(t.len()) {
+                continue;
+            }
+            let l = table.length(x, y);
+            let better = best.is_none_or(|(m, u)| {
+                (l, std::cmp::Reverse(t.start)) > (m, std::cmp::Reverse(u.start))
+            });
+            if l >= MIN_COMMON && 2 * l >= n.max(t.len()) && better {
+                best = Some((l, t));
+            }
+        }
         let Some((_, t)) = best else {
             continue;
         };
-        let blocks = table.blocks(x, &b.chars[t.clone()], s.start, t.start);
+        let blocks = table.blocks(x, &b_chars[t.clone()], s.start, t.start);
         let Some(c) = densest(&blocks).and_then(|run| sentence_chain(&blocks, run, s, t)) else {
             continue;
         };
-        let fresh = c.a_range().filter(|&i| !covered[i]).count();
+        let fresh = c.a_range().len() - covered(&c.a_range());
         if fresh >= MIN_FRESH {
             out.push(c);
         }
@@ -222,25 +281,29 @@ fn same(x: Sym, y: Sym) -> bool {
     x == y || x == MASK || y == MASK
 }
 
-/// At most how long the common subsequence of `x` and `y` can be: the
-/// characters they have in common, counted with repeats, and masks.
-fn common_bound(x: &[Sym], y: &[Sym]) -> usize {
-    let mut ys: Vec<Sym> = y.to_vec();
-    ys.sort_unstable();
-    let masks = x.iter().chain(y).filter(|&&c| c == MASK).count();
-    let mut used = vec![false; ys.len()];
-    let mut n = 0;
-    for &c in x.iter().filter(|&&c| c != MASK) {
-        let i = ys.partition_point(|&y| y < c);
-        if let Some(j) = (i..ys.len())
-            .take_while(|&j| ys[j] == c)
-            .find(|&j| !used[j])
-        {
-            used[j] = true;
-            n += 1;
+/// The characters of a sentence but masks, sorted.
+fn sorted(x: &[Sym]) -> Vec<Sym> {
+    let mut v: Vec<Sym> = x.iter().copied().filter(|&c| c != MASK).collect();
+    v.sort_unstable();
+    v
+}
+
+/// The characters two sorted lists have in common, counted with repeats:
+/// with the masks of both, at most how long their common subsequence can be.
+fn common(x: &[Sym], y: &[Sym]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
-    n + masks
+    n
 }
 
 /// The table of a longest common subsequence, kept between sentences.
@@ -330,8 +393,11 @@ mod tests {
             11,
             "the mask stands for one of the name's characters"
         );
-        assert!(common_bound(&x, &y) >= 8);
-        assert_eq!(common_bound(&chars("甲乙丙"), &chars("丁戊己")), 0);
+        assert_eq!(common(&sorted(&x), &sorted(&y)), 8, "推 and 进 once each");
+        assert_eq!(
+            common(&sorted(&chars("甲乙丙")), &sorted(&chars("丁戊己"))),
+            0
+        );
     }
 
     #[test]
@@ -354,10 +420,7 @@ mod tests {
             b_spans: std::iter::once(0..16).collect(),
             matched: 16,
         }];
-        let a = Text {
-            chars: &dn.chars,
-            sentences: &ds,
-        };
+        let a = Draft::new(draft, &dn);
         let around = |w: Range<usize>| sentences_around(source, &sn, w);
         assert_eq!(around(0..sn.len()), ss, "the whole source");
         assert_eq!(around(20..21), ss[1..2], "the sentence of one character");
