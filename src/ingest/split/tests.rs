@@ -1,3 +1,6 @@
+use super::series::{
+    leading_numbered, may_be_numbered, may_lead_numbered, numbered_title, numeral_value,
+};
 use super::*;
 
 const COMPILATION: &str = "2023年讲话精神(优秀2篇)\n下面是小编整理的。\n会议讲话精神篇一\n同志们：\n第一章 总则\n一、统一思想\n会议讲话精神篇二\n谢谢大家！\n";

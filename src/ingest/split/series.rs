@@ -1,0 +1,188 @@
+//! Numbered series of titles: a compilation whose pieces are one title with
+//! a number after it (`…讲话精神（三）`, `…讲话稿3`) or before it
+//! (`3、…讲话`, `（三）…讲话`, `③…讲话`).
+
+use super::{blank_line, short_enough, NUMERAL};
+use regex::Regex;
+use std::ops::Range;
+
+/// Could `line` match [`numbered_title`]? It ends in a numeral or a closing
+/// bracket: other lines are turned away before the pattern is run.
+pub(super) fn may_be_numbered(line: &str) -> bool {
+    line.chars().next_back().is_some_and(|c| {
+        matches!(c, ')' | '）' | ']' | '】' | '0'..='9' | '０'..='９')
+            || "一二三四五六七八九十百千零〇两".contains(c)
+    })
+}
+
+pub(super) fn numbered_title() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^(.{{6,}}?)[ \t　]*(（{NUMERAL}）|\({NUMERAL}\)|【{NUMERAL}】|\[{NUMERAL}\]|{NUMERAL})$"
+        ))
+        .expect("built-in numbered title pattern")
+    })
+}
+
+/// A title after its number (`1、…讲话`, `（一）…讲话`, `【2】…讲话`, `③…讲话`).
+pub(super) fn leading_numbered() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^(（{NUMERAL}）|\({NUMERAL}\)|【{NUMERAL}】|\[{NUMERAL}\]|{NUMERAL}[、.．:：]|{NUMERAL}[ \t　]|[①-⑳])[ \t　]*(.{{6,}})$"
+        ))
+        .expect("built-in leading-number title pattern")
+    })
+}
+
+/// Could `line` match [`leading_numbered`]? It starts with a numeral, an
+/// opening bracket or a circled number.
+pub(super) fn may_lead_numbered(line: &str) -> bool {
+    line.chars().next().is_some_and(|c| {
+        matches!(c, '(' | '（' | '[' | '【' | '0'..='9' | '０'..='９' | '①'..='⑳')
+            || "一二三四五六七八九十百千零〇两".contains(c)
+    })
+}
+
+/// Fewest titles of one series that make a file a compilation.
+const SERIES_MIN: usize = 3;
+/// Most characters, and lines, before the first title of a series: a
+/// compilation's own title and the site's filler, not a page of text (a page
+/// footer numbered 1, 2, 3 follows its page).
+const SERIES_PREAMBLE_CHARS: usize = 200;
+const SERIES_PREAMBLE_LINES: usize = 3;
+
+/// The value of a numeral up to 99: Arabic (ASCII or full-width) or Chinese
+/// (`三`, `十二`, `二十`, `二十一`), bracketed or not.
+pub(super) fn numeral_value(s: &str) -> Option<u32> {
+    let s = s.trim_matches(['（', '）', '(', ')', '【', '】', '[', ']']);
+    let s = s.trim_end_matches(['、', '.', '．', ':', '：', ' ', '\t', '　']);
+    if let Some(c) = s.chars().next().filter(|c| ('①'..='⑳').contains(c)) {
+        return (s.chars().count() == 1).then(|| c as u32 - '①' as u32 + 1);
+    }
+    if s.chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        let digits: String = s
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10),
+                _ => Some(c),
+            })
+            .collect::<Option<String>>()?;
+        return digits.parse().ok().filter(|&v| v <= 99);
+    }
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|v| v as u32)
+            .or((c == '〇').then_some(0))
+            .or((c == '两').then_some(2))
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.iter().position(|&c| c == '十') {
+        None if chars.len() == 1 => digit(chars[0]),
+        None => None,
+        Some(at) => {
+            let tens = match &chars[..at] {
+                [] => 1,
+                [d] => digit(*d)?,
+                _ => return None,
+            };
+            let ones = match &chars[at + 1..] {
+                [] => 0,
+                [d] => digit(*d)?,
+                _ => return None,
+            };
+            Some(tens * 10 + ones)
+        }
+    }
+}
+
+/// A numbered title: the title and its numeral, and whether the numeral
+/// leads (`1、…讲话`) or follows (`…讲话（一）`).
+fn numbered(line: &str) -> Option<(bool, &str, &str)> {
+    fn group<'t>(c: &regex::Captures<'t>, i: usize) -> &'t str {
+        c.get(i).map_or("", |m| m.as_str())
+    }
+    let (leads, title, numeral) = match (may_be_numbered(line), may_lead_numbered(line)) {
+        (true, _) if numbered_title().is_match(line) => {
+            let c = numbered_title().captures(line)?;
+            (false, group(&c, 1), group(&c, 2))
+        }
+        (_, true) => {
+            let c = leading_numbered().captures(line)?;
+            (true, group(&c, 2), group(&c, 1))
+        }
+        _ => return None,
+    };
+    let title = title.trim();
+    title
+        .chars()
+        .last()
+        .is_some_and(char::is_alphabetic)
+        .then_some((leads, title, numeral))
+}
+
+/// The lines of a numbered series of titles: one title (ending in a letter)
+/// after or before numerals that start at 1 and go up by one (by two once: a
+/// piece left out) on at least [`SERIES_MIN`] short lines, each with text
+/// under it, and little text before the first. A contents list of the same
+/// titles before them (without text under each) is part of the preamble.
+/// Section headings inside a speech (`一、统一思想`, `二、加强领导`) are
+/// no series: their titles differ.
+pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
+    type Titles<'t> = std::collections::BTreeMap<(bool, &'t str), Vec<(usize, &'t str)>>;
+    let mut by_title: Titles = Default::default();
+    for (i, r) in lines.iter().enumerate() {
+        let line = text[r.clone()].trim();
+        if !short_enough(line) {
+            continue;
+        }
+        if let Some((leads, title, numeral)) = numbered(line) {
+            by_title
+                .entry((leads, title))
+                .or_default()
+                .push((i, numeral));
+        }
+    }
+    let blank = |i: usize| blank_line(text, lines, i);
+    let series = by_title.into_values().filter_map(|v| {
+        let values: Vec<Option<u32>> = v.iter().map(|x| numeral_value(x.1)).collect();
+        // The series proper starts at the last 1: what comes before is a
+        // contents list, whose lines count as preamble only as titles (text
+        // under them is text before the series).
+        let start = values.iter().rposition(|&x| x == Some(1))?;
+        let (toc, v) = (&v[..start], &v[start..]);
+        // Numbered one by one, one number at most left out.
+        let steps: Vec<Option<u32>> = values[start..]
+            .windows(2)
+            .map(|w| w[1].zip(w[0]).and_then(|(b, a)| b.checked_sub(a)))
+            .collect();
+        let counted = v.len() >= SERIES_MIN
+            && steps.iter().all(|&d| matches!(d, Some(1 | 2)))
+            && steps.iter().filter(|&&d| d == Some(2)).count() <= 1;
+        // Text under every title (a list of titles is not a compilation).
+        let bodies = v.iter().enumerate().all(|(k, &(i, _))| {
+            let next = v.get(k + 1).map_or(lines.len(), |x| x.0);
+            (i + 1..next).any(|j| !blank(j))
+        });
+        let before = (0..v[0].0).filter(|i| !toc.iter().any(|x| x.0 == *i));
+        let before: Vec<&str> = before.map(|i| text[lines[i].clone()].trim()).collect();
+        let chars: usize = before
+            .iter()
+            .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
+        let filled = before.iter().filter(|l| !l.is_empty()).count();
+        (counted && bodies && chars <= SERIES_PREAMBLE_CHARS && filled <= SERIES_PREAMBLE_LINES)
+            .then(|| v.to_vec())
+    });
+    // The longest series (the first of equally long ones).
+    let best = series.fold(
+        Vec::new(),
+        |best, v| if v.len() > best.len() { v } else { best },
+    );
+    best.into_iter().map(|x| x.0).collect()
+}

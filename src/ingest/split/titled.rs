@@ -1,0 +1,112 @@
+//! Speeches that each open with their own title: a collection (汇编) with no
+//! numbers, each speech under a title such as `在全市经济工作会议上的讲话`
+//! with, within its next three lines, a salutation (`同志们：`,
+//! `尊敬的各位来宾：`) or the date the speech was given (`（2023年12月20日）`).
+
+use super::{blank_line, short_enough};
+use regex::Regex;
+use std::ops::Range;
+
+/// Fewest titled speeches that make a file a collection (one is a speech
+/// with its title, which needs no cut).
+const TITLED_MIN: usize = 2;
+/// Lines after a title within which its salutation or date must stand, not
+/// counting blank ones.
+const OPENING_LINES: usize = 3;
+
+/// A speech's title: `在…上的讲话` and its kin, or a line ending in 讲话,
+/// 发言, 致辞 and the like, with a speaker or a date in brackets after it.
+fn speech_title() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^.{2,36}(讲话|发言|致辞|讲话稿|发言稿|演讲稿|讲话提纲|主持词|工作报告)([（(][^（）()]{1,24}[）)])?$",
+        )
+        .expect("built-in speech title pattern")
+    })
+}
+
+/// How a speech opens: a salutation ending in a colon or comma, or a date
+/// on its own line.
+fn opening() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^((同志们|各位|尊敬的|女士们|亲爱的)[^。！？!?]{0,30}[：:，,]|[（(]?[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月([0-9一二三四五六七八九十]{1,3}日)?[）)]?)$",
+        )
+        .expect("built-in speech opening pattern")
+    })
+}
+
+/// The title lines of a collection of titled speeches: at least
+/// [`TITLED_MIN`] short lines that are a speech's title, each followed
+/// within [`OPENING_LINES`] lines, before another title, by how a speech
+/// opens; none otherwise.
+pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
+    let line = |i: usize| text[lines[i].clone()].trim();
+    let is_title = |i: usize| short_enough(line(i)) && speech_title().is_match(line(i));
+    // The opening comes before the next title (the titles of a contents
+    // list open nothing).
+    let opens = |i: usize| {
+        (i + 1..lines.len())
+            .filter(|&j| !blank_line(text, lines, j))
+            .take(OPENING_LINES)
+            .take_while(|&j| !is_title(j))
+            .any(|j| opening().is_match(line(j)))
+    };
+    let titles: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_title(i) && opens(i))
+        .collect();
+    if titles.len() < TITLED_MIN {
+        return Vec::new();
+    }
+    titles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{split, SplitRule};
+
+    #[test]
+    fn speeches_under_their_own_titles_are_cut_at_each() {
+        let text = "领导讲话汇编\n目录\n在全市经济工作会议上的讲话\n在全县三级干部大会上的讲话\n\n\
+            在全市经济工作会议上的讲话\n（2023年12月20日）\n同志们：\n今天召开全市经济工作会议。\n\
+            在全县三级干部大会上的讲话\n县委书记 李四\n\n各位代表，同志们：\n一、深入学习贯彻总书记重要讲话\n今年是关键之年。\n\
+            市长在招商引资推介会上的致辞（2024年3月）\n尊敬的各位来宾：\n欢迎各位。\n";
+        let p = split(text, &SplitRule::Default);
+        let titles: Vec<&str> = p
+            .pieces
+            .iter()
+            .map(|x| x.heading.as_deref().unwrap())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "在全市经济工作会议上的讲话",
+                "在全县三级干部大会上的讲话",
+                "市长在招商引资推介会上的致辞（2024年3月）"
+            ],
+            "a section heading ending in 讲话 with no salutation is no title"
+        );
+        assert_eq!(
+            &text[p.preamble.unwrap()],
+            "领导讲话汇编\n目录\n在全市经济工作会议上的讲话\n在全县三级干部大会上的讲话\n",
+            "the contents list is the preamble"
+        );
+        assert_eq!(
+            &text[p.pieces[0].body.clone()],
+            "（2023年12月20日）\n同志们：\n今天召开全市经济工作会议。"
+        );
+    }
+
+    #[test]
+    fn one_speech_under_its_title_is_not_cut() {
+        for text in [
+            "在全市经济工作会议上的讲话\n同志们：\n今天召开全市经济工作会议。\n一、认真学习总书记重要讲话\n甲。\n",
+            // A title with no opening after it, and a salutation with no title.
+            "在全市经济工作会议上的讲话\n今天召开会议。\n在全县三级干部大会上的讲话\n同志们：\n乙。\n同志们：\n丙。\n",
+        ] {
+            assert_eq!(split(text, &SplitRule::Default).pieces.len(), 1, "{text}");
+        }
+    }
+}
