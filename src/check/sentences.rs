@@ -15,18 +15,15 @@
 //! around a random place of another year's report, 1 in 100 reached 0.36 of
 //! the longer, 1 in 200 half (where a template sentence was shared).
 
+use super::supported::{NEAR_SOURCE, WEAK_MATCHED};
 use crate::align::{Block, Chain};
 use crate::normalize::{Normalized, Sym, MASK};
 use crate::segment::sentences;
 use std::ops::Range;
 
 /// Fewest characters a reworded sentence must have in common with its
-/// source sentence (as [`super::supported::WEAK_MATCHED`]).
-const MIN_COMMON: usize = 8;
-/// How far from a passage's source text, in source characters, its
-/// paragraph's other sentences are looked for (sentences moved within a
-/// paragraph, as `supported` groups passages).
-const NEAR_SOURCE: usize = 400;
+/// source sentence: as many as a short passage beside a long one needs.
+const MIN_COMMON: usize = WEAK_MATCHED;
 /// A sentence covered this much (in tenths) by passages already is left as it is.
 const COVERED_TENTHS: usize = 9;
 /// Fewest characters a reworded sentence must add to what passages cover.
@@ -105,7 +102,8 @@ impl<'a> Draft<'a> {
 /// source `b`: for each `anchor` passage, the draft sentences of its
 /// paragraphs (`para` gives a draft character's paragraph) that passages
 /// cover less than nine tenths of, each matched with the most alike source
-/// sentence within [`NEAR_SOURCE`] of the anchor's source text.
+/// sentence within [`NEAR_SOURCE`] of the anchor's source text (sentences
+/// moved within a paragraph, as `supported` groups passages).
 pub(super) fn reworded(
     kept: &[Chain],
     anchor: impl Fn(&Chain) -> bool,

@@ -32,7 +32,7 @@ const STEP_DRIFT: usize = 20;
 const NEAR_DRAFT: usize = 200;
 /// ... and in source characters (sentences moved within a paragraph, or a
 /// paragraph taken from further on).
-const NEAR_SOURCE: usize = 400;
+pub(super) const NEAR_SOURCE: usize = 400;
 
 /// Most characters a mask stands for in [`same_chars`] (a name).
 const MASKED_MAX: usize = 4;
