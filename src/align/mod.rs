@@ -9,6 +9,7 @@
 //! [`Chain`]s in order of their position in `a`, non-overlapping in `a`.
 
 mod gaps;
+mod lcs;
 mod mems;
 mod reach;
 mod support;
@@ -17,6 +18,7 @@ use crate::normalize::{Sym, MASK};
 use crate::FastMap;
 pub use gaps::agreeing;
 use gaps::{Gaps, EDIT_DRIFT};
+pub use lcs::Lcs;
 pub use mems::{grow, mems, SeedTable};
 use std::ops::Range;
 

@@ -24,6 +24,7 @@
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
 
 mod boilerplate;
+mod reworded;
 mod seeds;
 mod sentences;
 mod supported;
@@ -39,8 +40,9 @@ use crate::segment::paragraph_breaks;
 use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
 use boilerplate::Stock;
 use rayon::prelude::*;
+use reworded::reworded;
 use seeds::{drop_nested, Seeds};
-use sentences::{reworded, sentences_around, Draft};
+use sentences::{sentences_around, Draft};
 use supported::{same_chars, supported, WEAK_MATCHED};
 
 /// Tuning of a check.

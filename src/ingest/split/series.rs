@@ -36,6 +36,10 @@ pub(super) fn leading_numbered() -> &'static Regex {
     })
 }
 
+/// Units and measures a figure is written with (`1 月`, `3 号楼`, `5 万元`).
+const UNITS: &str =
+    "年月日号时点分秒周季度个位名次届期岁万亿千百元角倍成层楼栋条款项章节篇页米吨亩%";
+
 /// Could `line` match [`leading_numbered`]? It starts with a numeral, an
 /// opening bracket or a circled number.
 pub(super) fn may_lead_numbered(line: &str) -> bool {
@@ -114,7 +118,14 @@ fn numbered(line: &str) -> Option<(bool, &str, &str)> {
         }
         (_, true) => {
             let c = leading_numbered().captures(line)?;
-            (true, group(&c, 2), group(&c, 1))
+            let (numeral, title) = (group(&c, 1), group(&c, 2));
+            // `1 月份工作安排`, `3 号楼施工方案`: a figure and its unit
+            // with a space between, not a number and a title.
+            let spaced = numeral.ends_with([' ', '\t', '　']);
+            if spaced && title.starts_with(|c: char| c.is_ascii_digit() || UNITS.contains(c)) {
+                return None;
+            }
+            (true, title, numeral)
         }
         _ => return None,
     };

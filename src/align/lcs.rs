@@ -1,0 +1,106 @@
+//! Two short texts → a longest common subsequence of their characters (a
+//! mask matching any), as blocks: how `check` matches a reworded sentence
+//! with its source sentence when no seed of it is left.
+
+use super::Block;
+use crate::normalize::{Sym, MASK};
+
+/// Do two characters match (a mask matches any)?
+fn same(x: Sym, y: Sym) -> bool {
+    x == y || x == MASK || y == MASK
+}
+
+/// The table of a longest common subsequence, kept between comparisons.
+#[derive(Default)]
+pub struct Lcs(Vec<u16>);
+
+impl Lcs {
+    /// Longest text compared (the table's cells are `u16`).
+    pub const MAX_LEN: usize = u16::MAX as usize;
+
+    /// Fill the table for `x` and `y`: cell `(i, j)` holds the length of the
+    /// longest common subsequence of `x[i..]` and `y[j..]`.
+    fn fill(&mut self, x: &[Sym], y: &[Sym]) {
+        assert!(x.len().min(y.len()) <= Self::MAX_LEN, "texts too long");
+        let w = y.len() + 1;
+        self.0.clear();
+        self.0.resize((x.len() + 1) * w, 0);
+        for i in (0..x.len()).rev() {
+            for j in (0..y.len()).rev() {
+                self.0[i * w + j] = if same(x[i], y[j]) {
+                    self.0[(i + 1) * w + j + 1] + 1
+                } else {
+                    self.0[(i + 1) * w + j].max(self.0[i * w + j + 1])
+                };
+            }
+        }
+    }
+
+    /// The length of the longest common subsequence of `x` and `y`.
+    pub fn length(&mut self, x: &[Sym], y: &[Sym]) -> usize {
+        self.fill(x, y);
+        self.0[0] as usize
+    }
+
+    /// The runs of one longest common subsequence of `x` (at `at_x` in its
+    /// stream) and `y` (at `at_y`), as blocks, in order; matches taken as
+    /// early as they can be.
+    pub fn blocks(&mut self, x: &[Sym], y: &[Sym], at_x: usize, at_y: usize) -> Vec<Block> {
+        self.fill(x, y);
+        let w = y.len() + 1;
+        let (mut i, mut j) = (0, 0);
+        let mut out: Vec<Block> = Vec::new();
+        while i < x.len() && j < y.len() {
+            if same(x[i], y[j]) && self.0[i * w + j] == self.0[(i + 1) * w + j + 1] + 1 {
+                let (a, b) = ((at_x + i) as u32, (at_y + j) as u32);
+                match out.last_mut() {
+                    Some(l) if l.a + l.len == a && l.b + l.len == b => l.len += 1,
+                    _ => out.push(Block { a, b, len: 1 }),
+                }
+                i += 1;
+                j += 1;
+            } else if self.0[(i + 1) * w + j] >= self.0[i * w + j + 1] {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn chars(s: &str) -> Vec<Sym> {
+        normalize(s).chars
+    }
+
+    #[test]
+    fn the_common_subsequence_is_found_in_runs_with_masks_matching_any() {
+        let (x, y) = (
+            chars("统筹推进项目建设顺利推进"),
+            chars("确保了项目建设顺利推进"),
+        );
+        let mut t = Lcs::default();
+        assert_eq!(t.length(&x, &y), 8, "项目建设顺利推进");
+        let blocks = t.blocks(&x, &y, 100, 50);
+        assert_eq!(
+            blocks,
+            vec![Block {
+                a: 104,
+                b: 53,
+                len: 8
+            }]
+        );
+        let masked = chars("******同志带头分包重大项目");
+        assert_eq!(
+            t.length(&masked, &chars("王建国同志带头分包重大项目")),
+            11,
+            "the mask stands for one of the name's characters"
+        );
+        assert_eq!(t.length(&x, &[]), 0);
+    }
+}
