@@ -233,3 +233,50 @@ fn outputs_written_atomically_get_the_usual_mode() {
     }
     assert_eq!(mode("out"), 0o777 & !mask, "the dedup folder");
 }
+
+/// Text that repeats itself holds a long phrase at every turn: a sentence
+/// written 3 000 times, and 100 times in another file. The passage they
+/// share (the shorter file's whole text) is listed where it does not overlap
+/// itself, 30 times, not at each of the ~2 900 places it starts (which made
+/// a report the square of the text: 2 GB for 30 000 and 1 000 turns).
+#[test]
+fn text_repeating_itself_lists_each_phrase_where_it_does_not_overlap_itself() {
+    let env = TestEnv::new();
+    let sentence = "让我们紧密团结在以习近平同志为核心的党中央周围。";
+    env.write("rep/long.txt", sentence.repeat(3000));
+    env.write("rep/short.txt", sentence.repeat(100));
+    let out = env
+        .cmd()
+        .args(["scan", "--format", "json"])
+        .arg(env.path("rep"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let input = 3100 * sentence.len();
+    assert!(
+        out.stdout.len() < 4 * input,
+        "a report of {} bytes for {input} bytes of text",
+        out.stdout.len()
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let long = doc_id(&r, "long");
+    let mut most = 0;
+    for p in r["phrases"].as_array().unwrap() {
+        let mut ends: std::collections::HashMap<u64, u64> = Default::default();
+        let occ = p["occurrences"].as_array().unwrap();
+        for o in occ {
+            let (d, start, end) = (
+                o["document"].as_u64().unwrap(),
+                o["start"].as_u64().unwrap(),
+                o["end"].as_u64().unwrap(),
+            );
+            let last = ends.insert(d, end).unwrap_or(0);
+            assert!(start >= last, "{} overlaps itself at {start}", p["text"]);
+        }
+        most = most.max(occ.iter().filter(|o| o["document"] == long).count());
+    }
+    assert_eq!(
+        most, 30,
+        "the short file's text, 30 times over in the long one"
+    );
+}

@@ -206,6 +206,16 @@ pub(super) fn entry(
     }
     occurrences.sort_by_key(|o| (o.document(), o.start()));
     occurrences.dedup();
+    // Nor in a copy does an occurrence overlap the one before it (see `locate`).
+    let mut free = (usize::MAX, 0);
+    occurrences.retain(|o| {
+        let span = o.span();
+        let apart = span.document != free.0 || span.start >= free.1;
+        if apart {
+            free = (span.document, span.end);
+        }
+        apart
+    });
     occurrences.shrink_to_fit();
     let mut documents: Vec<usize> = occurrences.iter().map(|o| o.document()).collect();
     documents.dedup();
