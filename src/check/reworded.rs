@@ -273,6 +273,20 @@ mod tests {
     use super::*;
     use crate::normalize::normalize;
 
+    /// The passage of a draft's and a source's first 16 characters, copied.
+    fn first_16() -> Vec<Chain> {
+        vec![Chain {
+            blocks: vec![Block {
+                a: 0,
+                b: 0,
+                len: 16,
+            }],
+            a_spans: std::iter::once(0..16).collect(),
+            b_spans: std::iter::once(0..16).collect(),
+            matched: 16,
+        }]
+    }
+
     #[test]
     fn a_moved_sentence_with_changed_characters_beside_a_passage_is_found() {
         // The source paragraph, and a draft of it: the first sentence kept
@@ -283,16 +297,7 @@ mod tests {
         let (sn, dn) = (normalize(source), normalize(draft));
         let (ss, ds) = (sentence_spans(source, &sn), sentence_spans(draft, &dn));
         assert_eq!(ds.len(), 4);
-        let kept = vec![Chain {
-            blocks: vec![Block {
-                a: 0,
-                b: 0,
-                len: 16,
-            }],
-            a_spans: std::iter::once(0..16).collect(),
-            b_spans: std::iter::once(0..16).collect(),
-            matched: 16,
-        }];
+        let kept = first_16();
         let a = Draft::new(draft, &dn);
         let around = |w: Range<usize>| sentences_around(source, &sn, w);
         assert_eq!(around(0..sn.len()), ss, "the whole source");
@@ -315,16 +320,7 @@ mod tests {
         let source = "开发区要坚持项目为王全力以赴抓招商。出席今天会议的有***、***、***、***、***、***、***、***、***、***等同志。园区要统筹推进基础设施建设。";
         let draft = "开发区要坚持项目为王全力以赴抓招商。园区要统筹推进基础设施建设。明天上午九点在市政府礼堂召开全体会议。";
         let (sn, dn) = (normalize(source), normalize(draft));
-        let kept = vec![Chain {
-            blocks: vec![Block {
-                a: 0,
-                b: 0,
-                len: 16,
-            }],
-            a_spans: std::iter::once(0..16).collect(),
-            b_spans: std::iter::once(0..16).collect(),
-            matched: 16,
-        }];
+        let kept = first_16();
         let a = Draft::new(draft, &dn);
         let around = |w: Range<usize>| sentences_around(source, &sn, w);
         let found = reworded(&kept, |_| true, &a, &sn.chars, around, &|_| 0);
