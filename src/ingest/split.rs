@@ -19,7 +19,8 @@ pub enum SplitRule {
     /// a numeral (`…讲话精神篇四`), in 第, a numeral and 篇 (`…讲话 第一篇`) or
     /// in 范文/例文 and a numeral (`精选范文一`), or starts, after an optional
     /// opening bracket, with 篇 and a numeral (`篇一：…`, `【篇2】…`), 第, a
-    /// numeral and 篇 (`第三篇 …`) or 范文/例文 and a numeral (`范文一：…`),
+    /// numeral and 篇 (`第三篇 …`, not `第一篇章…`, a part of one text) or
+    /// 范文/例文 and a numeral (`范文一：…`),
     /// the styles of essay sites; the numeral after 篇, 范文 or 例文 may be
     /// bracketed (`范文（一）`, `篇【3】`), and a heading at the end of its
     /// line may close a bracket and end in a colon (`…讲话（篇四）：`);
@@ -58,7 +59,7 @@ fn default_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            "(((篇|范文 ?|例文 ?){N_BR}|第{NUMERAL}篇){TAIL}$)|(^[【\\[〔（(]?(第{NUMERAL}篇|(篇|范文|例文) ?{N_BR}))"
+            "(((篇|范文 ?|例文 ?){N_BR}|第{NUMERAL}篇){TAIL}$)|(^[【\\[〔（(]?(第{NUMERAL}篇([^章]|$)|(篇|范文|例文) ?{N_BR}))"
         ))
         .expect("built-in heading pattern")
     })
