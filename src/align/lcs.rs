@@ -14,13 +14,21 @@ fn same(x: Sym, y: Sym) -> bool {
 #[derive(Default)]
 pub struct Lcs(Vec<u16>);
 
+/// The table filled for two texts: their common subsequence's length, and
+/// its blocks read back from the same table.
+pub struct Filled<'t> {
+    table: &'t [u16],
+    x: &'t [Sym],
+    y: &'t [Sym],
+}
+
 impl Lcs {
     /// Longest text compared (the table's cells are `u16`).
     pub const MAX_LEN: usize = u16::MAX as usize;
 
     /// Fill the table for `x` and `y`: cell `(i, j)` holds the length of the
     /// longest common subsequence of `x[i..]` and `y[j..]`.
-    fn fill(&mut self, x: &[Sym], y: &[Sym]) {
+    pub fn fill<'t>(&'t mut self, x: &'t [Sym], y: &'t [Sym]) -> Filled<'t> {
         assert!(x.len().min(y.len()) <= Self::MAX_LEN, "texts too long");
         let w = y.len() + 1;
         self.0.clear();
@@ -34,24 +42,30 @@ impl Lcs {
                 };
             }
         }
+        Filled {
+            table: &self.0,
+            x,
+            y,
+        }
     }
+}
 
-    /// The length of the longest common subsequence of `x` and `y`.
-    pub fn length(&mut self, x: &[Sym], y: &[Sym]) -> usize {
-        self.fill(x, y);
-        self.0[0] as usize
+impl Filled<'_> {
+    /// The length of the longest common subsequence.
+    pub fn length(&self) -> usize {
+        self.table[0] as usize
     }
 
     /// The runs of one longest common subsequence of `x` (at `at_x` in its
     /// stream) and `y` (at `at_y`), as blocks, in order; matches taken as
     /// early as they can be.
-    pub fn blocks(&mut self, x: &[Sym], y: &[Sym], at_x: usize, at_y: usize) -> Vec<Block> {
-        self.fill(x, y);
+    pub fn blocks(&self, at_x: usize, at_y: usize) -> Vec<Block> {
+        let (x, y, t) = (self.x, self.y, self.table);
         let w = y.len() + 1;
         let (mut i, mut j) = (0, 0);
         let mut out: Vec<Block> = Vec::new();
         while i < x.len() && j < y.len() {
-            if same(x[i], y[j]) && self.0[i * w + j] == self.0[(i + 1) * w + j + 1] + 1 {
+            if same(x[i], y[j]) && t[i * w + j] == t[(i + 1) * w + j + 1] + 1 {
                 let (a, b) = ((at_x + i) as u32, (at_y + j) as u32);
                 match out.last_mut() {
                     Some(l) if l.a + l.len == a && l.b + l.len == b => l.len += 1,
@@ -59,7 +73,7 @@ impl Lcs {
                 }
                 i += 1;
                 j += 1;
-            } else if self.0[(i + 1) * w + j] >= self.0[i * w + j + 1] {
+            } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
                 i += 1;
             } else {
                 j += 1;
@@ -85,8 +99,9 @@ mod tests {
             chars("确保了项目建设顺利推进"),
         );
         let mut t = Lcs::default();
-        assert_eq!(t.length(&x, &y), 8, "项目建设顺利推进");
-        let blocks = t.blocks(&x, &y, 100, 50);
+        let filled = t.fill(&x, &y);
+        assert_eq!(filled.length(), 8, "项目建设顺利推进");
+        let blocks = filled.blocks(100, 50);
         assert_eq!(
             blocks,
             vec![Block {
@@ -97,10 +112,11 @@ mod tests {
         );
         let masked = chars("******同志带头分包重大项目");
         assert_eq!(
-            t.length(&masked, &chars("王建国同志带头分包重大项目")),
+            t.fill(&masked, &chars("王建国同志带头分包重大项目"))
+                .length(),
             11,
             "the mask stands for one of the name's characters"
         );
-        assert_eq!(t.length(&x, &[]), 0);
+        assert_eq!(t.fill(&x, &[]).length(), 0);
     }
 }

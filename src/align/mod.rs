@@ -18,7 +18,7 @@ use crate::normalize::{Sym, MASK};
 use crate::FastMap;
 pub use gaps::agreeing;
 use gaps::{Gaps, EDIT_DRIFT};
-pub use lcs::Lcs;
+pub use lcs::{Filled, Lcs};
 pub use mems::{grow, mems, SeedTable};
 use std::ops::Range;
 

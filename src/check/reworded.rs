@@ -94,14 +94,7 @@ pub(super) fn reworded(
     // reaches, merged).
     let mut reached: Vec<Range<usize>> = windows.iter().map(|w| w.draft.clone()).collect();
     reached.sort_by_key(|r| r.start);
-    let mut todo: Vec<usize> = Vec::new();
-    for r in &reached {
-        let i = a.sentences.partition_point(|s| s.end <= r.start);
-        let j = a.sentences.partition_point(|s| s.start < r.end);
-        let i = i.max(todo.last().map_or(0, |&k| k + 1));
-        todo.extend(i..j);
-    }
-    for k in todo {
+    for k in overlapping(&a.sentences, &reached) {
         let (s, sorted_x) = (&a.sentences[k], &a.sorted[k]);
         let n = s.len();
         if !(MIN_COMMON..=MAX_SENTENCE).contains(&n) || 10 * covered.of(s) >= COVERED_TENTHS * n {
@@ -117,17 +110,10 @@ pub(super) fn reworded(
             .map(|w| w.source.clone())
             .collect();
         reaches.sort_by_key(|r| r.start);
-        let mut near: Vec<usize> = Vec::new();
-        for w in &reaches {
-            let i = b_sentences.partition_point(|t| t.end <= w.start);
-            let j = b_sentences.partition_point(|t| t.start < w.end);
-            let i = i.max(near.last().map_or(0, |&k| k + 1));
-            near.extend(i..j);
-        }
         let x = &a.chars[s.clone()];
         // The most alike source sentence: most characters in common, masks aside.
         let mut best: Option<(usize, Vec<Block>, &Range<usize>)> = None;
-        for k in near {
+        for k in overlapping(&b_sentences, &reaches) {
             let t = &b_sentences[k];
             if !(MIN_COMMON..=MAX_SENTENCE).contains(&t.len()) || cells > MAX_CELLS {
                 continue;
@@ -140,10 +126,11 @@ pub(super) fn reworded(
             }
             cells += n * t.len();
             let masks = x.iter().chain(y).filter(|&&c| c == MASK).count();
-            if !enough(table.length(x, y)) {
+            let filled = table.fill(x, y);
+            if !enough(filled.length()) {
                 continue;
             }
-            let blocks = table.blocks(x, y, s.start, t.start);
+            let blocks = filled.blocks(s.start, t.start);
             let same = if masks == 0 {
                 matched(&blocks)
             } else {
@@ -163,6 +150,19 @@ pub(super) fn reworded(
         if fresh >= MIN_FRESH {
             out.push(c);
         }
+    }
+    out
+}
+
+/// The indexes of the `sentences` (ascending and apart) that overlap any of
+/// `ranges` (by start), each once.
+fn overlapping(sentences: &[Range<usize>], ranges: &[Range<usize>]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for r in ranges {
+        let i = sentences.partition_point(|s| s.end <= r.start);
+        let j = sentences.partition_point(|s| s.start < r.end);
+        let i = i.max(out.last().map_or(0, |&k| k + 1));
+        out.extend(i..j);
     }
     out
 }

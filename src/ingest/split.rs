@@ -159,9 +159,9 @@ pub fn split(text: &str, rule: &SplitRule) -> Pieces {
         .collect();
     if headings.is_empty() && matches!(rule, SplitRule::Default) {
         headings = series_headings(text, &lines);
-    }
-    if headings.is_empty() && matches!(rule, SplitRule::Default) {
-        headings = titled_headings(text, &lines);
+        if headings.is_empty() {
+            headings = titled_headings(text, &lines);
+        }
     }
     if headings.is_empty() {
         let piece = body_piece(text, &lines, 0, lines.len(), None);

@@ -111,12 +111,12 @@ fn numbered(line: &str) -> Option<(bool, &str, &str)> {
     fn group<'t>(c: &regex::Captures<'t>, i: usize) -> &'t str {
         c.get(i).map_or("", |m| m.as_str())
     }
-    let (leads, title, numeral) = match (may_be_numbered(line), may_lead_numbered(line)) {
-        (true, _) if numbered_title().is_match(line) => {
-            let c = numbered_title().captures(line)?;
-            (false, group(&c, 1), group(&c, 2))
-        }
-        (_, true) => {
+    let trailing = may_be_numbered(line)
+        .then(|| numbered_title().captures(line))
+        .flatten();
+    let (leads, title, numeral) = match (trailing, may_lead_numbered(line)) {
+        (Some(c), _) => (false, group(&c, 1), group(&c, 2)),
+        (None, true) => {
             let c = leading_numbered().captures(line)?;
             let (numeral, title) = (group(&c, 1), group(&c, 2));
             // `1 月份工作安排`, `3 号楼施工方案`: a figure and its unit

@@ -44,18 +44,20 @@ fn opening() -> &'static Regex {
 /// opens; none otherwise.
 pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     let line = |i: usize| text[lines[i].clone()].trim();
-    let is_title = |i: usize| short_enough(line(i)) && speech_title().is_match(line(i));
+    let is_title: Vec<bool> = (0..lines.len())
+        .map(|i| short_enough(line(i)) && speech_title().is_match(line(i)))
+        .collect();
     // The opening comes before the next title (the titles of a contents
     // list open nothing).
     let opens = |i: usize| {
         (i + 1..lines.len())
             .filter(|&j| !blank_line(text, lines, j))
             .take(OPENING_LINES)
-            .take_while(|&j| !is_title(j))
+            .take_while(|&j| !is_title[j])
             .any(|j| opening().is_match(line(j)))
     };
     let titles: Vec<usize> = (0..lines.len())
-        .filter(|&i| is_title(i) && opens(i))
+        .filter(|&i| is_title[i] && opens(i))
         .collect();
     if titles.len() < TITLED_MIN {
         return Vec::new();
