@@ -5,6 +5,7 @@ mod util;
 mod bad_args;
 mod bad_input;
 mod check;
+mod check_reworded;
 mod check_short;
 mod ci;
 mod dedup;

@@ -23,11 +23,13 @@
 //! Ratios count characters the way 查重 services do: letters and digits only
 //! (a mask `xx` counts as the two letters it is made of, `**` as nothing).
 
+mod alike;
 mod boilerplate;
 mod reworded;
 mod seeds;
 mod sentences;
 mod supported;
+mod unanchored;
 
 use crate::align::{AlignParams, Chain};
 use crate::error::Result;
@@ -38,12 +40,14 @@ use crate::report::{DraftReport, FoundPassage, FoundSource};
 use crate::scan::round;
 use crate::segment::paragraph_breaks;
 use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
+use alike::Matcher;
 use boilerplate::Stock;
 use rayon::prelude::*;
 use reworded::reworded;
 use seeds::{drop_nested, Seeds};
-use sentences::{sentences_around, Draft};
+use sentences::{sentence_spans, sentences_around, Draft};
 use supported::{same_chars, supported, WEAK_MATCHED};
+use unanchored::{best_copies, copied_from, in_open, open_paragraphs, paragraphs, Copy, Open};
 
 /// Tuning of a check.
 #[derive(Debug, Clone)]
@@ -229,16 +233,7 @@ pub fn check_draft(
         kept.extend(more);
         let passages: Vec<FoundPassage> = drop_nested(kept)
             .iter()
-            .map(|ch| {
-                let (ra, rb) = (ch.a_range(), ch.b_range());
-                FoundPassage {
-                    draft: norm.byte_range(ra.start, ra.end),
-                    source: snorm.byte_range(rb.start, rb.end),
-                    similarity: round(weight(ch) as f64 / ra.len().max(rb.len()).max(1) as f64),
-                    boilerplate: false,
-                    chars: ra,
-                }
-            })
+            .map(|ch| passage(ch, &norm, &snorm))
             .collect();
         // Every piece of a cut passage may have gone: no source then.
         if passages.is_empty() {
@@ -317,6 +312,79 @@ pub fn check_draft(
             }
         }
     }
+    // Paragraphs that no passage reaches, compared sentence by sentence with
+    // the sources found, the candidates with hits in them, or (a small
+    // corpus) every speech.
+    let paras = paragraphs(&para_starts, norm.len());
+    let open = open_paragraphs(&sentences, &paras, &covered, |s| stock.mostly(s.clone()));
+    if !open.is_empty() {
+        let docs = open_sources(index, &cands, &found, &open, opts);
+        let copies = docs
+            .par_iter()
+            .map(|&d| -> Result<Vec<Option<Copy>>> {
+                let doc = index.doc_ref(d as usize)?;
+                let snorm = normalize(doc.text);
+                let mut m = Matcher::new(&snorm.chars, sentence_spans(doc.text, &snorm));
+                let got = copied_from(&sentences, &open, &mut m).into_iter();
+                let to_passages = |(same, chains): (usize, Vec<Chain>)| {
+                    (
+                        same,
+                        chains.iter().map(|c| passage(c, &norm, &snorm)).collect(),
+                    )
+                };
+                Ok(got.map(|g| g.map(to_passages)).collect())
+            })
+            .collect::<Result<Vec<_>>>()?;
+        for (d, passages) in best_copies(&docs, copies) {
+            let d = d as usize;
+            match found.iter_mut().find(|f| f.document == d) {
+                Some(f) => f.passages.extend(passages),
+                None => found.push(FoundSource::new(d, index.doc_ref(d)?, passages)),
+            }
+        }
+    }
     stock.label(&mut found);
     Ok(DraftReport::assemble(source, text, &norm, &found))
+}
+
+/// The speeches whose sentences the `open` paragraphs are compared with
+/// (ascending): every one of a small corpus; else those `found` and the
+/// candidates with hits in an open paragraph, as many as sources may be.
+fn open_sources(
+    index: &Index,
+    cands: &[Candidate],
+    found: &[FoundSource],
+    open: &[Open],
+    opts: &CheckOptions,
+) -> Vec<u32> {
+    let mut docs: Vec<u32> = if index.len() <= EXACT_LIMIT {
+        (0..index.len() as u32).collect()
+    } else {
+        let hit = cands
+            .iter()
+            .filter(|c| c.hits.iter().any(|&i| in_open(open, i as usize)))
+            .take(opts.max_sources);
+        hit.map(|c| c.doc)
+            .chain(found.iter().map(|f| f.document as u32))
+            .collect()
+    };
+    docs.retain(|&d| Some(d as usize) != opts.exclude);
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
+
+/// The report's passage of a chain between draft `a` and source `b`: its
+/// byte ranges and its share of characters the same on both sides.
+fn passage(ch: &Chain, a: &Normalized, b: &Normalized) -> FoundPassage {
+    let (ra, rb) = (ch.a_range(), ch.b_range());
+    FoundPassage {
+        draft: a.byte_range(ra.start, ra.end),
+        source: b.byte_range(rb.start, rb.end),
+        similarity: round(
+            same_chars(ch, &a.chars, &b.chars) as f64 / ra.len().max(rb.len()).max(1) as f64,
+        ),
+        boilerplate: false,
+        chars: ra,
+    }
 }

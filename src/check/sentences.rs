@@ -64,12 +64,13 @@ fn spans_in(text: &str, norm: &Normalized, bytes: Range<usize>) -> Vec<Range<usi
     out
 }
 
-/// A draft's stream and its sentences (with their characters sorted), cut
-/// once for all its sources.
+/// A draft's stream and its sentences (with their characters sorted, and
+/// counted in [`Bag`]s), cut once for all its sources.
 pub(super) struct Draft<'a> {
     pub(super) chars: &'a [Sym],
     pub(super) sentences: Vec<Range<usize>>,
     pub(super) sorted: Vec<Vec<Sym>>,
+    pub(super) bags: Vec<Bag>,
 }
 
 impl<'a> Draft<'a> {
@@ -79,10 +80,53 @@ impl<'a> Draft<'a> {
             .iter()
             .map(|s| sorted(&norm.chars[s.clone()]))
             .collect();
+        let bags = sentences
+            .iter()
+            .map(|s| Bag::of(&norm.chars[s.clone()]))
+            .collect();
         Draft {
             chars: &norm.chars,
             sentences,
             sorted,
+            bags,
+        }
+    }
+}
+
+/// Buckets of a [`Bag`].
+const BUCKETS: usize = 128;
+
+/// A sentence's characters but masks, counted by bucket (a hash of the
+/// character): the sum over buckets of the smaller count of two bags is at
+/// least the characters the two sentences have in common ([`common`]), and
+/// is found in a few instructions, where `common` walks both sentences. A
+/// bag whose count would pass 255 holds no bound.
+#[derive(Clone)]
+pub(super) struct Bag(Option<Box<[u8; BUCKETS]>>);
+
+impl Bag {
+    pub(super) fn of(x: &[Sym]) -> Bag {
+        let mut counts = Box::new([0u8; BUCKETS]);
+        for &c in x.iter().filter(|&&c| c != MASK) {
+            let b = ((c as u32).wrapping_mul(0x9E37_79B1) >> 25) as usize;
+            match counts[b].checked_add(1) {
+                Some(n) => counts[b] = n,
+                None => return Bag(None),
+            }
+        }
+        Bag(Some(counts))
+    }
+
+    /// At least the characters two sentences have in common ([`usize::MAX`]
+    /// when either bag holds no bound).
+    pub(super) fn bound(&self, other: &Bag) -> usize {
+        match (&self.0, &other.0) {
+            // At most 128 × 255: a u16 holds the sum.
+            (Some(x), Some(y)) => {
+                let sum: u16 = x.iter().zip(y.iter()).map(|(a, b)| *a.min(b) as u16).sum();
+                sum as usize
+            }
+            _ => usize::MAX,
         }
     }
 }
@@ -147,6 +191,29 @@ mod tests {
             around,
             vec![7..21],
             "the sentence of one character, across its wrap"
+        );
+    }
+
+    #[test]
+    fn a_bag_bounds_the_characters_in_common_from_above() {
+        let texts = [
+            "统筹推进项目建设顺利推进",
+            "确保了项目建设顺利推进",
+            "***同志们要加强作风建设",
+            "甲乙丙丁戊己庚辛壬癸",
+        ];
+        for x in texts {
+            for y in texts {
+                let (x, y) = (normalize(x).chars, normalize(y).chars);
+                let same = common(&sorted(&x), &sorted(&y));
+                assert!(Bag::of(&x).bound(&Bag::of(&y)) >= same);
+            }
+        }
+        let one = normalize(&"推".repeat(256)).chars;
+        assert_eq!(
+            Bag::of(&one).bound(&Bag::of(&one)),
+            usize::MAX,
+            "a count past 255"
         );
     }
 

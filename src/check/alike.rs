@@ -1,0 +1,204 @@
+//! A draft sentence and a source's sentences → the most alike, as a passage.
+//!
+//! Two sentences are alike when the longest common subsequence of their
+//! characters is at least half of the longer sentence, masks aside (a mask
+//! matches any character but counts for none), with [`MIN_COMMON`]
+//! characters or more. What is marked copied is the run of their matched
+//! characters that are at least half of their extent on both sides (see
+//! [`densest`]), grown to the sentences' ends over little text. Used beside
+//! passages (see [`super::reworded`]) and in paragraphs no passage reaches
+//! (see [`super::unanchored`]).
+
+use super::sentences::{common, sorted, Bag, Draft};
+use super::supported::WEAK_MATCHED;
+use crate::align::{Block, Chain, Lcs};
+use crate::normalize::{Sym, MASK};
+use std::ops::Range;
+
+/// Fewest characters, masks aside, a reworded sentence must have in common
+/// with its source sentence: as many as a short passage beside a long one needs.
+const MIN_COMMON: usize = WEAK_MATCHED;
+/// Share (in tenths) of the text a passage leaves at a sentence's start or
+/// end that must be the same for the passage to take it in (chance among
+/// sentences of the genre is about 2 in 10).
+const EDGE_TENTHS: usize = 3;
+/// Longest sentence compared, in characters (a paragraph without stops is no sentence).
+const MAX_SENTENCE: usize = 300;
+/// Most cells of common-subsequence tables filled for one source (about
+/// 50 ms): past them, its other sentences are left as they are.
+const MAX_CELLS: usize = 1 << 25;
+
+/// A source's sentences, each matched with the draft's sentences by their
+/// longest common subsequence (with their characters sorted once compared,
+/// and the cells of the tables filled counted against [`MAX_CELLS`]).
+pub(super) struct Matcher<'s> {
+    chars: &'s [Sym],
+    pub(super) sentences: Vec<Range<usize>>,
+    sorted: Vec<Option<Vec<Sym>>>,
+    bags: Vec<Option<Bag>>,
+    table: Lcs,
+    cells: usize,
+}
+
+impl<'s> Matcher<'s> {
+    pub(super) fn new(chars: &'s [Sym], sentences: Vec<Range<usize>>) -> Matcher<'s> {
+        Matcher {
+            chars,
+            sorted: vec![None; sentences.len()],
+            bags: vec![None; sentences.len()],
+            sentences,
+            table: Lcs::default(),
+            cells: 0,
+        }
+    }
+
+    /// The passage of draft sentence `k` from the most alike of the source
+    /// sentences `candidates` (most characters in common, masks aside, at
+    /// least [`MIN_COMMON`] and half of the longer sentence): the densest run
+    /// of their common subsequence, grown to the sentences' ends (see
+    /// [`sentence_chain`]).
+    pub(super) fn most_alike(
+        &mut self,
+        a: &Draft,
+        k: usize,
+        candidates: impl Iterator<Item = usize>,
+    ) -> Option<Chain> {
+        let (s, sorted_x) = (&a.sentences[k], &a.sorted[k]);
+        let n = s.len();
+        if !(MIN_COMMON..=MAX_SENTENCE).contains(&n) {
+            return None;
+        }
+        let x = &a.chars[s.clone()];
+        let mut best: Option<(usize, Vec<Block>, usize)> = None;
+        for j in candidates {
+            let t = &self.sentences[j];
+            // Half of the longer sentence in common needs the shorter to be
+            // at least that long.
+            let (short, long) = (n.min(t.len()), n.max(t.len()));
+            if short < MIN_COMMON
+                || long > MAX_SENTENCE
+                || 2 * short < long
+                || self.cells > MAX_CELLS
+            {
+                continue;
+            }
+            let y = &self.chars[t.clone()];
+            let enough = |same: usize| same >= MIN_COMMON && 2 * same >= n.max(t.len());
+            let bag_y = self.bags[j].get_or_insert_with(|| Bag::of(y));
+            if !enough(a.bags[k].bound(bag_y)) {
+                continue;
+            }
+            let sorted_y = self.sorted[j].get_or_insert_with(|| sorted(y));
+            if !enough(common(sorted_x, sorted_y)) {
+                continue;
+            }
+            self.cells += n * t.len();
+            let masks = x.iter().chain(y).filter(|&&c| c == MASK).count();
+            let filled = self.table.fill(x, y);
+            if !enough(filled.length()) {
+                continue;
+            }
+            let blocks = filled.blocks(s.start, t.start);
+            let same = if masks == 0 {
+                matched(&blocks)
+            } else {
+                unmasked(&blocks, a.chars, self.chars)
+            };
+            if enough(same) && best.as_ref().is_none_or(|b| same > b.0) {
+                best = Some((same, blocks, j));
+            }
+        }
+        let (_, blocks, j) = best?;
+        densest(&blocks).and_then(|run| sentence_chain(&blocks, run, s, &self.sentences[j]))
+    }
+}
+
+/// Characters the blocks match.
+fn matched(blocks: &[Block]) -> usize {
+    blocks.iter().map(|b| b.len as usize).sum()
+}
+
+/// Characters the blocks match, but those against a mask.
+fn unmasked(blocks: &[Block], a: &[Sym], b: &[Sym]) -> usize {
+    blocks
+        .iter()
+        .flat_map(|bl| (0..bl.len as usize).map(move |k| (bl.a as usize + k, bl.b as usize + k)))
+        .filter(|&(i, j)| a[i] != MASK && b[j] != MASK)
+        .count()
+}
+
+/// The run of `blocks` (in order, as a common subsequence gives them) that
+/// matches most characters more than it leaves between them on either side:
+/// its matched characters at least half of its extent in the draft and in the
+/// source. A sentence of the draft that runs a copied clause into the
+/// writer's own text (no stop between them) keeps the clause.
+fn densest(blocks: &[Block]) -> Option<Range<usize>> {
+    let mut best: Option<(i64, Range<usize>)> = None;
+    for i in 0..blocks.len() {
+        let mut matched = 0i64;
+        for j in i..blocks.len() {
+            matched += blocks[j].len as i64;
+            let extent = |start: u32, end: u32| (end + blocks[j].len - start) as i64;
+            let a = extent(blocks[i].a, blocks[j].a);
+            let b = extent(blocks[i].b, blocks[j].b);
+            let score = 2 * matched - a;
+            if 2 * matched >= b && best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((score, i..j + 1));
+            }
+        }
+    }
+    best.map(|(_, run)| run)
+}
+
+/// The passage of a reworded sentence: the dense `run` of its `blocks`,
+/// grown to the start of draft sentence `s` and source sentence `t` when
+/// what it leaves there on both sides is a character or two, or still a
+/// share ([`EDGE_TENTHS`]) the same (heavily changed words at a sentence's
+/// end, not the writer's own clause after a copied one); likewise at their ends.
+fn sentence_chain(
+    blocks: &[Block],
+    run: Range<usize>,
+    s: &Range<usize>,
+    t: &Range<usize>,
+) -> Option<Chain> {
+    let inside = &blocks[run.clone()];
+    if matched(inside) < MIN_COMMON {
+        return None;
+    }
+    let (first, last) = (inside[0], inside[inside.len() - 1]);
+    let grows =
+        |same: usize, a: usize, b: usize| a.max(b) <= 2 || 10 * same >= EDGE_TENTHS * a.max(b);
+    let head = grows(
+        matched(&blocks[..run.start]),
+        first.a as usize - s.start,
+        first.b as usize - t.start,
+    );
+    let (a_end, b_end) = ((last.a + last.len) as usize, (last.b + last.len) as usize);
+    let tail = grows(matched(&blocks[run.end..]), s.end - a_end, t.end - b_end);
+    let a = if head { s.start } else { first.a as usize }..if tail { s.end } else { a_end };
+    let b = if head { t.start } else { first.b as usize }..if tail { t.end } else { b_end };
+    Some(Chain {
+        matched: matched(inside),
+        a_spans: vec![a],
+        b_spans: vec![b],
+        blocks: inside.to_vec(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passage_grows_to_a_sentence_end_only_over_little_text_on_both_sides() {
+        let whole = Block {
+            a: 0,
+            b: 0,
+            len: 10,
+        };
+        let c = sentence_chain(&[whole], 0..1, &(0..10), &(0..19)).unwrap();
+        assert_eq!(c.b_range(), 0..10, "nine source characters the draft lacks");
+        let c = sentence_chain(&[whole], 0..1, &(0..11), &(0..12)).unwrap();
+        assert_eq!((c.a_range(), c.b_range()), (0..11, 0..12));
+    }
+}
