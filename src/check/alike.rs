@@ -30,7 +30,8 @@ const MAX_CELLS: usize = 1 << 25;
 
 /// A source's sentences, each matched with the draft's sentences by their
 /// longest common subsequence (with their characters sorted once compared,
-/// and the cells of the tables filled counted against [`MAX_CELLS`]).
+/// and the cells of the tables filled counted against [`MAX_CELLS`], the
+/// pairs of sentences compared against a budget).
 pub(super) struct Matcher<'s> {
     chars: &'s [Sym],
     pub(super) sentences: Vec<Range<usize>>,
@@ -38,6 +39,7 @@ pub(super) struct Matcher<'s> {
     bags: Vec<Option<Bag>>,
     table: Lcs,
     cells: usize,
+    pairs_left: usize,
 }
 
 impl<'s> Matcher<'s> {
@@ -49,6 +51,15 @@ impl<'s> Matcher<'s> {
             sentences,
             table: Lcs::default(),
             cells: 0,
+            pairs_left: usize::MAX,
+        }
+    }
+
+    /// The same, comparing at most `n` pairs of sentences of a fit length.
+    pub(super) fn with_pairs(self, n: usize) -> Matcher<'s> {
+        Matcher {
+            pairs_left: n,
+            ..self
         }
     }
 
@@ -82,6 +93,10 @@ impl<'s> Matcher<'s> {
             {
                 continue;
             }
+            if self.pairs_left == 0 {
+                break;
+            }
+            self.pairs_left -= 1;
             let y = &self.chars[t.clone()];
             let enough = |same: usize| same >= MIN_COMMON && 2 * same >= n.max(t.len());
             let bag_y = self.bags[j].get_or_insert_with(|| Bag::of(y));
@@ -187,7 +202,24 @@ fn sentence_chain(
 
 #[cfg(test)]
 mod tests {
+    use super::super::sentences::sentence_spans;
     use super::*;
+    use crate::normalize::normalize;
+
+    #[test]
+    fn the_most_alike_sentence_is_found_within_the_pairs_allowed() {
+        let source = "园区要统筹推进基础设施建设。开发区要坚持项目为王，全力以赴抓招商。各部门要做到全程服务。";
+        let draft = "开发区需坚持工程为王，全力以赴抓招商引资。";
+        let (sn, dn) = (normalize(source), normalize(draft));
+        let a = Draft::new(draft, &dn);
+        let all = || 0..3;
+        let mut m = Matcher::new(&sn.chars, sentence_spans(source, &sn));
+        let c = m.most_alike(&a, 0, all()).expect("the second sentence");
+        assert_eq!(c.b_range(), m.sentences[1]);
+        // One pair allowed: the first sentence (of a fit length) is compared, not the second.
+        let mut one = Matcher::new(&sn.chars, sentence_spans(source, &sn)).with_pairs(1);
+        assert!(one.most_alike(&a, 0, all()).is_none());
+    }
 
     #[test]
     fn a_passage_grows_to_a_sentence_end_only_over_little_text_on_both_sides() {

@@ -47,7 +47,9 @@ use reworded::reworded;
 use seeds::{drop_nested, Seeds};
 use sentences::{sentence_spans, sentences_around, Draft};
 use supported::{same_chars, supported, WEAK_MATCHED};
-use unanchored::{best_copies, copied_from, in_open, open_paragraphs, paragraphs, Copy, Open};
+use unanchored::{
+    best_copies, copied_from, in_open, open_paragraphs, paragraphs, Copy, Open, MAX_PAIRS,
+};
 
 /// Tuning of a check.
 #[derive(Debug, Clone)]
@@ -319,12 +321,14 @@ pub fn check_draft(
     let open = open_paragraphs(&sentences, &paras, &covered, |s| stock.mostly(s.clone()));
     if !open.is_empty() {
         let docs = open_sources(index, &cands, &found, &open, opts);
+        let pairs = MAX_PAIRS / docs.len().max(1);
         let copies = docs
             .par_iter()
             .map(|&d| -> Result<Vec<Option<Copy>>> {
                 let doc = index.doc_ref(d as usize)?;
                 let snorm = normalize(doc.text);
-                let mut m = Matcher::new(&snorm.chars, sentence_spans(doc.text, &snorm));
+                let sentences_of = sentence_spans(doc.text, &snorm);
+                let mut m = Matcher::new(&snorm.chars, sentences_of).with_pairs(pairs);
                 let got = copied_from(&sentences, &open, &mut m).into_iter();
                 let to_passages = |(same, chains): (usize, Vec<Chain>)| {
                     (

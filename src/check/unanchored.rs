@@ -34,6 +34,12 @@ const MIN_SAME: usize = 3 * WEAK_MATCHED;
 /// clean drafts of the same genre reached it).
 const ONE_SENTENCE: usize = 30;
 
+/// Most pairs of sentences of a fit length compared for one draft, over all
+/// its sources (about a second): a draft of 10 KB compares some 30 000 with
+/// a speech; one of 10 MB with a corpus of 52 took 16 CPU-seconds more
+/// before this limit. Past it, a source's other sentences are left as they are.
+pub(super) const MAX_PAIRS: usize = 1 << 27;
+
 /// An open paragraph's copy from one source: the characters its sentences
 /// have the same, and their passages.
 pub(super) type Copy = (usize, Vec<FoundPassage>);
