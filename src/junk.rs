@@ -5,9 +5,10 @@
 //!   `(优秀19篇)` …) and the user's own patterns;
 //! * a compilation's preamble (its title and SEO filler: text before the first speech);
 //! * the collection rule, which needs no list: a line of 8–300 characters
-//!   that recurs verbatim in speeches of three or more clusters, sits at the edge
-//!   of a speech (first or last two lines), carries no matter of its own (no
-//!   figures, no enumerated item, no lead-in ending in a colon) and shares almost
+//!   that recurs verbatim (but for its figures) in speeches of three or more
+//!   clusters, sits at the edge of a speech (first or last two lines), carries
+//!   no matter of its own (no figures but a page's timestamp, no enumerated
+//!   item, no lead-in ending in a colon) and shares almost
 //!   no vocabulary with the speech around it. A new site's junk is found this way without a code change.
 
 use crate::ingest::{Corpus, Document};
@@ -21,7 +22,9 @@ use std::ops::Range;
 
 /// Site phrases known to be junk.
 pub const BUILTIN: &[&str] = &[
-    r"(下面|以下|以上|上面)(就是|是|为)[^。！？\n]{0,8}小编[^。！？\n]{0,40}[。！？]?",
+    r"(下面|以下|以上|上面)(就是|是|为|為)[^。！？\n]{0,8}小[编編][^。！？\n]{0,40}[。！？]?",
+    // A site's lead-in that counts its pieces: `下面给大家分享…致辞5篇,供大家参考。`
+    r"(下面|以下)(给|給|为|為)大家(分享|整理|带来|帶來|收集)[^。！？\n]{0,60}[0-9一二三四五六七八九十]+篇[^。！？\n]{0,20}",
     r"(当前)?隐藏内容免费查看",
     r"[（(]?(优秀|精选|热门|推荐)[0-9一二三四五六七八九十]+篇[)）]?",
     r"点击[^。\n]{0,8}(查看|阅读|下载)全文",
@@ -57,6 +60,32 @@ pub const BUILTIN: &[&str] = &[
     // that may start anywhere cost 0.6 CPU-seconds at 100 MB).
     r"(如有侵权|若有侵权|侵权请?联系|版权归原作者)[^。！？\n]{0,30}[)）】\]]?",
     r"来源[：:]\s*(网络|互联网|网友|网上)[^。\n]{0,20}",
+    // Previews and paywalls of essay and document-sharing sites:
+    // `预览结束,免费获取全文…`, `请点击👉 … 👈联系老师`, `……(未完,全文共2850字,当前仅显示1812字…`,
+    // `收藏《…》)`, `因篇幅问题不能全部显示,请点此查看更多更全内容`,
+    // `《….docx》由会员分享,可在线阅读…`, `已阅读5页,还剩13页未读`.
+    r"预览(已)?结束[^\n]{0,30}",
+    r"点击[^\n]{0,20}联系(老师|客服)",
+    r"未完[，,]\s*全文共\s*[0-9]+\s*字[^\n]{0,60}",
+    r"收藏《[^》\n]{1,40}》[)）]",
+    r"因篇幅(问题|有限|所限)?[，,]?(不能|无法|無法)(全部|完整)(显示|顯示|展示)[^\n]{0,30}",
+    r"由会员分享[，,]\s*可在线阅读[^\n]{0,80}",
+    r"已阅读\s*[0-9]+\s*页[，,]\s*还剩\s*[0-9]+\s*页[^\n]{0,12}",
+    r"(点击|點擊)查看更多",
+    // Page information: `时间:… 发言稿 我要投稿`, `人气:45`, `发布人:… 字体: | | 打印文章`,
+    // `字數 1170 閱讀 7568`, `閱讀(2.47W)`, `字号:大 中 小`, `当前位置:主页 > 心得体会 >`,
+    // `小編精心推薦`, `网站客服:3074922707`, `上传人:…`, `申明敬告:`, `版权说明:`.
+    r"我要投稿",
+    r"人[气氣][：:]\s*[0-9]+",
+    r"打印(文章|本文|此文|本页)",
+    r"字[数數]\s*[0-9]+\s*[阅閱][读讀]\s*[0-9]+",
+    r"[阅閱][读讀]\s*[（(][0-9.]+[WwKk万萬]?[)）]",
+    r"字[号號体體][：:]\s*[|｜]?\s*大\s*[|｜]?\s*中\s*[|｜]?\s*小",
+    r"[当當]前位置[：:][^\n]{0,60}[>›»]",
+    r"小[编編]精心推[荐薦]",
+    r"(网站|網站|在线|在線)客服[：:]?\s*[0-9]{5,}",
+    r"上[传傳](人|时间|時間)[：:]",
+    r"(申明敬告|版权说明|版權說明)[：:]",
     // A page's address left in the text (`本文链接：https://…`, `www.….com`).
     r"(https?://|www\.)[A-Za-z0-9./?=&_%#~:+-]+",
 ];
@@ -231,7 +260,7 @@ fn recurring_edge_lines(
                     continue;
                 }
                 let line = &d.text()[p.clone()];
-                let key: String = normalize(line).chars.into_iter().map(sym_char).collect();
+                let key = line_key(line);
                 let len = key.chars().count();
                 if !(EDGE_MIN_CHARS..=EDGE_MAX_CHARS).contains(&len) || carries_content(line) {
                     continue;
@@ -265,21 +294,42 @@ fn recurring_edge_lines(
     out
 }
 
+/// A line as the collection rule compares it: normalised, each run of
+/// figures one `#` (a site's page line, `时间:2021-03-16 发言稿 我要投稿`,
+/// carries a different date in each speech).
+fn line_key(line: &str) -> String {
+    let mut key = String::new();
+    for c in normalize(line).chars.into_iter().map(sym_char) {
+        if !c.is_ascii_digit() {
+            key.push(c);
+        } else if !key.ends_with('#') {
+            key.push('#');
+        }
+    }
+    key
+}
+
 /// Lines that are part of a speech's matter, never junk: salutations and
 /// lead-ins (ending in a colon or semicolon), enumerated items (`（一）`, `一、`,
-/// `1.`, `第三条`), and anything with figures in it.
+/// `1.`, `第三条`), and anything with figures in it but a page's timestamp
+/// (`2021-03-16 18:04:33`, which sites print above or below a text).
 fn carries_content(line: &str) -> bool {
     static ITEM: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    static STAMP: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let item = ITEM.get_or_init(|| {
         Regex::new(r"^\s*([（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+[、.．]|[0-9０-９]+[、.．]|第[一二三四五六七八九十百0-9]+[条章节款])")
             .expect("built-in item pattern")
     });
+    let stamp = STAMP.get_or_init(|| {
+        Regex::new(r"(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?")
+            .expect("built-in timestamp pattern")
+    });
     let line = line.trim();
-    line.ends_with([':', '：', ';', '；'])
-        || line
-            .chars()
-            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        || item.is_match(line)
+    let figures = stamp
+        .replace_all(line, "")
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    line.ends_with([':', '：', ';', '；']) || figures || item.is_match(line)
 }
 
 /// Share of the line's character bigrams that occur elsewhere in the speech
@@ -336,6 +386,30 @@ mod tests {
             "版权所有©2023 范文网 All Rights Reserved",
             "以上就是小编为大家整理的开发区工作会议讲话，希望对大家有所帮助。",
             "扫码关注公众号获取更多范文",
+            "下面就是小編給大家整理的,僅供參考。",
+            "下面给大家分享一些关于作开幕式领导讲话致辞5篇,供大家参考。",
+            "预览结束,免费获取全文或定制代笔此类文章!",
+            "全文预览已结束",
+            "请点击👉 mbgs777 👈联系老师",
+            "……(未完,全文共2850字,当前仅显示1812字,请阅读下面提示信息。",
+            "收藏《读书演讲稿:以亮剑精神投入决战》)",
+            "因篇幅问题不能全部显示,请点此查看更多更全内容",
+            "《模拟政协发言稿.docx》由会员分享,可在线阅读,更多相关请在淘文阁上搜索。",
+            "已阅读5页,还剩13页未读 继续免费阅读",
+            "点击查看更多>>",
+            "时间:2021-03-16 18:04:33 发言稿 我要投稿",
+            "时间: 2024-02-01 05:52:40 人气:45",
+            "发布人: 谜语网 发布时间:2015-07-16 字体: | | 打印文章",
+            "2021-09-25 08:19:00 字數 1170 閱讀 7568",
+            "演講稿 閱讀(2.47W)",
+            "字号:大 中 小",
+            "当前位置:主页 > 心得体会 > 工作心得体会 >",
+            "當前位置:簡歷模板館>實用文>演講稿>",
+            "小編精心推薦",
+            "网站客服:3074922707",
+            "上传人:牧羊曲112 文档编号:1653931 上传时间:2022-12-12",
+            "申明敬告: 本站不保证该用户上传的文档完整性。",
+            "版权说明:本文档由用户提供并上传,收益归属内容提供方",
         ] {
             assert_eq!(builtin_hits(text), 1, "{text}");
         }
@@ -353,6 +427,13 @@ mod tests {
             "第一，必须坚持党的领导，这是第一页也是最重要的一页。",
             "著作权人享有版权所有的权利。",
             "Copyright Law Art. 5 applies to official documents.",
+            "下面，我给大家分享三点体会，供大家参考。",
+            "下面给大家分享几点学习心得，仅供参考。",
+            "我们要把当前位置摆正，不能好高骛远。",
+            "全市上下人气旺、干劲足。",
+            "预览了全部方案，结束了讨论。",
+            "收藏《人民日报》的评论员文章。",
+            "因篇幅所限，这里不再展开。",
         ] {
             assert_eq!(builtin_hits(text), 0, "{text}");
         }
@@ -366,6 +447,16 @@ mod tests {
         ));
         assert!(carries_content("第三条 本条例适用于本市行政区域"));
         assert!(carries_content("同志们："));
+        assert!(carries_content(
+            "实现五环路以内信号灯实时调度控制，中心城区绿色出行比例从75.6%提升至76.5%。"
+        ));
+        assert!(!carries_content(
+            "时间:2021-03-16 18:04:33 发言稿 我要投稿 欢迎阅读"
+        ));
+        assert_eq!(
+            line_key("时间:2021-03-16 18:04:33 发言稿"),
+            line_key("时间：2018-04-12 08:00:01 发言稿")
+        );
         assert!(!carries_content("更多精彩范文，请关注本站。"));
         assert!(!carries_content(
             "以上就是小编为大家整理的讲话稿范文，希望对大家有所帮助。"
@@ -375,7 +466,7 @@ mod tests {
     #[test]
     fn glued_fragment_stays_a_fragment() {
         let text = "当前隐藏内容免费查看办了30多所干部学校,掀起了吃小米饭、攻理论山的热潮,纠正了党内的教条主义倾向,为党的事业发展提供了坚强保证。";
-        let m = builtin()[1].find(text).unwrap();
+        let m = builtin().iter().find_map(|r| r.find(text)).unwrap();
         assert_eq!(
             &text[widen_to_line(text, m.range())],
             "当前隐藏内容免费查看"

@@ -183,6 +183,38 @@ fn a_filler_paragraph_pasted_into_speeches_is_junk() {
     assert_eq!(inside[0]["documents"], serde_json::json!([0, 1, 2]));
 }
 
+/// A site's page line under three of the seed's speeches, each with its own
+/// timestamp (`时间:2021-03-16 18:04:33 发言稿 我要投稿`), is junk in each: it
+/// recurs but for its figures; a line with a figure of a speech's matter
+/// recurring so would not be.
+#[test]
+fn a_page_line_with_its_own_timestamp_in_each_speech_is_junk() {
+    let env = TestEnv::new();
+    let text = std::fs::read_to_string(seed()).unwrap();
+    let mut out = Vec::new();
+    let mut n = 0;
+    for line in text.lines() {
+        if ["篇二", "篇三", "篇四"]
+            .iter()
+            .any(|h| line.trim().ends_with(h))
+        {
+            n += 1;
+            out.push(format!("时间:2021-0{n}-1{n} 0{n}:04:33 讲话稿 欢迎阅读"));
+        }
+        out.push(line.to_string());
+    }
+    env.write("stamped.txt", out.join("\n"));
+    let r = scan_json(&env.path("stamped.txt"));
+    let stamped: Vec<&Value> = r["junk"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|j| j["text"].as_str().unwrap().contains("欢迎阅读"))
+        .collect();
+    assert_eq!(stamped.len(), 1, "{}", r["junk"]);
+    assert_eq!(stamped[0]["occurrences"].as_array().unwrap().len(), 3);
+}
+
 /// The seed hard-wrapped at 28 characters a line (as text taken from a PDF
 /// is) gives the phrases of the seed: a phrase across a wrap is one phrase,
 /// shown on one line, not two fragments.
