@@ -17,7 +17,7 @@ use titled::titled_headings;
 pub enum SplitRule {
     /// The built-in rule: a line of at most 40 characters that ends in 篇 and
     /// a numeral (`…讲话精神篇四`), in 第, a numeral and 篇 (`…讲话 第一篇`) or
-    /// in 范文/例文 and a numeral (`精选范文一`), or starts, after an optional
+    /// in 范文/例文/范例 (either script) and a numeral (`精选范文一`), or starts, after an optional
     /// opening bracket, with 篇 and a numeral (`篇一：…`, `【篇2】…`), 第, a
     /// numeral and 篇 (`第三篇 …`, not `第一篇章…`, a part of one text) or
     /// 范文/例文 and a numeral (`范文一：…`),
@@ -31,7 +31,7 @@ pub enum SplitRule {
     /// characters or more, ending in a letter, followed or preceded by
     /// numerals from 1 up, by one (one number may be left out), bracketed or
     /// not (`…讲话精神（一）`, `…讲话精神（二）`, …; `1、…讲话`, `（二）…讲话`,
-    /// `③…讲话`), with text under each and at most 3 lines (200
+    /// `③…讲话`), with text under each and at most 6 lines (300
     /// characters) before the first besides a contents list of the titles.
     /// A file with none of those either is cut at speeches' own titles
     /// (`在全市经济工作会议上的讲话`, `…的致辞（2024年3月）`) when at least two
@@ -55,11 +55,14 @@ const N_BR: &str = "([（(【\\[〔]?[一二三四五六七八九十百千零〇
 /// sentence ends in one (`具体安排详见第三篇。`).
 const TAIL: &str = "[）)】\\]〕]?[ \t　]*[：:]?";
 
+/// A model text of an essay site: 范文, 例文, 范例, in either script.
+const MODEL: &str = "(范文|範文|例文|范例|範例)";
+
 fn default_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            "(((篇|范文 ?|例文 ?){N_BR}|第{NUMERAL}篇){TAIL}$)|(^[【\\[〔（(]?(第{NUMERAL}篇([^章]|$)|(篇|范文|例文) ?{N_BR}))"
+            "(((篇|{MODEL} ?){N_BR}|第{NUMERAL}篇){TAIL}$)|(^[【\\[〔（(]?(第{NUMERAL}篇([^章]|$)|(篇|{MODEL}) ?{N_BR}))"
         ))
         .expect("built-in heading pattern")
     })
@@ -100,10 +103,10 @@ impl SplitRule {
     }
 }
 
-/// Could `line` match [`default_heading`]? Each of its ways holds 篇, 范文 or
-/// 例文: a line without them is turned away before the pattern is run.
+/// Could `line` match [`default_heading`]? Each of its ways holds 篇, 例 or
+/// 范文: a line without them is turned away before the pattern is run.
 fn may_be_heading(line: &str) -> bool {
-    line.contains('篇') || line.contains("范文") || line.contains("例文")
+    line.contains('篇') || line.contains('例') || line.contains("范文") || line.contains("範文")
 }
 
 /// Has `line` at most [`HEADING_MAX_CHARS`] characters? (Without counting

@@ -52,10 +52,11 @@ pub(super) fn may_lead_numbered(line: &str) -> bool {
 /// Fewest titles of one series that make a file a compilation.
 const SERIES_MIN: usize = 3;
 /// Most characters, and lines, before the first title of a series: a
-/// compilation's own title and the site's filler, not a page of text (a page
+/// compilation's own title and the site's page head (breadcrumb, author,
+/// date, lead-in: five lines on real pages), not a page of text (a page
 /// footer numbered 1, 2, 3 follows its page).
-const SERIES_PREAMBLE_CHARS: usize = 200;
-const SERIES_PREAMBLE_LINES: usize = 3;
+const SERIES_PREAMBLE_CHARS: usize = 300;
+const SERIES_PREAMBLE_LINES: usize = 6;
 
 /// The value of a numeral up to 99: Arabic (ASCII or full-width) or Chinese
 /// (`三`, `十二`, `二十`, `二十一`), bracketed or not.

@@ -15,24 +15,26 @@ const TITLED_MIN: usize = 2;
 const OPENING_LINES: usize = 3;
 
 /// A speech's title: `在…上的讲话` and its kin, or a line ending in 讲话,
-/// 发言, 致辞 and the like, with a speaker or a date in brackets after it.
+/// 发言, 致辞, 结束语, 心得体会, 述职报告 and the like (in either script),
+/// with a speaker or a date in brackets after it.
 fn speech_title() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^.{2,36}(讲话|发言|致辞|讲话稿|发言稿|演讲稿|讲话提纲|主持词|工作报告)([（(][^（）()]{1,24}[）)])?$",
+            r"^.{2,36}(讲话|發言|发言|講話|致辞|致辭|讲稿|講稿|讲话稿|講話稿|发言稿|發言稿|演讲稿|演講稿|讲话提纲|主持词|主持詞|工作报告|工作報告|结束语|結束語|心得体会|心得體會|述职报告|述職報告)([（(][^（）()]{1,24}[）)])?$",
         )
         .expect("built-in speech title pattern")
     })
 }
 
-/// How a speech opens: a salutation ending in a colon or comma, or a date
-/// on its own line.
+/// How a speech opens: a salutation ending in a colon (the speech may go on
+/// after it on the line: `各位领导、各位同学：大家下午好！…`) or a comma at the
+/// line's end, or a date on its own line.
 fn opening() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^((同志们|各位|尊敬的|女士们|亲爱的)[^。！？!?]{0,30}[：:，,]|[（(]?[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月([0-9一二三四五六七八九十]{1,3}日)?[）)]?)$",
+            r"^((同志们|同志們|各位|尊敬的|女士们|女士們|亲爱的|親愛的)[^。！？!?：:]{0,30}([：:]|[，,]$)|[（(]?[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月([0-9一二三四五六七八九十]{1,3}日)?[）)]?$)",
         )
         .expect("built-in speech opening pattern")
     })
@@ -98,6 +100,28 @@ mod tests {
         assert_eq!(
             &text[p.pieces[0].body.clone()],
             "（2023年12月20日）\n同志们：\n今天召开全市经济工作会议。"
+        );
+    }
+
+    #[test]
+    fn titles_in_either_script_and_a_salutation_with_text_after_it_open_speeches() {
+        let text = "演讲稿汇总\n\
+            在全市大会上的講話\n同志們：\n今天召开大会。\n\
+            「五四」演讲比赛结束语\n发言人:祝友炎\n各位老师、各位同学: 大家下午好!今天的比赛圆满结束。\n我宣布比赛结束。\n\
+            青年教师座谈会心得体会\n尊敬的各位领导，同志们：\n参加座谈会收获很大。\n";
+        let p = split(text, &SplitRule::Default);
+        let titles: Vec<&str> = p
+            .pieces
+            .iter()
+            .map(|x| x.heading.as_deref().unwrap())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "在全市大会上的講話",
+                "「五四」演讲比赛结束语",
+                "青年教师座谈会心得体会"
+            ]
         );
     }
 
