@@ -28,6 +28,19 @@ const MAX_SENTENCE: usize = 300;
 /// 50 ms): past them, its other sentences are left as they are.
 const MAX_CELLS: usize = 1 << 25;
 
+/// Is a sentence of `n` characters of a length that is compared?
+pub(super) fn fits(n: usize) -> bool {
+    (MIN_COMMON..=MAX_SENTENCE).contains(&n)
+}
+
+/// A draft sentence's passage from its most alike source sentence, and the
+/// characters the passage has the same, masks aside.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Alike {
+    pub(super) same: usize,
+    pub(super) chain: Chain,
+}
+
 /// A source's sentences, each matched with the draft's sentences by their
 /// longest common subsequence (with their characters sorted once compared,
 /// and the cells of the tables filled counted against [`MAX_CELLS`], the
@@ -73,10 +86,10 @@ impl<'s> Matcher<'s> {
         a: &Draft,
         k: usize,
         candidates: impl Iterator<Item = usize>,
-    ) -> Option<Chain> {
+    ) -> Option<Alike> {
         let (s, sorted_x) = (&a.sentences[k], &a.sorted[k]);
         let n = s.len();
-        if !(MIN_COMMON..=MAX_SENTENCE).contains(&n) {
+        if !fits(n) {
             return None;
         }
         let x = &a.chars[s.clone()];
@@ -100,7 +113,7 @@ impl<'s> Matcher<'s> {
             let y = &self.chars[t.clone()];
             let enough = |same: usize| same >= MIN_COMMON && 2 * same >= n.max(t.len());
             let bag_y = self.bags[j].get_or_insert_with(|| Bag::of(y));
-            if !enough(a.bags[k].bound(bag_y)) {
+            if !enough(a.bag(k).bound(bag_y)) {
                 continue;
             }
             let sorted_y = self.sorted[j].get_or_insert_with(|| sorted(y));
@@ -124,7 +137,11 @@ impl<'s> Matcher<'s> {
             }
         }
         let (_, blocks, j) = best?;
-        densest(&blocks).and_then(|run| sentence_chain(&blocks, run, s, &self.sentences[j]))
+        let chain =
+            densest(&blocks).and_then(|run| sentence_chain(&blocks, run, s, &self.sentences[j]))?;
+        // What the passage marks has the same: its blocks, masks aside.
+        let same = unmasked(&chain.blocks, a.chars, self.chars);
+        Some(Alike { same, chain })
     }
 }
 
@@ -215,7 +232,8 @@ mod tests {
         let all = || 0..3;
         let mut m = Matcher::new(&sn.chars, sentence_spans(source, &sn));
         let c = m.most_alike(&a, 0, all()).expect("the second sentence");
-        assert_eq!(c.b_range(), m.sentences[1]);
+        assert_eq!(c.chain.b_range(), m.sentences[1]);
+        assert!(c.same >= 12 && c.same <= c.chain.matched);
         // One pair allowed: the first sentence (of a fit length) is compared, not the second.
         let mut one = Matcher::new(&sn.chars, sentence_spans(source, &sn)).with_pairs(1);
         assert!(one.most_alike(&a, 0, all()).is_none());

@@ -324,26 +324,31 @@ pub fn check_draft(
         let pairs = MAX_PAIRS / docs.len().max(1);
         let copies = docs
             .par_iter()
-            .map(|&d| -> Result<Vec<Option<Copy>>> {
+            .map(|&d| -> Result<Vec<(usize, Copy)>> {
                 let doc = index.doc_ref(d as usize)?;
                 let snorm = normalize(doc.text);
                 let sentences_of = sentence_spans(doc.text, &snorm);
                 let mut m = Matcher::new(&snorm.chars, sentences_of).with_pairs(pairs);
                 let got = copied_from(&sentences, &open, &mut m).into_iter();
-                let to_passages = |(same, chains): (usize, Vec<Chain>)| {
+                let to_passages = |(i, (same, chains)): (usize, (usize, Vec<Chain>))| {
                     (
-                        same,
-                        chains.iter().map(|c| passage(c, &norm, &snorm)).collect(),
+                        i,
+                        (
+                            same,
+                            chains.iter().map(|c| passage(c, &norm, &snorm)).collect(),
+                        ),
                     )
                 };
-                Ok(got.map(|g| g.map(to_passages)).collect())
+                Ok(got.map(to_passages).collect())
             })
             .collect::<Result<Vec<_>>>()?;
         for (d, passages) in best_copies(&docs, copies) {
             let d = d as usize;
+            let room = found.len() < opts.max_sources;
             match found.iter_mut().find(|f| f.document == d) {
                 Some(f) => f.passages.extend(passages),
-                None => found.push(FoundSource::new(d, index.doc_ref(d)?, passages)),
+                None if room => found.push(FoundSource::new(d, index.doc_ref(d)?, passages)),
+                None => {}
             }
         }
     }

@@ -97,7 +97,7 @@ pub(super) fn reworded(
             .collect();
         reaches.sort_by_key(|r| r.start);
         let near = overlapping(&source.sentences, &reaches);
-        let Some(c) = source.most_alike(a, k, near.into_iter()) else {
+        let Some(c) = source.most_alike(a, k, near.into_iter()).map(|x| x.chain) else {
             continue;
         };
         let fresh = c.a_range().len() - covered.of(&c.a_range());

@@ -6,6 +6,7 @@
 use crate::normalize::{Normalized, Sym, MASK};
 use crate::segment::paragraph_breaks;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Does `c` end a sentence?
 fn stop(c: char) -> bool {
@@ -65,12 +66,12 @@ fn spans_in(text: &str, norm: &Normalized, bytes: Range<usize>) -> Vec<Range<usi
 }
 
 /// A draft's stream and its sentences (with their characters sorted, and
-/// counted in [`Bag`]s), cut once for all its sources.
+/// counted in [`Bag`]s once compared), cut once for all its sources.
 pub(super) struct Draft<'a> {
     pub(super) chars: &'a [Sym],
     pub(super) sentences: Vec<Range<usize>>,
     pub(super) sorted: Vec<Vec<Sym>>,
-    pub(super) bags: Vec<Bag>,
+    bags: Vec<OnceLock<Bag>>,
 }
 
 impl<'a> Draft<'a> {
@@ -80,16 +81,20 @@ impl<'a> Draft<'a> {
             .iter()
             .map(|s| sorted(&norm.chars[s.clone()]))
             .collect();
-        let bags = sentences
-            .iter()
-            .map(|s| Bag::of(&norm.chars[s.clone()]))
-            .collect();
+        let bags = sentences.iter().map(|_| OnceLock::new()).collect();
         Draft {
             chars: &norm.chars,
             sentences,
             sorted,
             bags,
         }
+    }
+}
+
+impl Draft<'_> {
+    /// Sentence `k`'s [`Bag`], made when it is first compared.
+    pub(super) fn bag(&self, k: usize) -> &Bag {
+        self.bags[k].get_or_init(|| Bag::of(&self.chars[self.sentences[k].clone()]))
     }
 }
 

@@ -4,17 +4,18 @@
 //! sentences reordered and a third of its characters changed, may keep no run
 //! of identical characters long enough for a passage: then nothing anchors
 //! the sentences beside it (see [`super::reworded`]) and the whole paragraph
-//! is missed. So each sentence of a draft paragraph that passages leave
-//! mostly uncovered is compared with every sentence of a candidate source,
+//! is missed. So each sentence that no passage touches, of a draft paragraph
+//! that passages leave mostly uncovered, is compared with every sentence of
+//! a candidate source,
 //! by their longest common subsequence (see [`Matcher`]). One sentence alike
 //! is no evidence: genre text has template sentences that reach half of a
 //! sentence by chance among a source's hundreds. The sentences count only
-//! when two or more of the paragraph's match sentences of one source that lie
-//! together, within the paragraph's length and [`NEAR_SOURCE`] of each other
+//! when two or more of the paragraph's match distinct sentences of one source
+//! that lie together, within the paragraph's length and [`NEAR_SOURCE`] of each other
 //! (a paragraph taken from one place), with three times the characters a
 //! short passage needs; or one sentence alone with 30.
 
-use super::alike::Matcher;
+use super::alike::{fits, Alike, Matcher};
 use super::sentences::Draft;
 use super::supported::{NEAR_SOURCE, WEAK_MATCHED};
 use crate::align::Chain;
@@ -22,7 +23,7 @@ use crate::report::FoundPassage;
 use std::ops::Range;
 
 /// Share (in tenths) of a paragraph that passages may cover for it to be
-/// compared sentence by sentence.
+/// compared sentence by sentence (its sentences that no passage touches).
 const COVERED_TENTHS: usize = 5;
 /// Fewest sentences of a paragraph matched in one place of a source ...
 const MIN_SENTENCES: usize = 2;
@@ -65,26 +66,25 @@ pub(super) fn in_open(open: &[Open], i: usize) -> bool {
 }
 
 /// Each open paragraph's copy from the source whose sentences have most the
-/// same (the first such of `docs`), given `copies[j][i]`, paragraph `i`'s
-/// copy from `docs[j]`: the source, and the passages.
+/// same (the first such of `docs`), given `copies[j]`, the copies from
+/// `docs[j]` by open paragraph: the source, and the passages.
 pub(super) fn best_copies(
     docs: &[u32],
-    mut copies: Vec<Vec<Option<Copy>>>,
+    copies: Vec<Vec<(usize, Copy)>>,
 ) -> Vec<(u32, Vec<FoundPassage>)> {
-    let paras = copies.first().map_or(0, |c| c.len());
-    (0..paras)
-        .filter_map(|i| {
-            let (_, j) = (copies.iter().enumerate())
-                .filter_map(|(j, row)| row[i].as_ref().map(|c| (c.0, j)))
-                .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)))?;
-            let passages = copies[j][i].take().map(|c| c.1).unwrap_or_default();
-            Some((docs[j], passages))
-        })
-        .collect()
+    let mut all: Vec<(usize, usize, usize, Vec<FoundPassage>)> = Vec::new();
+    for (j, list) in copies.into_iter().enumerate() {
+        all.extend(list.into_iter().map(|(i, (same, ps))| (i, same, j, ps)));
+    }
+    // By paragraph, most the same first, then the first source.
+    all.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+    all.dedup_by_key(|x| x.0);
+    all.into_iter().map(|(_, _, j, ps)| (docs[j], ps)).collect()
 }
 
-/// A draft paragraph that passages leave mostly uncovered, and the sentences
-/// of it that are compared.
+/// A stretch of a draft paragraph that passages leave mostly uncovered (a
+/// long paragraph is cut into stretches of [`MAX_STRETCH`] sentences), and
+/// the sentences of it that are compared.
 pub(super) struct Open {
     /// Its characters.
     pub(super) chars: Range<usize>,
@@ -92,9 +92,15 @@ pub(super) struct Open {
     sentences: Vec<usize>,
 }
 
+/// Most sentences compared as one stretch of a paragraph (a paragraph taken
+/// from one place of a source has fewer; a draft on one line has no
+/// paragraphs).
+const MAX_STRETCH: usize = 32;
+
 /// The paragraphs (`paras`, ranges of the draft's stream) that `covered`
 /// (the draft characters passages cover) leaves mostly open, with their
-/// sentences that are neither covered nor `skip`ped (stock wording).
+/// sentences of a length that is compared (see [`fits`]) that no passage
+/// touches and that are not `skip`ped (stock wording).
 pub(super) fn open_paragraphs(
     a: &Draft,
     paras: &[Range<usize>],
@@ -102,62 +108,81 @@ pub(super) fn open_paragraphs(
     skip: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<Open> {
     let count = |r: &Range<usize>| covered[r.clone()].iter().filter(|&&c| c).count();
-    paras
+    let mut out = Vec::new();
+    for p in paras
         .iter()
         .filter(|p| 10 * count(p) < COVERED_TENTHS * p.len())
-        .filter_map(|p| {
-            let from = a.sentences.partition_point(|s| s.end <= p.start);
-            let sentences: Vec<usize> = (from..a.sentences.len())
-                .take_while(|&k| a.sentences[k].start < p.end)
-                .filter(|&k| {
-                    let s = &a.sentences[k];
-                    10 * count(s) < COVERED_TENTHS * s.len() && !skip(s)
-                })
-                .collect();
-            (!sentences.is_empty()).then(|| Open {
-                chars: p.clone(),
-                sentences,
+    {
+        let from = a.sentences.partition_point(|s| s.end <= p.start);
+        let sentences: Vec<usize> = (from..a.sentences.len())
+            .take_while(|&k| a.sentences[k].start < p.end)
+            .filter(|&k| {
+                let s = &a.sentences[k];
+                fits(s.len()) && count(s) == 0 && !skip(s)
             })
-        })
-        .collect()
+            .collect();
+        for stretch in sentences.chunks(MAX_STRETCH) {
+            let (first, last) = (
+                &a.sentences[stretch[0]],
+                &a.sentences[stretch[stretch.len() - 1]],
+            );
+            out.push(Open {
+                chars: first.start..last.end,
+                sentences: stretch.to_vec(),
+            });
+        }
+    }
+    out
 }
 
-/// For each open paragraph, the sentences of it copied from `source`, when
-/// at least [`MIN_SENTENCES`] of them lie together in the source with
-/// [`MIN_SAME`] characters the same, or one with [`ONE_SENTENCE`] (the group
-/// with most), with the characters they match.
+/// The open stretches' copies from `source`, by stretch (see [`best_copies`]):
+/// its sentences' passages when at least [`MIN_SENTENCES`] of them match
+/// distinct source sentences that lie together with [`MIN_SAME`] characters
+/// the same, masks aside, or one with [`ONE_SENTENCE`] (the group with most),
+/// and the characters they have the same.
 pub(super) fn copied_from(
     a: &Draft,
     open: &[Open],
     source: &mut Matcher,
-) -> Vec<Option<(usize, Vec<Chain>)>> {
+) -> Vec<(usize, (usize, Vec<Chain>))> {
     let all = source.sentences.len();
-    open.iter()
-        .map(|p| {
-            let mut found: Vec<Chain> = p
-                .sentences
-                .iter()
-                .filter_map(|&k| source.most_alike(a, k, 0..all))
-                .collect();
-            found.sort_by_key(|c| (c.b_range().start, c.a_range().start));
-            together(found, p.chars.len() + NEAR_SOURCE)
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (i, p) in open.iter().enumerate() {
+        let mut found: Vec<Alike> = p
+            .sentences
+            .iter()
+            .filter_map(|&k| source.most_alike(a, k, 0..all))
+            .collect();
+        // A source sentence is evidence once: for the draft sentence most
+        // like it.
+        found.sort_by(|x, y| {
+            (x.chain.b_range().start, y.same, x.chain.a_range().start).cmp(&(
+                y.chain.b_range().start,
+                x.same,
+                y.chain.a_range().start,
+            ))
+        });
+        found.dedup_by_key(|x| x.chain.b_range().start);
+        if let Some(copy) = together(found, p.chars.len() + NEAR_SOURCE) {
+            out.push((i, copy));
+        }
+    }
+    out
 }
 
 /// The run of `found` (by source start) whose source text spans at most
-/// `reach` and that matches most characters, when it is enough (see
+/// `reach` and that has most characters the same, when it is enough (see
 /// [`copied_from`]).
-fn together(found: Vec<Chain>, reach: usize) -> Option<(usize, Vec<Chain>)> {
+fn together(found: Vec<Alike>, reach: usize) -> Option<(usize, Vec<Chain>)> {
     let mut best: Option<(usize, Range<usize>)> = None;
     for i in 0..found.len() {
-        let start = found[i].b_range().start;
+        let start = found[i].chain.b_range().start;
         let mut same = 0;
-        for (j, c) in found.iter().enumerate().skip(i) {
-            if c.b_range().end > start + reach {
+        for (j, x) in found.iter().enumerate().skip(i) {
+            if x.chain.b_range().end > start + reach {
                 break;
             }
-            same += c.matched;
+            same += x.same;
             let enough = (j + 1 - i >= MIN_SENTENCES && same >= MIN_SAME) || same >= ONE_SENTENCE;
             if enough && best.as_ref().is_none_or(|b| same > b.0) {
                 best = Some((same, i..j + 1));
@@ -165,7 +190,7 @@ fn together(found: Vec<Chain>, reach: usize) -> Option<(usize, Vec<Chain>)> {
         }
     }
     let (same, run) = best?;
-    Some((same, found[run].to_vec()))
+    Some((same, found[run].iter().map(|x| x.chain.clone()).collect()))
 }
 
 #[cfg(test)]
@@ -206,12 +231,11 @@ mod tests {
         assert_eq!(open[1].chars, paras[1]);
         let mut m = Matcher::new(&sn.chars, sentence_spans(source, &sn));
         let got = copied_from(&a, &open, &mut m);
-        assert_eq!(got[0], None, "the writer's own sentence");
-        assert_eq!(
-            got[2], None,
-            "one sentence alike, too little the same alone"
-        );
-        let (same, chains) = got[1].clone().expect("the reworded paragraph");
+        // Not the writer's own sentence, nor one sentence alike with too
+        // little the same alone: the reworded paragraph only.
+        assert_eq!(got.len(), 1);
+        let (i, (same, chains)) = got[0].clone();
+        assert_eq!(i, 1);
         assert_eq!(chains.len(), 3);
         assert!(same >= 3 * 8);
         let ds = &a.sentences;
@@ -237,6 +261,33 @@ mod tests {
         let a = Draft::new(draft, &dn);
         let open = open_paragraphs(&a, &lines(draft, &dn), &vec![false; dn.len()], |_| false);
         let mut m = Matcher::new(&sn.chars, sentence_spans(&source, &sn));
-        assert_eq!(copied_from(&a, &open, &mut m), vec![None]);
+        assert_eq!(copied_from(&a, &open, &mut m), vec![]);
+    }
+
+    #[test]
+    fn one_source_sentence_is_evidence_once_and_masks_are_not() {
+        // Three draft sentences each alike the same source sentence (a
+        // template), and a paragraph with every other character masked.
+        let source = "一年来，我们持续加强政府自身建设。巩固拓展主题教育成果。\n\
+            开发区要坚持项目为王，全力以赴抓招商引资工作。各部门要做到全程服务，带头分包重大项目。\n";
+        let draft = "要持续加强法治政府建设。围绕重点领域开展政府立法。要持续加强效能政府建设。坚持为人民出政绩。要持续加强廉洁政府建设。\n\
+            开×区×坚×项×为×，全×以×抓×商×资×作。各×门×做×全×服×，带×分×重×项×。\n";
+        let (sn, dn) = (normalize(source), normalize(draft));
+        let a = Draft::new(draft, &dn);
+        let open = open_paragraphs(&a, &lines(draft, &dn), &vec![false; dn.len()], |_| false);
+        assert_eq!(open.len(), 2);
+        let mut m = Matcher::new(&sn.chars, sentence_spans(source, &sn));
+        assert_eq!(copied_from(&a, &open, &mut m), vec![]);
+    }
+
+    #[test]
+    fn a_long_paragraph_is_compared_in_stretches() {
+        let draft = "开发区需坚持工程为王全力以赴抓招商引资事情。".repeat(70) + "\n";
+        let dn = normalize(&draft);
+        let a = Draft::new(&draft, &dn);
+        let open = open_paragraphs(&a, &lines(&draft, &dn), &vec![false; dn.len()], |_| false);
+        let sizes: Vec<usize> = open.iter().map(|o| o.sentences.len()).collect();
+        assert_eq!(sizes, [32, 32, 6]);
+        assert!(open.windows(2).all(|w| w[0].chars.end <= w[1].chars.start));
     }
 }
