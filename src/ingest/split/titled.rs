@@ -69,7 +69,15 @@ pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::{split, SplitRule};
+    use super::super::{split, Pieces, SplitRule};
+
+    /// The headings a split cuts at.
+    fn headings(p: &Pieces) -> Vec<&str> {
+        p.pieces
+            .iter()
+            .map(|x| x.heading.as_deref().unwrap())
+            .collect()
+    }
 
     #[test]
     fn speeches_under_their_own_titles_are_cut_at_each() {
@@ -78,11 +86,7 @@ mod tests {
             在全县三级干部大会上的讲话\n县委书记 李四\n\n各位代表，同志们：\n一、深入学习贯彻总书记重要讲话\n今年是关键之年。\n\
             市长在招商引资推介会上的致辞（2024年3月）\n尊敬的各位来宾：\n欢迎各位。\n";
         let p = split(text, &SplitRule::Default);
-        let titles: Vec<&str> = p
-            .pieces
-            .iter()
-            .map(|x| x.heading.as_deref().unwrap())
-            .collect();
+        let titles = headings(&p);
         assert_eq!(
             titles,
             [
@@ -110,11 +114,7 @@ mod tests {
             「五四」演讲比赛结束语\n发言人:祝友炎\n各位老师、各位同学: 大家下午好!今天的比赛圆满结束。\n我宣布比赛结束。\n\
             青年教师座谈会心得体会\n尊敬的各位领导，同志们：\n参加座谈会收获很大。\n";
         let p = split(text, &SplitRule::Default);
-        let titles: Vec<&str> = p
-            .pieces
-            .iter()
-            .map(|x| x.heading.as_deref().unwrap())
-            .collect();
+        let titles = headings(&p);
         assert_eq!(
             titles,
             [
