@@ -8,7 +8,7 @@
 //! `（二）`) never split.
 
 use regex::Regex;
-use series::series_headings;
+use series::{bare_headings, series_headings};
 use std::ops::Range;
 use titled::titled_headings;
 
@@ -33,7 +33,10 @@ pub enum SplitRule {
     /// not (`…讲话精神（一）`, `…讲话精神（二）`, …; `1、…讲话`, `（二）…讲话`,
     /// `③…讲话`), with text under each and at most 6 lines (300
     /// characters) before the first besides a contents list of the titles.
-    /// A file with none of those either is cut at speeches' own titles
+    /// A file with none of those is cut at a series of bare numerals, each
+    /// alone on its line with a colon (`一:`, `二：`, `三:`), numbered from 1
+    /// one by one, with text under each. A file with none of those either is
+    /// cut at speeches' own titles
     /// (`在全市经济工作会议上的讲话`, `…的致辞（2024年3月）`) when at least two
     /// are each followed, within three lines, by a salutation (`同志们：`)
     /// or a date (`（2023年12月20日）`).
@@ -162,6 +165,9 @@ pub fn split(text: &str, rule: &SplitRule) -> Pieces {
         .collect();
     if headings.is_empty() && matches!(rule, SplitRule::Default) {
         headings = series_headings(text, &lines);
+        if headings.is_empty() {
+            headings = bare_headings(text, &lines);
+        }
         if headings.is_empty() {
             headings = titled_headings(text, &lines);
         }

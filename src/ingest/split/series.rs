@@ -198,3 +198,36 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
     );
     best.into_iter().map(|x| x.0).collect()
 }
+
+/// The lines of a series of bare numerals, each alone on its line with a
+/// colon (`一:`, `二：`, as some essay sites head the pieces of a page):
+/// numbered 1, 2, 3, … one by one on at least [`SERIES_MIN`] lines, each with
+/// text under it, and little text before the first (as for titles). A
+/// section of a speech is headed by its title, never by a numeral alone.
+pub(super) fn bare_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
+    let line = |i: usize| text[lines[i].clone()].trim();
+    let bare = |l: &str| {
+        let n = l.strip_suffix([':', '：'])?;
+        let chinese = !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c));
+        chinese.then(|| numeral_value(n)).flatten()
+    };
+    let numbered: Vec<(usize, u32)> = (0..lines.len())
+        .filter_map(|i| bare(line(i)).map(|v| (i, v)))
+        .collect();
+    let in_order = numbered
+        .iter()
+        .enumerate()
+        .all(|(k, x)| x.1 == k as u32 + 1);
+    let bodies = numbered.iter().enumerate().all(|(k, &(i, _))| {
+        let next = numbered.get(k + 1).map_or(lines.len(), |x| x.0);
+        (i + 1..next).any(|j| !blank_line(text, lines, j))
+    });
+    let before: Vec<&str> = (0..numbered.first().map_or(0, |x| x.0)).map(line).collect();
+    let chars: usize = before.iter().map(|l| l.chars().count()).sum();
+    let filled = before.iter().filter(|l| !l.is_empty()).count();
+    let fits = chars <= SERIES_PREAMBLE_CHARS && filled <= SERIES_PREAMBLE_LINES;
+    match numbered.len() >= SERIES_MIN && in_order && bodies && fits {
+        true => numbered.into_iter().map(|x| x.0).collect(),
+        false => Vec::new(),
+    }
+}
