@@ -199,11 +199,16 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
     best.into_iter().map(|x| x.0).collect()
 }
 
+/// Fewest characters under each bare numeral of a series: a speech, not
+/// the point of an outline.
+const BARE_BODY_CHARS: usize = 100;
+
 /// The lines of a series of bare numerals, each alone on its line with a
 /// colon (`一:`, `二：`, as some essay sites head the pieces of a page):
 /// numbered 1, 2, 3, … one by one on at least [`SERIES_MIN`] lines, each with
-/// text under it, and little text before the first (as for titles). A
-/// section of a speech is headed by its title, never by a numeral alone.
+/// [`BARE_BODY_CHARS`] of text under it, and little text before the first (as
+/// for titles). A section of a speech is headed by its title, never by a
+/// numeral alone.
 pub(super) fn bare_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     let line = |i: usize| text[lines[i].clone()].trim();
     let bare = |l: &str| {
@@ -220,7 +225,10 @@ pub(super) fn bare_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
         .all(|(k, x)| x.1 == k as u32 + 1);
     let bodies = numbered.iter().enumerate().all(|(k, &(i, _))| {
         let next = numbered.get(k + 1).map_or(lines.len(), |x| x.0);
-        (i + 1..next).any(|j| !blank_line(text, lines, j))
+        (i + 1..next)
+            .map(|j| line(j).chars().count())
+            .sum::<usize>()
+            >= BARE_BODY_CHARS
     });
     let before: Vec<&str> = (0..numbered.first().map_or(0, |x| x.0)).map(line).collect();
     let chars: usize = before.iter().map(|l| l.chars().count()).sum();

@@ -163,10 +163,12 @@ fn a_numbered_series_of_titles_splits() {
         "2024年全镇工作计划\n为做好今年工作，制定本计划。\n1 月份工作安排\n召开会议。\n2 月份工作安排\n督查。\n3 月份工作安排\n总结。\n",
         "施工方案\n1 号楼施工方案\n甲。\n2 号楼施工方案\n乙。\n3 号楼施工方案\n丙。\n",
         "党课讲稿\n第一篇章：回顾光辉历程\n甲。\n第二篇章：把握时代使命\n乙。\n第三篇章：奋进新的征程\n丙。\n",
-        // Bare numerals out of order, two only, or one without text under it.
+        // Bare numerals out of order, two only, one without text under it,
+        // or the points of an outline.
         "讲话\n一:\n甲。\n三:\n乙。\n二:\n丙。\n",
         "讲话\n一:\n甲。\n二:\n乙。\n",
         "讲话\n一:\n甲。\n二:\n三:\n丙。\n",
+        "同志们：\n今天讲三点。\n一:\n加强学习。\n二:\n狠抓落实。\n三:\n改进作风。\n",
     ] {
         assert_eq!(split(text, &SplitRule::Default).pieces.len(), 1, "{text}");
     }
@@ -176,8 +178,7 @@ fn a_numbered_series_of_titles_splits() {
         ("目录\n开发区工作会议讲话（一）\n开发区工作会议讲话（二）\n开发区工作会议讲话（三）\n开发区工作会议讲话（一）\n甲。\n开发区工作会议讲话（二）\n乙。\n开发区工作会议讲话（三）\n丙。\n", ["甲。", "乙。", "丙。"]),
         ("开发区工作会议讲话1\n甲。\n开发区工作会议讲话2\n乙。\n开发区工作会议讲话4\n丙。\n", ["甲。", "乙。", "丙。"]),
         ("开发区工作会议讲话【一】\n甲。\n开发区工作会议讲话【二】\n乙。\n开发区工作会议讲话【三】\n丙。\n", ["甲。", "乙。", "丙。"]),
-        // Bare numerals with a colon, under the page's title.
-        ("演讲比赛前领导讲话\n一:\n甲。\n二:\n乙。\n三：\n丙。\n", ["甲。", "乙。", "丙。"]),
+
         // Under a site's page head: breadcrumb, title, author, date, lead-in.
         ("当前位置：首页 > 讲话稿 > 致辞\n开幕式领导讲话致辞汇总\n作者：佚名\n时间：2021-03-16\n下面是小编整理的开幕式致辞，供大家参考。\n开幕式领导讲话致辞（一）\n甲。\n开幕式领导讲话致辞（二）\n乙。\n开幕式领导讲话致辞（三）\n丙。\n", ["甲。", "乙。", "丙。"]),
     ] {
@@ -264,4 +265,23 @@ fn lines_turned_away_early_never_match_the_patterns() {
             "{line}"
         );
     }
+}
+
+#[test]
+fn bare_numerals_with_a_speech_under_each_split() {
+    let speech = |s: &str| s.repeat(12);
+    let text = format!(
+        "演讲比赛前领导讲话\n一:\n{}\n二:\n{}\n三：\n{}\n",
+        speech("谢谢大家的积极参与。"),
+        speech("大家下午好，欢迎各位。"),
+        speech("预祝比赛圆满成功！")
+    );
+    let p = split(&text, &SplitRule::Default);
+    let heads: Vec<&str> = p
+        .pieces
+        .iter()
+        .map(|x| x.heading.as_deref().unwrap())
+        .collect();
+    assert_eq!(heads, ["一:", "二:", "三："]);
+    assert_eq!(&text[p.preamble.unwrap()], "演讲比赛前领导讲话");
 }
