@@ -35,7 +35,7 @@ pub enum SplitRule {
     /// characters) before the first besides a contents list of the titles.
     /// A file with none of those is cut at a series of bare numerals, each
     /// alone on its line with a colon (`一:`, `二：`, `三:`), numbered from 1
-    /// one by one, with text under each. A file with none of those either is
+    /// one by one, with 100 characters or more under each. A file with none of those either is
     /// cut at speeches' own titles
     /// (`在全市经济工作会议上的讲话`, `…的致辞（2024年3月）`) when at least two
     /// are each followed, within three lines, by a salutation (`同志们：`)
