@@ -9,6 +9,7 @@
 //! for word across speeches (openers and closers such as `同志们:`, `谢谢大家!`)
 //! are templates without slots. Copies of one speech count once.
 
+use crate::align::Lcs;
 use crate::ingest::Document;
 use crate::report::{TemplateEntry, Variant};
 use crate::segment::Segmenter;
@@ -190,6 +191,7 @@ fn bucket_templates(
     // Each sentence's tokens without its final punctuation, and their characters.
     let chars_of: Vec<usize> = tokens.iter().map(|t| chars(t)).collect();
     let sorted: Vec<Vec<&str>> = tokens.iter().map(|t| sorted_tokens(t)).collect();
+    let mut table = Lcs::default();
     for x in 0..ids.len() {
         if reach[x] < min_docs {
             break;
@@ -211,7 +213,7 @@ fn bucket_templates(
             if most < 3 || !may(y) || !members.iter().all(|&m| may(m)) {
                 continue;
             }
-            let cand = lcs(&skel, &tokens[y]);
+            let cand = lcs(&skel, &tokens[y], &mut table);
             let kept = chars(&cand);
             let ok = |z: usize| similar_enough(kept, chars_of[z]);
             if cand.len() >= 3 && members.iter().all(|&m| ok(m)) && ok(y) {
@@ -339,34 +341,10 @@ fn visible(c: char) -> bool {
     !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
-/// Longest common subsequence of two token lists.
-fn lcs<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<&'a str> {
-    let (n, m) = (a.len(), b.len());
-    // `t[i * w + j]`: the length of the LCS of `a[i..]` and `b[j..]`.
-    let w = m + 1;
-    let mut t = vec![0u16; (n + 1) * w];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            t[i * w + j] = if a[i] == b[j] {
-                t[(i + 1) * w + j + 1] + 1
-            } else {
-                t[(i + 1) * w + j].max(t[i * w + j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < n && j < m {
-        if a[i] == b[j] {
-            out.push(a[i]);
-            i += 1;
-            j += 1;
-        } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    out
+/// Longest common subsequence of two token lists (`table` kept between them).
+fn lcs<'a>(a: &[&'a str], b: &[&'a str], table: &mut Lcs) -> Vec<&'a str> {
+    let filled = table.fill_by(a, b, |x, y| x == y);
+    filled.pairs().into_iter().map(|(i, _)| a[i]).collect()
 }
 
 /// The tokens between consecutive skeleton tokens (greedy leftmost embedding).

@@ -19,7 +19,7 @@ fn the_tokens_two_lists_share_bound_their_longest_common_subsequence() {
             list(seed, 3 + seed as usize % 12),
             list(seed + 999, 2 + seed as usize % 15),
         );
-        let l = lcs(&a, &b);
+        let l = lcs(&a, &b, &mut Lcs::default());
         let (n, c) = common(&sorted_tokens(&a), &sorted_tokens(&b));
         assert!(l.len() <= n && chars(&l) <= c, "{a:?} {b:?}");
         tight += usize::from(l.len() == n);
@@ -43,7 +43,7 @@ fn skeleton_of_the_opinion_family() {
         "方面",
         "意见",
     ];
-    let s = lcs(&a, &b);
+    let s = lcs(&a, &b, &mut Lcs::default());
     assert_eq!(s, ["下面", ",", "我", "讲", "意见"]);
     assert_eq!(fillers(&s, &b)[3].concat(), "代表市委、市政府");
 }
