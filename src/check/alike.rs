@@ -95,19 +95,14 @@ impl<'s> Matcher<'s> {
         let x = &a.chars[s.clone()];
         let mut best: Option<(usize, Vec<Block>, usize)> = None;
         for j in candidates {
+            if self.cells > MAX_CELLS || self.pairs_left == 0 {
+                break;
+            }
             let t = &self.sentences[j];
             // Half of the longer sentence in common needs the shorter to be
             // at least that long.
-            let (short, long) = (n.min(t.len()), n.max(t.len()));
-            if short < MIN_COMMON
-                || long > MAX_SENTENCE
-                || 2 * short < long
-                || self.cells > MAX_CELLS
-            {
+            if !fits(t.len()) || 2 * n.min(t.len()) < n.max(t.len()) {
                 continue;
-            }
-            if self.pairs_left == 0 {
-                break;
             }
             self.pairs_left -= 1;
             let y = &self.chars[t.clone()];
