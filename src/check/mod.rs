@@ -48,7 +48,7 @@ use seeds::{drop_nested, Seeds};
 use sentences::{sentence_spans, sentences_around, Draft};
 use supported::{same_chars, supported, WEAK_MATCHED};
 use unanchored::{
-    best_copies, copied_from, in_open, open_paragraphs, paragraphs, Copy, Open, MAX_PAIRS,
+    best_copies, copied_from, in_open, open_paragraphs, paragraphs, Copied, Open, MAX_PAIRS,
 };
 
 /// Tuning of a check.
@@ -324,22 +324,23 @@ pub fn check_draft(
         let pairs = MAX_PAIRS / docs.len().max(1);
         let copies = docs
             .par_iter()
-            .map(|&d| -> Result<Vec<(usize, Copy)>> {
+            .map(|&d| -> Result<Vec<Copied<FoundPassage>>> {
                 let doc = index.doc_ref(d as usize)?;
                 let snorm = normalize(doc.text);
                 let sentences_of = sentence_spans(doc.text, &snorm);
                 let mut m = Matcher::new(&snorm.chars, sentences_of).with_pairs(pairs);
                 let got = copied_from(&sentences, &open, &mut m).into_iter();
-                let to_passages = |(i, (same, chains)): (usize, (usize, Vec<Chain>))| {
-                    (
-                        i,
-                        (
-                            same,
-                            chains.iter().map(|c| passage(c, &norm, &snorm)).collect(),
-                        ),
-                    )
-                };
-                Ok(got.map(to_passages).collect())
+                Ok(got
+                    .map(|c| Copied {
+                        passages: c
+                            .passages
+                            .iter()
+                            .map(|ch| passage(ch, &norm, &snorm))
+                            .collect(),
+                        stretch: c.stretch,
+                        same: c.same,
+                    })
+                    .collect())
             })
             .collect::<Result<Vec<_>>>()?;
         for (d, passages) in best_copies(&docs, copies) {

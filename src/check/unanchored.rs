@@ -41,9 +41,15 @@ const ONE_SENTENCE: usize = 30;
 /// before this limit. Past it, a source's other sentences are left as they are.
 pub(super) const MAX_PAIRS: usize = 1 << 27;
 
-/// An open paragraph's copy from one source: the characters its sentences
-/// have the same, and their passages.
-pub(super) type Copy = (usize, Vec<FoundPassage>);
+/// An open stretch's copy from one source: the stretch (its index among the
+/// open ones), the characters its sentences have the same, and their
+/// passages (chains, or the report's passages).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Copied<P> {
+    pub(super) stretch: usize,
+    pub(super) same: usize,
+    pub(super) passages: Vec<P>,
+}
 
 /// The paragraphs of a draft stream of `len` characters whose paragraphs
 /// after the first start at `starts` (ascending), empty ones left out.
@@ -70,16 +76,16 @@ pub(super) fn in_open(open: &[Open], i: usize) -> bool {
 /// `docs[j]` by open paragraph: the source, and the passages.
 pub(super) fn best_copies(
     docs: &[u32],
-    copies: Vec<Vec<(usize, Copy)>>,
+    copies: Vec<Vec<Copied<FoundPassage>>>,
 ) -> Vec<(u32, Vec<FoundPassage>)> {
-    let mut all: Vec<(usize, usize, usize, Vec<FoundPassage>)> = Vec::new();
-    for (j, list) in copies.into_iter().enumerate() {
-        all.extend(list.into_iter().map(|(i, (same, ps))| (i, same, j, ps)));
+    let mut all: Vec<(u32, Copied<FoundPassage>)> = Vec::new();
+    for (&d, list) in docs.iter().zip(copies) {
+        all.extend(list.into_iter().map(|c| (d, c)));
     }
-    // By paragraph, most the same first, then the first source.
-    all.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
-    all.dedup_by_key(|x| x.0);
-    all.into_iter().map(|(_, _, j, ps)| (docs[j], ps)).collect()
+    // By stretch, most the same first, then the first source.
+    all.sort_by(|(d, x), (e, y)| (x.stretch, y.same, d).cmp(&(y.stretch, x.same, e)));
+    all.dedup_by_key(|(_, c)| c.stretch);
+    all.into_iter().map(|(d, c)| (d, c.passages)).collect()
 }
 
 /// A stretch of a draft paragraph that passages leave mostly uncovered (a
@@ -140,11 +146,7 @@ pub(super) fn open_paragraphs(
 /// distinct source sentences that lie together with [`MIN_SAME`] characters
 /// the same, masks aside, or one with [`ONE_SENTENCE`] (the group with most),
 /// and the characters they have the same.
-pub(super) fn copied_from(
-    a: &Draft,
-    open: &[Open],
-    source: &mut Matcher,
-) -> Vec<(usize, (usize, Vec<Chain>))> {
+pub(super) fn copied_from(a: &Draft, open: &[Open], source: &mut Matcher) -> Vec<Copied<Chain>> {
     let all = source.sentences.len();
     let mut out = Vec::new();
     for (i, p) in open.iter().enumerate() {
@@ -163,8 +165,12 @@ pub(super) fn copied_from(
             ))
         });
         found.dedup_by_key(|x| x.chain.b_range().start);
-        if let Some(copy) = together(found, p.chars.len() + NEAR_SOURCE) {
-            out.push((i, copy));
+        if let Some((same, passages)) = together(found, p.chars.len() + NEAR_SOURCE) {
+            out.push(Copied {
+                stretch: i,
+                same,
+                passages,
+            });
         }
     }
     out
@@ -190,7 +196,8 @@ fn together(found: Vec<Alike>, reach: usize) -> Option<(usize, Vec<Chain>)> {
         }
     }
     let (same, run) = best?;
-    Some((same, found[run].iter().map(|x| x.chain.clone()).collect()))
+    let chains = found.into_iter().skip(run.start).take(run.len());
+    Some((same, chains.map(|x| x.chain).collect()))
 }
 
 #[cfg(test)]
@@ -234,8 +241,12 @@ mod tests {
         // Not the writer's own sentence, nor one sentence alike with too
         // little the same alone: the reworded paragraph only.
         assert_eq!(got.len(), 1);
-        let (i, (same, chains)) = got[0].clone();
-        assert_eq!(i, 1);
+        let Copied {
+            stretch,
+            same,
+            passages: chains,
+        } = got[0].clone();
+        assert_eq!(stretch, 1);
         assert_eq!(chains.len(), 3);
         assert!(same >= 3 * 8);
         let ds = &a.sentences;
