@@ -58,6 +58,18 @@ const SERIES_MIN: usize = 3;
 const SERIES_PREAMBLE_CHARS: usize = 300;
 const SERIES_PREAMBLE_LINES: usize = 6;
 
+/// Are the (trimmed) lines before a series few and short enough for a
+/// preamble ([`SERIES_PREAMBLE_CHARS`] characters but spaces, in
+/// [`SERIES_PREAMBLE_LINES`] lines with text)?
+fn short_preamble(before: &[&str]) -> bool {
+    let chars: usize = before
+        .iter()
+        .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    let filled = before.iter().filter(|l| !l.is_empty()).count();
+    chars <= SERIES_PREAMBLE_CHARS && filled <= SERIES_PREAMBLE_LINES
+}
+
 /// The value of a numeral up to 99: Arabic (ASCII or full-width) or Chinese
 /// (`三`, `十二`, `二十`, `二十一`), bracketed or not.
 pub(super) fn numeral_value(s: &str) -> Option<u32> {
@@ -183,13 +195,7 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
         });
         let before = (0..v[0].0).filter(|i| !toc.iter().any(|x| x.0 == *i));
         let before: Vec<&str> = before.map(|i| text[lines[i].clone()].trim()).collect();
-        let chars: usize = before
-            .iter()
-            .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
-            .sum();
-        let filled = before.iter().filter(|l| !l.is_empty()).count();
-        (counted && bodies && chars <= SERIES_PREAMBLE_CHARS && filled <= SERIES_PREAMBLE_LINES)
-            .then(|| v.to_vec())
+        (counted && bodies && short_preamble(&before)).then(|| v.to_vec())
     });
     // The longest series (the first of equally long ones).
     let best = series.fold(
@@ -231,10 +237,7 @@ pub(super) fn bare_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
             >= BARE_BODY_CHARS
     });
     let before: Vec<&str> = (0..numbered.first().map_or(0, |x| x.0)).map(line).collect();
-    let chars: usize = before.iter().map(|l| l.chars().count()).sum();
-    let filled = before.iter().filter(|l| !l.is_empty()).count();
-    let fits = chars <= SERIES_PREAMBLE_CHARS && filled <= SERIES_PREAMBLE_LINES;
-    match numbered.len() >= SERIES_MIN && in_order && bodies && fits {
+    match numbered.len() >= SERIES_MIN && in_order && bodies && short_preamble(&before) {
         true => numbered.into_iter().map(|x| x.0).collect(),
         false => Vec::new(),
     }
