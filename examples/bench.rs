@@ -29,7 +29,7 @@
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use taohua::check::{check_draft, CheckOptions};
+use taohua::check::{check_draft, CheckOptions, Sources};
 use taohua::ingest::{read_corpus, IngestOptions};
 use taohua::scan::{auto_min_docs, scan, ScanOptions};
 use taohua::store::Index;
@@ -356,7 +356,8 @@ fn bench_check(index: &std::path::Path, args: &Args, threads: usize) {
         for (k, (name, text)) in drafts.iter().enumerate() {
             let t0 = Instant::now();
             let idx = Index::open(index).unwrap_or_else(|e| fail("index", &e));
-            let r = check_draft(name, text, &idx, &opts).unwrap_or_else(|e| fail(name, &e));
+            let r = check_draft(name, text, &Sources::new(&idx, 1), &opts)
+                .unwrap_or_else(|e| fail(name, &e));
             drop(idx);
             times[k].push(t0.elapsed());
             found[k] = format!(

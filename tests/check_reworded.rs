@@ -95,11 +95,10 @@ fn reordered_paragraphs_with_two_characters_in_five_changed_are_found() {
     assert!(title.contains('篇'), "{title}");
 }
 
-#[test]
-fn paragraphs_with_filler_words_between_every_two_characters_are_found() {
-    // Two paragraphs of the seed with a filler word (`的`, `进一步`, `切实`,
-    // …) after every second or third character: the copied characters stand
-    // at most three in a row.
+/// Two paragraphs of the seed with a filler word (`的`, `进一步`, `切实`,
+/// …) after every second or third character: the copied characters stand
+/// at most three in a row. Returns the draft and the paragraphs edited.
+fn filler_draft() -> (String, Vec<String>) {
     let fillers = [
         "的",
         "进一步",
@@ -113,7 +112,14 @@ fn paragraphs_with_filler_words_between_every_two_characters_are_found() {
     let paragraphs = seed_paragraphs(150);
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     let mut drafts = Vec::new();
-    for p in paragraphs.iter().skip(5).step_by(9).take(2) {
+    let picked: Vec<String> = paragraphs
+        .iter()
+        .skip(5)
+        .step_by(9)
+        .take(2)
+        .cloned()
+        .collect();
+    for p in &picked {
         let mut edited = String::new();
         let mut until = 2;
         for c in p.chars() {
@@ -128,9 +134,53 @@ fn paragraphs_with_filler_words_between_every_two_characters_are_found() {
         }
         drafts.push(edited);
     }
-    let (ratio, title) = ratio_and_source(&check_text_against(&drafts.join("\n"), &seed()));
+    (drafts.join("\n"), picked)
+}
+
+#[test]
+fn paragraphs_with_filler_words_between_every_two_characters_are_found() {
+    let (draft, _) = filler_draft();
+    let (ratio, title) = ratio_and_source(&check_text_against(&draft, &seed()));
     // Half the draft's characters are filler; most of the rest is found
     // (before, 0 copied).
+    assert!(ratio >= 0.4, "copy ratio {ratio}");
+    assert!(title.contains('篇'), "{title}");
+}
+
+#[test]
+fn filler_copies_are_found_in_a_corpus_of_many_small_speeches() {
+    // The seed and 240 more speeches (sentences of its other paragraphs,
+    // one a file): 259 speeches of 0.3 MB. The exact comparison that finds a
+    // copy with no print left is bounded by the corpus's bytes, not by its
+    // number of speeches (it was off above 200 speeches: this draft found
+    // nothing).
+    let (draft, picked) = filler_draft();
+    let env = TestEnv::new();
+    env.copy(&seed(), "corpus/seed.txt");
+    let text = std::fs::read_to_string(seed()).unwrap();
+    let mut others: Vec<&str> = text
+        .split_inclusive(['。', '！', '？', '\n'])
+        .map(str::trim)
+        .filter(|s| s.chars().count() >= 30 && !picked.iter().any(|p| p.contains(s)))
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    others.truncate(240);
+    assert_eq!(others.len(), 240);
+    for (i, p) in others.iter().enumerate() {
+        env.write(&format!("corpus/p{i:03}.txt"), p);
+    }
+    env.write("draft.txt", &draft);
+    let report = json(env.cmd().args([
+        "check",
+        "draft.txt",
+        "--against",
+        "corpus",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(report["corpus_documents"], 259);
+    let (ratio, title) = ratio_and_source(&report);
     assert!(ratio >= 0.4, "copy ratio {ratio}");
     assert!(title.contains('篇'), "{title}");
 }

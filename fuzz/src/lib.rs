@@ -9,7 +9,7 @@ use std::ops::Range;
 use taohua::align::{
     align as align_chars, chain, covered, extend_ends, AlignParams, Chain, SeedTable,
 };
-use taohua::check::{check_draft, index_bytes, CheckOptions};
+use taohua::check::{check_draft, index_bytes, CheckOptions, Sources};
 use taohua::cluster::coverage;
 use taohua::ingest::{self, Corpus, IngestOptions, Pieces, SplitRule};
 use taohua::normalize::{fold, normalize as normalize_text, sym, sym_char, Sym, MASK};
@@ -454,8 +454,13 @@ pub fn check(data: &[u8]) {
     }
     let idx = Index::from_bytes(Bytes::Owned(index_bytes(&corpus)), "fuzz")
         .expect("an index just made opens");
-    let r = check_draft("d.txt", draft, &idx, &CheckOptions::default())
-        .expect("a check against an index just made runs");
+    let r = check_draft(
+        "d.txt",
+        draft,
+        &Sources::new(&idx, 1),
+        &CheckOptions::default(),
+    )
+    .expect("a check against an index just made runs");
     for ratio in [
         r.copy_ratio,
         r.copy_ratio_excluding_boilerplate,

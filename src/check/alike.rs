@@ -13,6 +13,7 @@ use super::sentences::{common, sorted, Bag, Draft};
 use super::supported::WEAK_MATCHED;
 use crate::align::{Block, Chain, Lcs};
 use crate::normalize::{Sym, MASK};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Fewest characters, masks aside, a reworded sentence must have in common
@@ -47,7 +48,7 @@ pub(super) struct Alike {
 /// pairs of sentences compared against a budget).
 pub(super) struct Matcher<'s> {
     chars: &'s [Sym],
-    pub(super) sentences: Vec<Range<usize>>,
+    pub(super) sentences: Cow<'s, [Range<usize>]>,
     sorted: Vec<Option<Vec<Sym>>>,
     bags: Vec<Option<Bag>>,
     table: Lcs,
@@ -56,7 +57,11 @@ pub(super) struct Matcher<'s> {
 }
 
 impl<'s> Matcher<'s> {
-    pub(super) fn new(chars: &'s [Sym], sentences: Vec<Range<usize>>) -> Matcher<'s> {
+    pub(super) fn new(
+        chars: &'s [Sym],
+        sentences: impl Into<Cow<'s, [Range<usize>]>>,
+    ) -> Matcher<'s> {
+        let sentences = sentences.into();
         Matcher {
             chars,
             sorted: vec![None; sentences.len()],

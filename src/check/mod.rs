@@ -28,6 +28,7 @@ mod boilerplate;
 mod reworded;
 mod seeds;
 mod sentences;
+mod sources;
 mod supported;
 mod unanchored;
 
@@ -39,13 +40,14 @@ use crate::normalize::{normalize, Normalized};
 use crate::report::{DraftReport, FoundPassage, FoundSource};
 use crate::scan::round;
 use crate::segment::paragraph_breaks;
-use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, Index, IndexData, PRINT_K};
+use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, IndexData, PRINT_K};
 use alike::Matcher;
 use boilerplate::Stock;
 use rayon::prelude::*;
 use reworded::reworded;
 use seeds::{drop_nested, Seeds};
-use sentences::{sentence_spans, sentences_around, Draft};
+use sentences::{sentences_around, Draft};
+pub use sources::Sources;
 use supported::{same_chars, supported, WEAK_MATCHED};
 use unanchored::{
     best_copies, copied_from, in_open, open_paragraphs, paragraphs, Copied, Open, MAX_PAIRS,
@@ -97,11 +99,6 @@ pub const BOILERPLATE_MIN_DOCS: usize = 3;
 /// number of threads.
 const BATCH: usize = 4;
 
-/// Corpora of up to this many speeches are compared exactly (see
-/// [`check_draft`]): each draft is then aligned with every speech, which
-/// about doubled the time of `ci` over 209 law texts (2.7 s to 4.9 s).
-const EXACT_LIMIT: usize = 200;
-
 /// Is there a stretch of at least `n` draft characters that no passage covers?
 fn has_gap(covered: &[bool], n: usize) -> bool {
     covered.split(|&c| c).any(|run| run.len() >= n)
@@ -142,13 +139,14 @@ fn normalize_and_mine(corpus: &Corpus) -> (Vec<Normalized>, Vec<u64>) {
     (norms, grams)
 }
 
-/// Check one draft against an index.
+/// Check one draft against the speeches of an index.
 pub fn check_draft(
     source: &str,
     text: &str,
-    index: &Index,
+    sources: &Sources,
     opts: &CheckOptions,
 ) -> Result<DraftReport> {
+    let index = sources.index();
     let norm = normalize(text);
     let hashes = kgram_hashes(&norm.chars, PRINT_K);
     let cands = index.candidates(
@@ -179,8 +177,8 @@ pub fn check_draft(
     // exact pieces, twice the same characters a passage needs), not one
     // stock phrase a speech happens to share.
     let align_one = |d: u32, strict: bool| -> Result<Option<FoundSource>> {
-        let doc = index.doc_ref(d as usize)?;
-        let snorm = normalize(doc.text);
+        let src = sources.get(d as usize)?;
+        let (doc, snorm) = (src.doc, &src.norm);
         // What a passage weighs as evidence: its characters the same on
         // both sides, in its blocks and in gaps of changed characters.
         let weight = |c: &Chain| same_chars(c, &norm.chars, &snorm.chars);
@@ -230,12 +228,12 @@ pub fn check_draft(
         );
         // The sentences beside a passage that were moved and reworded.
         let anchor = |c: &Chain| weight(c) >= min && !stock.mostly(c.a_range());
-        let around = |w| sentences_around(doc.text, &snorm, w);
+        let around = |w| sentences_around(doc.text, snorm, w);
         let more = reworded(&kept, anchor, &sentences, &snorm.chars, around, &para);
         kept.extend(more);
         let passages: Vec<FoundPassage> = drop_nested(kept)
             .iter()
-            .map(|ch| passage(ch, &norm, &snorm))
+            .map(|ch| passage(ch, &norm, snorm))
             .collect();
         // Every piece of a cut passage may have gone: no source then.
         if passages.is_empty() {
@@ -281,7 +279,7 @@ pub fn check_draft(
     // characters changed that no print of it is left still shares seeds with
     // its source, so every other speech is aligned too, for the draft text
     // nothing covers yet; the speech that covers most of it first.
-    if index.len() <= EXACT_LIMIT
+    if sources.exact()
         && found.len() < opts.max_sources
         && has_gap(&covered, opts.align.min_matched)
     {
@@ -320,22 +318,21 @@ pub fn check_draft(
     let paras = paragraphs(&para_starts, norm.len());
     let open = open_paragraphs(&sentences, &paras, &covered, |s| stock.mostly(s.clone()));
     if !open.is_empty() {
-        let docs = open_sources(index, &cands, &found, &open, opts);
+        let docs = open_sources(sources, &cands, &found, &open, opts);
         let pairs = MAX_PAIRS / docs.len().max(1);
         let copies = docs
             .par_iter()
             .map(|&d| -> Result<Vec<Copied<FoundPassage>>> {
-                let doc = index.doc_ref(d as usize)?;
-                let snorm = normalize(doc.text);
-                let sentences_of = sentence_spans(doc.text, &snorm);
-                let mut m = Matcher::new(&snorm.chars, sentences_of).with_pairs(pairs);
+                let src = sources.get(d as usize)?;
+                let snorm = &src.norm;
+                let mut m = Matcher::new(&snorm.chars, src.sentences()).with_pairs(pairs);
                 let got = copied_from(&sentences, &open, &mut m).into_iter();
                 Ok(got
                     .map(|c| Copied {
                         passages: c
                             .passages
                             .iter()
-                            .map(|ch| passage(ch, &norm, &snorm))
+                            .map(|ch| passage(ch, &norm, snorm))
                             .collect(),
                         stretch: c.stretch,
                         same: c.same,
@@ -361,14 +358,14 @@ pub fn check_draft(
 /// (ascending): every one of a small corpus; else those `found` and the
 /// candidates with hits in an open paragraph, as many as sources may be.
 fn open_sources(
-    index: &Index,
+    sources: &Sources,
     cands: &[Candidate],
     found: &[FoundSource],
     open: &[Open],
     opts: &CheckOptions,
 ) -> Vec<u32> {
-    let mut docs: Vec<u32> = if index.len() <= EXACT_LIMIT {
-        (0..index.len() as u32).collect()
+    let mut docs: Vec<u32> = if sources.exact() {
+        (0..sources.index().len() as u32).collect()
     } else {
         let hit = cands
             .iter()

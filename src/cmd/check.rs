@@ -6,7 +6,7 @@ use crate::exit_code;
 use crate::output;
 use anyhow::bail;
 use std::process::ExitCode;
-use taohua::check::{check_draft, index_bytes, CheckOptions};
+use taohua::check::{check_draft, index_bytes, CheckOptions, Sources};
 use taohua::ingest::{decode, read_corpus, repair_note, Skipped};
 use taohua::report::{CheckReport, DraftReport, REPORT_VERSION};
 use taohua::store::{is_index, Bytes, Index};
@@ -31,6 +31,7 @@ pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         allowlist: read_allowlists(&args.allowlist)?,
         ..CheckOptions::default()
     };
+    let sources = Sources::new(&index, args.drafts.len());
     let mut drafts = Vec::new();
     for path in &args.drafts {
         let shown = path.to_string_lossy().into_owned();
@@ -39,7 +40,7 @@ pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             eprintln!("note: {shown} is itself in the corpus, and its own copy there is counted as a source; check it against the other files to leave it out");
         }
         match read_draft(path) {
-            Ok(text) => drafts.push(check_draft(&shown, &text, &index, &opts)?),
+            Ok(text) => drafts.push(check_draft(&shown, &text, &sources, &opts)?),
             Err(reason) => {
                 eprintln!("warning: {shown}: {reason}");
                 skipped.push(Skipped {

@@ -5,7 +5,7 @@ use super::{
     Baseline, Config, Finding, GateReport, Kind, Level, Location, Place, Role, Scope, Set,
     SpeechRef, Summary, GATE_VERSION,
 };
-use crate::check::{check_draft, CheckOptions, BOILERPLATE_MIN_DOCS};
+use crate::check::{check_draft, CheckOptions, Sources, BOILERPLATE_MIN_DOCS};
 use crate::cluster::RelationParams;
 use crate::error::Result;
 use crate::ingest::Document;
@@ -160,6 +160,7 @@ fn copy_findings(set: &Set, cfg: &Config, allowlist: &[String]) -> Result<Vec<Fi
         })),
         "(document set)",
     )?;
+    let sources = Sources::new(&index, new.len());
     let mut out = Vec::new();
     for d in new {
         let opts = CheckOptions {
@@ -169,7 +170,7 @@ fn copy_findings(set: &Set, cfg: &Config, allowlist: &[String]) -> Result<Vec<Fi
         };
         let doc = &docs[d];
         let me = speech(set, d);
-        let r = check_draft(&me.path, doc.text(), &index, &opts)?;
+        let r = check_draft(&me.path, doc.text(), &sources, &opts)?;
         let value = r.copy_ratio_excluding_boilerplate;
         let Some((level, threshold)) = cfg.thresholds.copy.level(value) else {
             continue;

@@ -276,6 +276,11 @@ impl Index {
         self.docs
     }
 
+    /// Bytes of speech text the index holds, all speeches together.
+    pub fn text_bytes(&self) -> usize {
+        self.sec[TEXTS].1
+    }
+
     /// True when the index holds no speech.
     pub fn is_empty(&self) -> bool {
         self.docs == 0
