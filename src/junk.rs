@@ -204,17 +204,30 @@ pub fn find(
     out
 }
 
-/// A hit inside a short line stands for the whole line; in a long paragraph only the hit.
+/// A hit inside a short line stands for the whole line, and so does one in
+/// a line of page fields (`上传人:… 文档编号:… 上传时间:… 格式:PPT 页数:43`); in
+/// a long paragraph only the hit.
 fn widen_to_line(text: &str, r: Range<usize>) -> Range<usize> {
     let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
     let line = text[start..end].trim();
-    if line.chars().count() <= 60 {
+    let chars = line.chars().count();
+    if chars <= 60 || (chars <= 200 && page_fields(line)) {
         let lead = text[start..end].len() - text[start..end].trim_start().len();
         start + lead..start + lead + line.len()
     } else {
         r
     }
+}
+
+/// Is `line` a row of page fields rather than prose: three or more parts
+/// between spaces, and no sentence's end in it (a full stop in a figure,
+/// `1.26MB`, is none)?
+fn page_fields(line: &str) -> bool {
+    let prose = line.contains(['。', '！', '？', '；', '!', '?'])
+        || line.contains(". ")
+        || line.ends_with('.');
+    line.split_whitespace().count() >= 3 && !prose
 }
 
 /// A junk occurrence at byte range `r` of speech `d` (lines from the speech's
@@ -471,5 +484,19 @@ mod tests {
             &text[widen_to_line(text, m.range())],
             "当前隐藏内容免费查看"
         );
+    }
+
+    #[test]
+    fn a_row_of_page_fields_is_junk_as_a_whole() {
+        let row =
+            "上传人:牧羊曲112 文档编号:1653931 上传时间:2022-12-12 格式:PPT 页数:43 大小:1.26MB";
+        let text = format!("同志们：\n{row}\n要抓落实。");
+        let hits = pattern_hits(&text, &[]);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(&text[hits[0].0.clone()], row);
+        // A long sentence of a speech that holds a hit keeps only the hit.
+        let prose = "我们要把上传时间：这样的提示从材料里删去，把全部精力用在抓落实上，确保各项任务按时完成，不断开创工作新局面，让人民群众有更多获得感、幸福感和安全感，为全面建设社会主义现代化国家作出新的更大贡献。";
+        let hits = pattern_hits(prose, &[]);
+        assert_eq!(&prose[hits[0].0.clone()], "上传时间：");
     }
 }
