@@ -356,7 +356,7 @@ fn bench_check(index: &std::path::Path, args: &Args, threads: usize) {
         for (k, (name, text)) in drafts.iter().enumerate() {
             let t0 = Instant::now();
             let idx = Index::open(index).unwrap_or_else(|e| fail("index", &e));
-            let r = check_draft(name, text, &Sources::new(&idx, 1), &opts)
+            let r = check_draft(name, text, &Sources::new(&idx), &opts)
                 .unwrap_or_else(|e| fail(name, &e));
             drop(idx);
             times[k].push(t0.elapsed());

@@ -112,7 +112,7 @@ pub fn pattern_hits(text: &str, user: &[Regex]) -> Hits {
     for (re, is_builtin) in builtin.chain(user.iter().map(|r| (r, false))) {
         out.extend(
             re.find_iter(text)
-                .map(|m| (widen_to_line(text, m.range()), is_builtin)),
+                .map(|m| (widen_to_line(text, m.range(), is_builtin), is_builtin)),
         );
     }
     // Two patterns that hit one stretch (`本文来源于网络，如有侵权请联系删除`)
@@ -204,15 +204,15 @@ pub fn find(
     out
 }
 
-/// A hit inside a short line stands for the whole line, and so does one in
-/// a line of page fields (`上传人:… 文档编号:… 上传时间:… 格式:PPT 页数:43`); in
-/// a long paragraph only the hit.
-fn widen_to_line(text: &str, r: Range<usize>) -> Range<usize> {
+/// A hit inside a short line stands for the whole line, and so does a
+/// built-in one in a row of page fields (`上传人:… 文档编号:… 上传时间:…
+/// 格式:PPT 页数:43`); in a long paragraph only the hit.
+fn widen_to_line(text: &str, r: Range<usize>, builtin: bool) -> Range<usize> {
     let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
     let line = text[start..end].trim();
     let chars = line.chars().count();
-    if chars <= 60 || (chars <= 200 && page_fields(line)) {
+    if chars <= 60 || (builtin && chars <= 200 && page_fields(line)) {
         let lead = text[start..end].len() - text[start..end].trim_start().len();
         start + lead..start + lead + line.len()
     } else {
@@ -221,14 +221,26 @@ fn widen_to_line(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// Is `line` a row of page fields rather than prose: three or more parts
-/// between spaces, and no sentence's end in it (a full stop in a figure,
-/// `1.26MB`, is none)?
+/// between spaces, none of them longer than [`FIELD_CHARS`], at least two
+/// of them `label:value` with a label of at most four characters, and no
+/// sentence's end in it (a full stop in a figure, `1.26MB`, is none)?
 fn page_fields(line: &str) -> bool {
     let prose = line.contains(['。', '！', '？', '；', '!', '?'])
         || line.contains(". ")
         || line.ends_with('.');
-    line.split_whitespace().count() >= 3 && !prose
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    let labelled = |p: &&&str| {
+        p.find([':', '：'])
+            .is_some_and(|i| (1..=4).contains(&p[..i].chars().count()))
+    };
+    !prose
+        && parts.len() >= 3
+        && parts.iter().all(|p| p.chars().count() <= FIELD_CHARS)
+        && parts.iter().filter(labelled).count() >= 2
 }
+
+/// The longest part of a row of page fields (`文档编号:1653931`, `上传时间:2022-12-12`).
+const FIELD_CHARS: usize = 24;
 
 /// A junk occurrence at byte range `r` of speech `d` (lines from the speech's
 /// own line index, not a count over the whole file).
@@ -481,7 +493,7 @@ mod tests {
         let text = "当前隐藏内容免费查看办了30多所干部学校,掀起了吃小米饭、攻理论山的热潮,纠正了党内的教条主义倾向,为党的事业发展提供了坚强保证。";
         let m = builtin().iter().find_map(|r| r.find(text)).unwrap();
         assert_eq!(
-            &text[widen_to_line(text, m.range())],
+            &text[widen_to_line(text, m.range(), true)],
             "当前隐藏内容免费查看"
         );
     }
@@ -494,6 +506,10 @@ mod tests {
         let hits = pattern_hits(&text, &[]);
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert_eq!(&text[hits[0].0.clone()], row);
+        // Clauses of a speech between spaces are no row of fields.
+        let spaced = "我们要认真学习 深刻领会会议精神 上传时间：这样的提示要从材料里删去 把全部精力用在抓落实上 确保各项任务按时完成 不断开创工作新局面";
+        let hits = pattern_hits(spaced, &[]);
+        assert_eq!(&spaced[hits[0].0.clone()], "上传时间：");
         // A long sentence of a speech that holds a hit keeps only the hit.
         let prose = "我们要把上传时间：这样的提示从材料里删去，把全部精力用在抓落实上，确保各项任务按时完成，不断开创工作新局面，让人民群众有更多获得感、幸福感和安全感，为全面建设社会主义现代化国家作出新的更大贡献。";
         let hits = pattern_hits(prose, &[]);

@@ -132,7 +132,7 @@ proptest! {
         }
         let index = Index::from_bytes(Bytes::Owned(encode(&index_data(&corpus))), "mem").unwrap();
         let k = pick.index(docs);
-        let r = check_draft("draft", &texts[k], &Sources::new(&index, 1), &CheckOptions::default()).unwrap();
+        let r = check_draft("draft", &texts[k], &Sources::new(&index), &CheckOptions::default()).unwrap();
         prop_assert!(r.copy_ratio >= 0.99, "{} of {}", r.copy_ratio, texts[k]);
         prop_assert_eq!(&r.sources[0].source, &format!("{k}.txt"));
         prop_assert!(r.sources[0].chars > 0);

@@ -457,7 +457,7 @@ pub fn check(data: &[u8]) {
     let r = check_draft(
         "d.txt",
         draft,
-        &Sources::new(&idx, 1),
+        &Sources::new(&idx),
         &CheckOptions::default(),
     )
     .expect("a check against an index just made runs");

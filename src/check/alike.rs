@@ -104,12 +104,15 @@ impl<'s> Matcher<'s> {
                 break;
             }
             let t = &self.sentences[j];
+            // Every pair looked at counts, those passed over for their
+            // lengths too (a corpus of one-clause speeches against a long
+            // draft: mostly those).
+            self.pairs_left -= 1;
             // Half of the longer sentence in common needs the shorter to be
             // at least that long.
             if !fits(t.len()) || 2 * n.min(t.len()) < n.max(t.len()) {
                 continue;
             }
-            self.pairs_left -= 1;
             let y = &self.chars[t.clone()];
             let enough = |same: usize| same >= MIN_COMMON && 2 * same >= n.max(t.len());
             let bag_y = self.bags[j].get_or_insert_with(|| Bag::of(y));

@@ -163,6 +163,7 @@ pub fn check_draft(
         .collect();
     let para = |i: usize| para_starts.partition_point(|&s| s <= i);
     let sentences = Draft::new(text, &norm);
+    let exact = sources.exact(sentences.sentences.len());
     // The draft's stock wording (phrases of the corpus, and the allowlist's):
     // a short passage of it counts as copied without a long one beside it,
     // and is boilerplate (see `boilerplate` for a long one).
@@ -279,10 +280,7 @@ pub fn check_draft(
     // characters changed that no print of it is left still shares seeds with
     // its source, so every other speech is aligned too, for the draft text
     // nothing covers yet; the speech that covers most of it first.
-    if sources.exact()
-        && found.len() < opts.max_sources
-        && has_gap(&covered, opts.align.min_matched)
-    {
+    if exact && found.len() < opts.max_sources && has_gap(&covered, opts.align.min_matched) {
         let seen: crate::FastSet<u32> = chosen.iter().chain(&twins).map(|c| c.doc).collect();
         let rest: Vec<u32> = (0..index.len() as u32)
             .filter(|d| !seen.contains(d) && Some(*d as usize) != opts.exclude)
@@ -318,7 +316,7 @@ pub fn check_draft(
     let paras = paragraphs(&para_starts, norm.len());
     let open = open_paragraphs(&sentences, &paras, &covered, |s| stock.mostly(s.clone()));
     if !open.is_empty() {
-        let docs = open_sources(sources, &cands, &found, &open, opts);
+        let docs = open_sources((sources, exact), &cands, &found, &open, opts);
         let pairs = MAX_PAIRS / docs.len().max(1);
         let copies = docs
             .par_iter()
@@ -358,13 +356,13 @@ pub fn check_draft(
 /// (ascending): every one of a small corpus; else those `found` and the
 /// candidates with hits in an open paragraph, as many as sources may be.
 fn open_sources(
-    sources: &Sources,
+    (sources, exact): (&Sources, bool),
     cands: &[Candidate],
     found: &[FoundSource],
     open: &[Open],
     opts: &CheckOptions,
 ) -> Vec<u32> {
-    let mut docs: Vec<u32> = if sources.exact() {
+    let mut docs: Vec<u32> = if exact {
         (0..sources.index().len() as u32).collect()
     } else {
         let hit = cands

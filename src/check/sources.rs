@@ -9,13 +9,16 @@
 //! on first use, and kept for every draft of the run; a larger one has them
 //! made per draft, so memory stays what the drafts need.
 //!
-//! The regime: a corpus is compared *exactly* (every speech aligned with the
-//! draft text nothing covers, every speech's sentences with the open
-//! paragraphs: see [`super::check_draft`]) when its speeches are kept and
-//! the run's work stays in budget ([`EXACT_WORK`] draft-bytes). Then a copy
-//! with no print left (a filler word every word or two, two characters in
-//! five changed) is still found, whatever the number of speeches; in a
-//! larger run only the candidates the prints reach are compared.
+//! The regime, decided for each draft: a corpus is compared *exactly*
+//! (every speech aligned with the draft text nothing covers, every speech's
+//! sentences with the open paragraphs: see [`super::check_draft`]) when it
+//! holds at most [`EXACT_SPEECHES`] speeches, or when its speeches are kept
+//! and the draft's sentences times the corpus's units of work
+//! ([`Sources::units`]) stay within [`EXACT_WORK`].
+//! Then a copy with no print left (a filler word every word or two, two
+//! characters in five changed) is still found; otherwise only the
+//! candidates the prints reach are compared. The regime of a draft depends
+//! on that draft and the corpus alone, never on the other drafts of a run.
 
 use super::sentences::sentence_spans;
 use crate::error::Result;
@@ -27,9 +30,18 @@ use std::sync::OnceLock;
 /// Corpora with at most this many bytes of text keep their speeches ready
 /// for every draft of a run (about as much memory again as the text).
 pub const KEEP_BYTES: usize = 32 << 20;
-/// A run compares exactly while its drafts times the corpus's bytes of text
-/// stay within this.
-pub const EXACT_WORK: u64 = 1 << 33;
+/// Corpora of up to this many speeches are compared exactly, whatever their size.
+pub const EXACT_SPEECHES: usize = 200;
+/// Bytes of text counted as one unit of a corpus's work (about a sentence
+/// and a half of Chinese: a draft sentence is compared with each of them).
+pub const BYTES_A_UNIT: usize = 64;
+/// Units of work a speech costs on its own (each draft sentence is looked
+/// for in each speech: with 100 000 speeches of a clause each, that was
+/// most of the time).
+pub const UNITS_A_SPEECH: usize = 8;
+/// A draft is compared exactly with a kept corpus while its sentences times
+/// the corpus's units stay within this (about 0.2 CPU-s a draft at most).
+pub const EXACT_WORK: u64 = 1 << 26;
 
 /// A speech of the index, normalised, and its sentences once asked for.
 pub struct Source<'i> {
@@ -82,24 +94,16 @@ pub struct Sources<'i> {
     index: &'i Index,
     /// One cell a speech when they are kept, else empty.
     kept: Vec<OnceLock<Source<'i>>>,
-    exact: bool,
 }
 
 impl<'i> Sources<'i> {
-    /// The speeches of `index` for a run that checks `drafts` drafts.
-    pub fn new(index: &'i Index, drafts: usize) -> Sources<'i> {
-        let bytes = index.text_bytes();
-        let keep = bytes <= KEEP_BYTES;
-        let kept = match keep {
+    /// The speeches of `index` for a run of checks.
+    pub fn new(index: &'i Index) -> Sources<'i> {
+        let kept = match index.text_bytes() <= KEEP_BYTES {
             true => (0..index.len()).map(|_| OnceLock::new()).collect(),
             false => Vec::new(),
         };
-        let work = (drafts.max(1) as u64).saturating_mul(bytes as u64);
-        Sources {
-            index,
-            kept,
-            exact: keep && work <= EXACT_WORK,
-        }
+        Sources { index, kept }
     }
 
     /// The index.
@@ -107,9 +111,19 @@ impl<'i> Sources<'i> {
         self.index
     }
 
-    /// Is the corpus compared exactly (see the module's notes)?
-    pub fn exact(&self) -> bool {
-        self.exact
+    /// The corpus's units of work (what each draft sentence is compared
+    /// with): [`UNITS_A_SPEECH`] a speech, and one for every
+    /// [`BYTES_A_UNIT`] bytes of its text.
+    pub fn units(&self) -> u64 {
+        (UNITS_A_SPEECH * self.index.len() + self.index.text_bytes() / BYTES_A_UNIT) as u64
+    }
+
+    /// Is a draft of `sentences` sentences compared exactly (see the
+    /// module's notes)?
+    pub fn exact(&self, sentences: usize) -> bool {
+        let kept = !self.kept.is_empty() || self.index.is_empty();
+        let work = (sentences.max(1) as u64).saturating_mul(self.units());
+        self.index.len() <= EXACT_SPEECHES || (kept && work <= EXACT_WORK)
     }
 
     /// Speech `d`, made ready.
@@ -133,16 +147,30 @@ mod tests {
     use crate::store::Bytes;
 
     #[test]
-    fn a_small_corpus_is_kept_and_compared_exactly_while_the_run_is_in_budget() {
+    fn a_corpus_is_compared_exactly_by_its_speeches_or_by_the_drafts_work() {
         let idx = Index::from_bytes(Bytes::Owned(index_bytes(&seed_corpus())), "seed").unwrap();
-        let bytes = idx.text_bytes() as u64;
-        assert!(bytes > 200_000 && bytes as usize <= KEEP_BYTES);
-        assert!(Sources::new(&idx, 1).exact());
-        let most = (EXACT_WORK / bytes) as usize;
-        assert!(Sources::new(&idx, most).exact());
-        assert!(!Sources::new(&idx, most + 1).exact());
+        let bytes = idx.text_bytes();
+        assert!(bytes > 200_000 && bytes <= KEEP_BYTES);
+        assert_eq!(
+            Sources::new(&idx).units(),
+            (19 * UNITS_A_SPEECH + bytes / BYTES_A_UNIT) as u64
+        );
+        // 19 speeches: exact for any draft.
+        assert!(Sources::new(&idx).exact(1_000_000));
+        // Past the speeches' floor, by the draft's work.
+        let mut corpus = seed_corpus();
+        let extra = (0..EXACT_SPEECHES).map(|i| format!("第{i}条 本条例自公布之日起施行。"));
+        for (i, text) in extra.enumerate() {
+            let opts = crate::ingest::IngestOptions::default();
+            crate::ingest::add_text(&mut corpus, format!("{i}.txt"), text, "UTF-8", &opts);
+        }
+        let big = Index::from_bytes(Bytes::Owned(index_bytes(&corpus)), "big").unwrap();
+        assert!(big.len() > EXACT_SPEECHES);
+        let most = (EXACT_WORK / Sources::new(&big).units()) as usize;
+        assert!(Sources::new(&big).exact(most));
+        assert!(!Sources::new(&big).exact(most + 1));
         // A speech is made once and kept; its sentences are those of its text.
-        let sources = Sources::new(&idx, 1);
+        let sources = Sources::new(&idx);
         let (a, b) = (sources.get(3).unwrap(), sources.get(3).unwrap());
         assert!(matches!((&a, &b), (Ready::Kept(x), Ready::Kept(y)) if std::ptr::eq(*x, *y)));
         assert_eq!(a.norm, normalize(idx.doc_ref(3).unwrap().text));

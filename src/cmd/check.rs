@@ -31,7 +31,7 @@ pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         allowlist: read_allowlists(&args.allowlist)?,
         ..CheckOptions::default()
     };
-    let sources = Sources::new(&index, args.drafts.len());
+    let sources = Sources::new(&index);
     let mut drafts = Vec::new();
     for path in &args.drafts {
         let shown = path.to_string_lossy().into_owned();

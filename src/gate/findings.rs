@@ -160,7 +160,7 @@ fn copy_findings(set: &Set, cfg: &Config, allowlist: &[String]) -> Result<Vec<Fi
         })),
         "(document set)",
     )?;
-    let sources = Sources::new(&index, new.len());
+    let sources = Sources::new(&index);
     let mut out = Vec::new();
     for d in new {
         let opts = CheckOptions {
