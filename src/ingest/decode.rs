@@ -1,4 +1,4 @@
-//! Bytes → UTF-8 text: BOMs, UTF-8, GB18030/GBK and UTF-16 detection.
+//! Bytes → UTF-8 text: BOMs, UTF-8, GB18030/GBK, Big5 and UTF-16 detection.
 
 use std::borrow::Cow;
 
@@ -108,6 +108,15 @@ fn decode_text(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str, usize)> {
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
+    // Traditional text from Taiwan or Hong Kong is Big5, whose bytes GB18030
+    // mostly decodes too, as nonsense: taken when the detector, unhinted,
+    // sees Big5 and every byte decodes.
+    if detector.guess(None, true) == encoding_rs::BIG5 {
+        let (text, had_errors) = encoding_rs::BIG5.decode_without_bom_handling(bytes);
+        if !had_errors && !text.chars().any(binary) {
+            return Some((text, encoding_rs::BIG5.name(), 0));
+        }
+    }
     let guess = detector.guess(Some(b"cn"), true);
     // Chinese text that is not UTF-8 is nearly always GBK; GB18030 is its superset.
     // A single-byte code page (windows-1252, KOI8-R…) decodes any bytes at all, so
@@ -155,6 +164,19 @@ mod tests {
             utf16.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode(&utf16).unwrap().text, "谢谢大家");
+    }
+
+    #[test]
+    fn reads_big5_and_still_takes_gbk_as_gbk() {
+        let traditional = "各位代表：現在，我代表省人民政府，向大會報告工作，請予審議，並請省政協委員提出意見。過去一年，我們堅持穩中求進工作總基調，經濟運行總體平穩、穩中有進。";
+        let (big5, _, bad) = encoding_rs::BIG5.encode(traditional);
+        assert!(!bad);
+        let d = decode(&big5).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (traditional, "Big5"));
+        let simplified = "各位代表：现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。过去一年，我们坚持稳中求进工作总基调，经济运行总体平稳、稳中有进。";
+        let (gbk, _, _) = encoding_rs::GBK.encode(simplified);
+        let d = decode(&gbk).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (simplified, "gb18030"));
     }
 
     #[test]
