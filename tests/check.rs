@@ -230,6 +230,22 @@ fn index_gives_the_same_answer_and_add_extends_it() {
 }
 
 #[test]
+fn speeches_added_to_an_index_give_the_index_of_all_at_once() {
+    // The seed cut in two files before 篇八: its stock phrases (the
+    // `让我们紧密团结…` of 篇四, 篇五, 篇七 and 篇十一) are in both.
+    let env = TestEnv::new();
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let cut = seed_text.find("全市开发区工作会议讲话精神篇八").unwrap();
+    env.write("a.txt", &seed_text[..cut]);
+    env.write("b.txt", &seed_text[cut..]);
+    run(env.cmd().args(["index", "a.txt", "b.txt", "-o", "one.idx"])).expect(0, &[]);
+    run(env.cmd().args(["index", "a.txt", "-o", "add.idx"])).expect(0, &[]);
+    run(env.cmd().args(["index", "add", "add.idx", "b.txt"])).expect(0, &["19 speeches"]);
+    let (one, add) = (env.path("one.idx"), env.path("add.idx"));
+    assert_eq!(std::fs::read(one).unwrap(), std::fs::read(add).unwrap());
+}
+
+#[test]
 fn damaged_indexes_are_refused_with_exit_2() {
     let env = TestEnv::new();
     let idx = env.path("seed.idx");

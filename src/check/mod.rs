@@ -25,6 +25,7 @@
 
 mod alike;
 mod boilerplate;
+mod indexing;
 mod reworded;
 mod seeds;
 mod sentences;
@@ -35,14 +36,14 @@ mod unanchored;
 use crate::align::{AlignParams, Chain};
 use crate::error::Result;
 use crate::fingerprint::kgram_hashes;
-use crate::ingest::Corpus;
 use crate::normalize::{normalize, Normalized};
 use crate::report::{DraftReport, FoundPassage, FoundSource};
 use crate::scan::round;
 use crate::segment::paragraph_breaks;
-use crate::store::{corpus_docs, doc_prints, encode_parts, Candidate, IndexData, PRINT_K};
+use crate::store::{Candidate, PRINT_K};
 use alike::Matcher;
 use boilerplate::Stock;
+pub use indexing::{index_bytes, index_data, restocked};
 use rayon::prelude::*;
 use reworded::reworded;
 use seeds::{drop_nested, Seeds};
@@ -113,31 +114,6 @@ fn cover(covered: &mut [bool], f: &FoundSource) {
 
 /// Fewest hits for a speech to be a candidate.
 const MIN_HITS: usize = 2;
-
-/// Everything an index of `corpus` holds: its speeches and the k-grams of its stock phrases.
-pub fn index_data(corpus: &Corpus) -> IndexData {
-    let mut data = IndexData::from_corpus(corpus);
-    data.phrase_grams = normalize_and_mine(corpus).1;
-    data
-}
-
-/// The index file of `corpus` ([`crate::store::encode`] of [`index_data`],
-/// with every speech normalised once and its text not copied).
-pub fn index_bytes(corpus: &Corpus) -> Vec<u8> {
-    let (norms, grams) = normalize_and_mine(corpus);
-    let prints: Vec<Vec<u64>> = norms.par_iter().map(doc_prints).collect();
-    drop(norms);
-    encode_parts(&corpus_docs(corpus), prints, &grams)
-}
-
-/// Every speech normalised, and the k-grams of the corpus's stock phrases.
-fn normalize_and_mine(corpus: &Corpus) -> (Vec<Normalized>, Vec<u64>) {
-    let docs = &corpus.documents;
-    let norms: Vec<Normalized> = docs.par_iter().map(|d| normalize(d.text())).collect();
-    let refs: Vec<&Normalized> = norms.iter().collect();
-    let grams = crate::phrases::stock_grams(docs, &refs, BOILERPLATE_MIN_DOCS);
-    (norms, grams)
-}
 
 /// Check one draft against the speeches of an index.
 pub fn check_draft(

@@ -7,7 +7,7 @@ use crate::output::write_atomic;
 use anyhow::bail;
 use std::path::Path;
 use std::process::ExitCode;
-use taohua::check::{index_bytes, index_data};
+use taohua::check::{index_bytes, restocked};
 use taohua::ingest::read_corpus;
 use taohua::store::{encode, Index, IndexData};
 
@@ -23,7 +23,7 @@ pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let corpus = read_corpus(&paths, &ingest_options(&input)?);
         warn_read(&corpus);
         let mut data = old.data()?;
-        let added = index_data(&corpus);
+        let added = IndexData::from_corpus(&corpus);
         // A file added again replaces the speeches it gave before (it was
         // edited), rather than listing them twice.
         // (Named as the file system resolves them: `./a.txt` is `a.txt`.)
@@ -41,8 +41,9 @@ pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let replaced = before - data.docs.len();
         let new = added.docs.len();
         data.docs.extend(added.docs);
-        data.phrase_grams.extend(added.phrase_grams);
         drop(old);
+        // The stock phrases are those of all the speeches now held.
+        let data = restocked(data.docs);
         write(&index, &data)?;
         eprintln!(
             "{}: {} speeches ({new} added{})",
