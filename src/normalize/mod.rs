@@ -10,11 +10,12 @@
 //! Invariant: `start(i) < end(i) <= start(i + 1)`, both on character
 //! boundaries of the input; `text[start(i)..end(i)]` is what `chars[i]` came from.
 
+mod markup;
 mod offsets;
 mod tables;
 
 use offsets::Offsets;
-use tables::{simplified_at, MayConvert, Quick};
+use tables::{simplified_at, simplified_char, MayConvert, Quick};
 
 /// One normalised character as matching sees it, in two bytes: its code point
 /// when that is in the Basic Multilingual Plane (all the Chinese of speeches,
@@ -180,6 +181,20 @@ fn normalize_with(text: &str, quick: Option<&Quick>) -> Normalized {
     out.offsets.reserve(expect);
     let mut iter = text.char_indices().peekable();
     while let Some((at, orig)) = iter.next() {
+        // HTML left in the text: a tag is dropped, a reference read as its
+        // character (see [`markup`]).
+        if orig == '<' || orig == '&' {
+            if let Some((len, stands_for)) = markup::markup_at(text, at) {
+                while iter.peek().is_some_and(|&(i, _)| i < at + len) {
+                    iter.next();
+                }
+                let c = stands_for.map(|c| fold(simplified_char(table, c)));
+                if let Some(c) = c.filter(|&c| counts(c) && !is_mask_mark(c)) {
+                    out.push_plain(sym(c), at, at + len);
+                }
+                continue;
+            }
+        }
         match quick.and_then(|q| q.of(orig)) {
             Some(true) => {
                 out.push_plain(orig as Sym, at, at + orig.len_utf8());
@@ -294,6 +309,18 @@ mod tests {
             n.byte_range(3, 5),
             "ＡＢ".len() + "同志们：".len() - "ＡＢ".len().."同志们：ＡＢ".len()
         );
+    }
+
+    #[test]
+    fn html_left_in_the_text_is_read_as_the_page_shows_it() {
+        let html = "<p>坚持&ldquo;五个必须&rdquo;，&nbsp;推动<br/>发展&#36827;步&#x4E2D;</p>";
+        let n = normalize(html);
+        assert_eq!(s(&n), "坚持五个必须推动发展进步中");
+        // A referenced character maps back to its whole reference.
+        let at = html.find("&#36827;").unwrap();
+        assert_eq!(n.byte_range(10, 11), at..at + "&#36827;".len());
+        // Text that only looks like markup is text.
+        assert_eq!(s(&normalize("A<B 与 <增长> & Q&A;")), "ab与增长qa");
     }
 
     #[test]
