@@ -230,6 +230,64 @@ fn index_gives_the_same_answer_and_add_extends_it() {
 }
 
 #[test]
+fn sentences_interleaved_from_three_speeches_are_each_traced_to_their_own() {
+    // A paragraph of nine sentences of the seed taken in turn from 篇二,
+    // 篇六 and 篇九 (each speech's in its own order): a passage of one
+    // speech ran over the other two's sentences between its own (all three
+    // were listed over most of the paragraph, 22% for one where 10% was its).
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    let body = |n: &str| -> String {
+        let head = format!("全市开发区工作会议讲话精神{n}\n");
+        let start = seed_text.find(&head).unwrap() + head.len();
+        let end = seed_text[start..]
+            .find("全市开发区工作会议讲话精神篇")
+            .unwrap();
+        seed_text[start..start + end].to_string()
+    };
+    let speeches = ["篇二", "篇六", "篇九"];
+    let sentences: Vec<Vec<String>> = speeches
+        .iter()
+        .map(|n| {
+            body(n)
+                .split_inclusive('。')
+                .map(str::trim)
+                .filter(|s| (30..=80).contains(&s.chars().count()) && !s.contains('\n'))
+                .skip(2)
+                .take(3)
+                .map(String::from)
+                .collect()
+        })
+        .collect();
+    let mut draft = String::new();
+    let mut from = Vec::new();
+    for k in 0..3 {
+        for (i, list) in sentences.iter().enumerate() {
+            from.push((draft.len()..draft.len() + list[k].len(), speeches[i]));
+            draft.push_str(&list[k]);
+        }
+    }
+    let r = check_text(&draft);
+    let matches = r["drafts"][0]["matches"].as_array().unwrap();
+    let counted: Vec<&Value> = matches
+        .iter()
+        .filter(|m| m["boilerplate"] == false)
+        .collect();
+    assert!(counted.len() >= 7, "{matches:?}");
+    for m in counted {
+        let (start, end) = (
+            m["draft"]["start"].as_u64().unwrap() as usize,
+            m["draft"]["end"].as_u64().unwrap() as usize,
+        );
+        let (sentence, speech) = from.iter().find(|(r, _)| r.contains(&start)).unwrap();
+        assert!(end <= sentence.end, "a match runs past its sentence: {m}");
+        assert!(
+            m["source"]["title"].as_str().unwrap().ends_with(speech),
+            "{m}"
+        );
+    }
+}
+
+#[test]
 fn speeches_added_to_an_index_give_the_index_of_all_at_once() {
     // The seed cut in two files before 篇八: its stock phrases (the
     // `让我们紧密团结…` of 篇四, 篇五, 篇七 and 篇十一) are in both.
