@@ -130,6 +130,16 @@ pub fn ingest(data: &[u8]) {
 /// Normalisation: every character maps back to a range of the input on char
 /// boundaries, ranges strictly increasing and disjoint; a character that is not
 /// a mask came from exactly one input character.
+/// The character `&#digits;` or `&#xhex;` stands for.
+fn referenced_char(s: &str) -> Option<char> {
+    let num = s.strip_prefix("&#")?.strip_suffix(';')?;
+    let code = match num.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => num.parse().ok()?,
+    };
+    char::from_u32(code)
+}
+
 pub fn normalize(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let text = text.as_ref();
@@ -148,8 +158,14 @@ pub fn normalize(data: &[u8]) {
             continue;
         }
         let c = sym_char(n.chars[i]);
+        // A numeric character reference (`&#36827;`) stands for its character.
+        let referenced = referenced_char(orig).map(String::from);
+        let orig = referenced.as_deref().unwrap_or(orig);
         assert_eq!(orig.chars().count(), 1, "{c:?} came from {orig:?}");
-        let simple: Vec<char> = fast2s::convert(orig).chars().map(fold).collect();
+        // Folded first as well: a Kangxi radical is read as its ideograph
+        // before the script is converted (`⾾` is 鬥 is 斗).
+        let folded: String = orig.chars().map(fold).collect();
+        let simple: Vec<char> = fast2s::convert(&folded).chars().map(fold).collect();
         assert!(
             simple.iter().all(|c| c.is_alphanumeric()),
             "{simple:?} counts but is not a letter or digit"
