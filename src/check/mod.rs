@@ -177,12 +177,17 @@ pub fn check_draft(
         // A passage does not run over a line of the draft that the source
         // lacks (a paragraph of the writer's own between two copied ones): two
         // line breaks in the gap's text with the characters either side of it.
-        // Nor over a whole sentence of the draft that the source lacks (a
-        // sentence of another source, or the writer's own, between two
-        // copied ones): two sentence ends in that text, and less than a
-        // third of it matched anywhere in the source (a sentence moved
-        // within the source's paragraph is matched where it stood; another
-        // source's sentence may share a phrase of the genre with this one).
+        let own_line = |gap: std::ops::Range<usize>| {
+            let r = norm.byte_range(gap.start.saturating_sub(1), (gap.end + 1).min(norm.len()));
+            text[r].matches('\n').count() >= 2
+        };
+        // Nor, once it counts (see `supported` below), over a whole sentence
+        // of the draft that the source lacks (a sentence of another source,
+        // or the writer's own, between two copied ones): two sentence ends in
+        // that text, and less than a third of it matched anywhere in the
+        // source (a sentence moved within the source's paragraph is matched
+        // where it stood; another source's sentence may share a phrase of
+        // the genre with this one).
         let matched_in = |gap: &std::ops::Range<usize>| {
             let spans = chains.iter().flat_map(|c| &c.a_spans);
             let overlap = |r: &std::ops::Range<usize>| {
@@ -190,11 +195,9 @@ pub fn check_draft(
             };
             3 * spans.map(overlap).sum::<usize>() >= gap.len()
         };
-        let own_line = |gap: std::ops::Range<usize>| {
+        let own_sentence = |gap: std::ops::Range<usize>| {
             let r = norm.byte_range(gap.start.saturating_sub(1), (gap.end + 1).min(norm.len()));
-            let gap_text = &text[r];
-            gap_text.matches('\n').count() >= 2
-                || (gap_text.matches(['。', '！', '？', '；']).count() >= 2 && !matched_in(&gap))
+            text[r].matches(['。', '！', '？', '；']).count() >= 2 && !matched_in(&gap)
         };
         // Nor over text only the draft has that is longer than all the
         // passage matched (and than an edit): a writer's clause between two
@@ -210,14 +213,18 @@ pub fn check_draft(
             })
             .collect();
         let (min, lens) = (opts.align.min_matched, (norm.len(), snorm.len()));
-        let mut kept = supported(
+        let mut kept: Vec<Chain> = supported(
             pieces,
             min,
             lens,
             weight,
             |c| stock.mostly(c.a_range()),
             para,
-        );
+        )
+        .into_iter()
+        .flat_map(|ch| ch.split_a(own_sentence))
+        .filter(|c| weight(c) >= weak)
+        .collect();
         // The sentences beside a passage that were moved and reworded.
         let anchor = |c: &Chain| weight(c) >= min && !stock.mostly(c.a_range());
         let around = |w| sentences_around(doc.text, snorm, w);
