@@ -4,7 +4,7 @@
 use super::BOILERPLATE_MIN_DOCS;
 use crate::ingest::{add_text, Corpus, IngestOptions, SplitRule};
 use crate::normalize::{normalize, Normalized};
-use crate::store::{corpus_docs, doc_prints, encode_parts, IndexData, IndexedDoc};
+use crate::store::{corpus_docs, doc_prints, encode_parts, DocRef, IndexData, IndexedDoc};
 use rayon::prelude::*;
 
 /// Everything an index of `corpus` holds: its speeches and the k-grams of its stock phrases.
@@ -32,18 +32,19 @@ fn normalize_and_mine(corpus: &Corpus) -> (Vec<Normalized>, Vec<u64>) {
     (norms, grams)
 }
 
-/// An index's speeches, with the stock phrases of them all mined again:
-/// what `index add` writes, so that speeches added to an index give the
-/// same index as all of its files indexed at once (a phrase in two old
-/// speeches and one new one is a stock phrase of the whole; one only in
-/// speeches replaced is none).
-pub fn restocked(docs: Vec<IndexedDoc>) -> IndexData {
+/// The index file of an index's speeches, with the stock phrases of them
+/// all mined again: what `index add` writes, so that speeches added to an
+/// index give the same index as all of its files indexed at once (a phrase
+/// in two old speeches and one new one is a stock phrase of the whole; one
+/// only in speeches replaced is none). Each speech is normalised once, for
+/// the phrases and its prints both.
+pub fn restocked_bytes(docs: &[IndexedDoc]) -> Vec<u8> {
     let opts = IngestOptions {
         split: SplitRule::Never,
         ..IngestOptions::default()
     };
     let mut corpus = Corpus::default();
-    for d in &docs {
+    for d in docs {
         add_text(
             &mut corpus,
             d.source.clone(),
@@ -52,8 +53,17 @@ pub fn restocked(docs: Vec<IndexedDoc>) -> IndexData {
             &opts,
         );
     }
-    IndexData {
-        docs,
-        phrase_grams: normalize_and_mine(&corpus).1,
-    }
+    let (norms, grams) = normalize_and_mine(&corpus);
+    // Each speech of an index holds letters, so each is one document again
+    // (were one left out, its prints are made from its own text).
+    let prints: Vec<Vec<u64>> = match norms.len() == docs.len() {
+        true => norms.par_iter().map(doc_prints).collect(),
+        false => docs
+            .par_iter()
+            .map(|d| doc_prints(&normalize(&d.text)))
+            .collect(),
+    };
+    drop(norms);
+    let refs: Vec<DocRef> = docs.iter().map(IndexedDoc::as_ref).collect();
+    encode_parts(&refs, prints, &grams)
 }

@@ -7,9 +7,9 @@ use crate::output::write_atomic;
 use anyhow::bail;
 use std::path::Path;
 use std::process::ExitCode;
-use taohua::check::{index_bytes, restocked};
+use taohua::check::{index_bytes, restocked_bytes};
 use taohua::ingest::read_corpus;
-use taohua::store::{encode, Index, IndexData};
+use taohua::store::{Index, IndexData};
 
 /// Run `index`.
 pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
@@ -43,8 +43,7 @@ pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         data.docs.extend(added.docs);
         drop(old);
         // The stock phrases are those of all the speeches now held.
-        let data = restocked(data.docs);
-        write(&index, &data)?;
+        write_bytes(&index, &restocked_bytes(&data.docs))?;
         eprintln!(
             "{}: {} speeches ({new} added{})",
             index.display(),
@@ -80,10 +79,6 @@ pub fn run(args: IndexArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
         corpus.documents.len()
     );
     Ok(status(corpus.skipped.is_empty()))
-}
-
-fn write(path: &Path, data: &IndexData) -> anyhow::Result<()> {
-    write_bytes(path, &encode(data))
 }
 
 fn write_bytes(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
