@@ -73,7 +73,8 @@ impl<'s> Matcher<'s> {
         }
     }
 
-    /// The same, comparing at most `n` pairs of sentences of a fit length.
+    /// The same, looking at most at `n` pairs of sentences (those passed
+    /// over for their lengths count too).
     pub(super) fn with_pairs(self, n: usize) -> Matcher<'s> {
         Matcher {
             pairs_left: n,

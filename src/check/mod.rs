@@ -177,10 +177,10 @@ pub fn check_draft(
         // A passage does not run over a line of the draft that the source
         // lacks (a paragraph of the writer's own between two copied ones): two
         // line breaks in the gap's text with the characters either side of it.
-        let own_line = |gap: std::ops::Range<usize>| {
-            let r = norm.byte_range(gap.start.saturating_sub(1), (gap.end + 1).min(norm.len()));
-            text[r].matches('\n').count() >= 2
+        let gap_text = |gap: &std::ops::Range<usize>| {
+            &text[norm.byte_range(gap.start.saturating_sub(1), (gap.end + 1).min(norm.len()))]
         };
+        let own_line = |gap: std::ops::Range<usize>| gap_text(&gap).matches('\n').count() >= 2;
         // Nor, once it counts (see `supported` below), over a whole sentence
         // of the draft that the source lacks (a sentence of another source,
         // or the writer's own, between two copied ones): two sentence ends in
@@ -196,8 +196,7 @@ pub fn check_draft(
             3 * spans.map(overlap).sum::<usize>() >= gap.len()
         };
         let own_sentence = |gap: std::ops::Range<usize>| {
-            let r = norm.byte_range(gap.start.saturating_sub(1), (gap.end + 1).min(norm.len()));
-            text[r].matches(['。', '！', '？', '；']).count() >= 2 && !matched_in(&gap)
+            gap_text(&gap).matches(['。', '！', '？', '；']).count() >= 2 && !matched_in(&gap)
         };
         // Nor over text only the draft has that is longer than all the
         // passage matched (and than an edit): a writer's clause between two

@@ -120,10 +120,11 @@ fn tag_len(s: &[u8]) -> Option<usize> {
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
-    let name = std::str::from_utf8(&body[..name_len])
-        .ok()?
-        .to_ascii_lowercase();
-    if !ELEMENTS.contains(&name.as_str()) {
+    let name = &body[..name_len];
+    if !ELEMENTS
+        .iter()
+        .any(|e| e.as_bytes().eq_ignore_ascii_case(name))
+    {
         return None;
     }
     // After the name: `>`, `/>`, or a space and attributes up to `>`.

@@ -15,7 +15,7 @@ mod offsets;
 mod tables;
 
 use offsets::Offsets;
-use tables::{simplified_at, simplified_char, MayConvert, Quick};
+use tables::{simplified_at, MayConvert, Quick};
 
 /// One normalised character as matching sees it, in two bytes: its code point
 /// when that is in the Basic Multilingual Plane (all the Chinese of speeches,
@@ -188,7 +188,9 @@ fn normalize_with(text: &str, quick: Option<&Quick>) -> Normalized {
                 while iter.peek().is_some_and(|&(i, _)| i < at + len) {
                     iter.next();
                 }
-                let c = stands_for.map(|c| fold(simplified_char(table, c)));
+                // (Read alone: its neighbours are markup.)
+                let alone = |c: char| simplified_at(table, c.encode_utf8(&mut [0; 4]), 0, c);
+                let c = stands_for.map(|c| fold(alone(c)));
                 if let Some(c) = c.filter(|&c| counts(c) && !is_mask_mark(c)) {
                     out.push_plain(sym(c), at, at + len);
                 }

@@ -54,18 +54,6 @@ pub(super) fn simplified_at(table: &MayConvert, text: &str, at: usize, c: char) 
     fast2s::convert(&window).chars().nth(1).unwrap_or(c)
 }
 
-/// `c` in Simplified script, read alone (a character that stood for itself
-/// in markup, `&#35498;`).
-pub(super) fn simplified_char(table: &MayConvert, c: char) -> char {
-    if !table.has(c) {
-        return c;
-    }
-    fast2s::convert(c.encode_utf8(&mut [0; 4]))
-        .chars()
-        .next()
-        .unwrap_or(c)
-}
-
 /// The characters of the Basic Multilingual Plane that `normalize` takes as
 /// they are, or drops, whatever is around them: nearly every character of a
 /// speech (the common Chinese characters, punctuation). A character is taken
