@@ -22,6 +22,28 @@ pub fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)
 }
 
+/// The JSON report of `taohua scan PATH`.
+pub fn scan_json(path: &Path) -> Value {
+    json(taohua().arg("scan").arg(path).args(["--format", "json"]))
+}
+
+/// The JSON report of `taohua scan` of the seed compilation.
+pub fn seed_report() -> Value {
+    scan_json(&seed())
+}
+
+/// The JSON report of `taohua check DRAFT --against CORPUS`.
+pub fn check(draft: &Path, against: &Path) -> Value {
+    json(
+        taohua()
+            .arg("check")
+            .arg(draft)
+            .arg("--against")
+            .arg(against)
+            .args(["--format", "json"]),
+    )
+}
+
 /// The `taohua` binary, with colour and CI detection neutralised.
 pub fn taohua() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("taohua").expect("binary built");
