@@ -21,8 +21,10 @@ pub enum SplitRule {
     /// opening bracket, with 篇 and a numeral (`篇一：…`, `【篇2】…`), 第, a
     /// numeral and 篇 (`第三篇 …`, not `第一篇章…`, a part of one text) or
     /// 范文/例文 and a numeral (`范文一：…`),
-    /// the styles of essay sites; the numeral after 篇, 范文 or 例文 may be
-    /// bracketed (`范文（一）`, `篇【3】`), and a heading at the end of its
+    /// the styles of essay sites, also after 精选, 优秀, 推荐 or 热门
+    /// (`精选范文1：…`), or with 文章, a numeral and a colon, a comma or a
+    /// space (`文章2：…`); the numeral after 篇, 范文 or 例文 may be
+    /// bracketed (`范文（一）`, `篇【3】`, `〖篇一〗`), and a heading at the end of its
     /// line may close a bracket and end in a colon (`…讲话（篇四）：`);
     /// Markdown heading marks around the line and a symbol before it do not
     /// count (`## 篇一`, `★篇一：…`). A file
@@ -32,7 +34,11 @@ pub enum SplitRule {
     /// numerals from 1 up, by one (one number may be left out), bracketed or
     /// not (`…讲话精神（一）`, `…讲话精神（二）`, …; `1、…讲话`, `（二）…讲话`,
     /// `③…讲话`), with text under each and at most 6 lines (300
-    /// characters) before the first besides a contents list of the titles.
+    /// characters) before the first besides a contents list of the titles;
+    /// the titles may differ when each names a document (ends in 讲话, 报告,
+    /// 发言, 致辞, 稿, 体会, 贺词, 主持词, 范文 or 文章, a note in brackets
+    /// after it aside: `1．陕西省政府工作报告（节选）`, `2．河南省政府工作报告`)
+    /// and has 100 characters or more under it.
     /// A file with none of those is cut at a series of bare numerals, each
     /// alone on its line with a colon (`一:`, `二：`, `三:`), numbered from 1
     /// one by one, with 100 characters or more under each. A file with none of those either is
@@ -52,20 +58,22 @@ const HEADING_MAX_CHARS: usize = 40;
 
 const NUMERAL: &str = "[一二三四五六七八九十百千零〇两0-9０-９]+";
 /// A numeral, bracketed or not (`篇（一）`, `范文(2)`, `篇【3】`).
-const N_BR: &str = "([（(【\\[〔]?[一二三四五六七八九十百千零〇两0-9０-９]+[）)】\\]〕]?)";
+const N_BR: &str = "([（(【\\[〔〖]?[一二三四五六七八九十百千零〇两0-9０-９]+[）)】\\]〕〗]?)";
 /// What may follow a heading's numeral at the end of its line: a closing
 /// bracket (`（篇一）`) and a colon (`…讲话篇一：`). Not a full stop: a
 /// sentence ends in one (`具体安排详见第三篇。`).
-const TAIL: &str = "[）)】\\]〕]?[ \t　]*[：:]?";
+const TAIL: &str = "[）)】\\]〕〗]?[ \t　]*[：:]?";
 
 /// A model text of an essay site: 范文, 例文, 范例, in either script.
 const MODEL: &str = "(范文|範文|例文|范例|範例)";
+/// What a site may call its pieces before their name (`精选范文1：…`).
+const PICKED: &str = "(精选|精選|优秀|優秀|推荐|推薦|热门|熱門)";
 
 fn default_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            "(((篇|{MODEL} ?){N_BR}|第{NUMERAL}篇){TAIL}$)|(^[【\\[〔（(]?(第{NUMERAL}篇([^章]|$)|(篇|{MODEL}) ?{N_BR}))"
+            "(((篇|{MODEL} ?){N_BR}|第{NUMERAL}篇){TAIL}$)|(^[【\\[〔〖（(]?(第{NUMERAL}篇([^章]|$)|{PICKED}?(篇|{MODEL}) ?{N_BR}|文章 ?{N_BR}([：:、 \t　]|$)))"
         ))
         .expect("built-in heading pattern")
     })
@@ -109,7 +117,11 @@ impl SplitRule {
 /// Could `line` match [`default_heading`]? Each of its ways holds 篇, 例 or
 /// 范文: a line without them is turned away before the pattern is run.
 fn may_be_heading(line: &str) -> bool {
-    line.contains('篇') || line.contains('例') || line.contains("范文") || line.contains("範文")
+    line.contains('篇')
+        || line.contains('例')
+        || line.contains("范文")
+        || line.contains("範文")
+        || line.contains("文章")
 }
 
 /// Has `line` at most [`HEADING_MAX_CHARS`] characters? (Without counting

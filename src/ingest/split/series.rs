@@ -19,7 +19,7 @@ pub(super) fn numbered_title() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"^(.{{6,}}?)[ \t　]*(（{NUMERAL}）|\({NUMERAL}\)|【{NUMERAL}】|\[{NUMERAL}\]|{NUMERAL})$"
+            r"^(.{{2,}}?)[ \t　]*(（{NUMERAL}）|\({NUMERAL}\)|【{NUMERAL}】|\[{NUMERAL}\]|{NUMERAL})$"
         ))
         .expect("built-in numbered title pattern")
     })
@@ -30,7 +30,7 @@ pub(super) fn leading_numbered() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"^(（{NUMERAL}）|\({NUMERAL}\)|【{NUMERAL}】|\[{NUMERAL}\]|{NUMERAL}[、.．:：]|{NUMERAL}[ \t　]|[①-⑳])[ \t　]*(.{{6,}})$"
+            r"^(（{NUMERAL}）|\({NUMERAL}\)|【{NUMERAL}】|\[{NUMERAL}\]|{NUMERAL}[、.．:：]|{NUMERAL}[ \t　]|[①-⑳])[ \t　]*(.{{2,}})$"
         ))
         .expect("built-in leading-number title pattern")
     })
@@ -143,11 +143,63 @@ fn numbered(line: &str) -> Option<(bool, &str, &str)> {
         _ => return None,
     };
     let title = title.trim();
-    title
-        .chars()
-        .last()
-        .is_some_and(char::is_alphabetic)
-        .then_some((leads, title, numeral))
+    let bare = without_note(title);
+    let ends_in_letter = bare.chars().last().is_some_and(char::is_alphabetic);
+    let long_enough = bare.chars().count() >= TITLE_MIN_CHARS || names_a_document(title);
+    (ends_in_letter && long_enough).then_some((leads, title, numeral))
+}
+
+/// Fewest characters of a numbered title, but for one that names a document
+/// (`讲话稿一`, `发言稿2`).
+const TITLE_MIN_CHARS: usize = 6;
+
+/// Longest note in brackets at the end of a title (`（节选）`, `(全文)`,
+/// `（2023年12月20日）`), in characters.
+const NOTE_MAX_CHARS: usize = 12;
+
+/// A title without the note in brackets at its end.
+fn without_note(title: &str) -> &str {
+    let Some(open) = title.rfind(['（', '(']) else {
+        return title;
+    };
+    let note = &title[open..];
+    let closed = note.ends_with(['）', ')']);
+    match closed && open > 0 && note.chars().count() <= NOTE_MAX_CHARS + 2 {
+        true => title[..open].trim_end(),
+        false => title,
+    }
+}
+
+/// Words a document's title ends in (`…政府工作报告`, `…上的讲话`,
+/// `…讲话稿`, `…心得体会`). A piece of a compilation is named as a document;
+/// a section of one by its matter (`一、统一思想`), and the words that also
+/// close sections' titles (`…几点意见`, `…实施方案`, `…会议精神`) are not
+/// among these.
+const DOCUMENT_WORDS: &[&str] = &[
+    "讲话",
+    "講話",
+    "报告",
+    "報告",
+    "发言",
+    "發言",
+    "致辞",
+    "致辭",
+    "稿",
+    "体会",
+    "體會",
+    "贺词",
+    "賀詞",
+    "主持词",
+    "主持詞",
+    "范文",
+    "範文",
+    "文章",
+];
+
+/// Does a title (its note in brackets aside) end in one of [`DOCUMENT_WORDS`]?
+pub(super) fn names_a_document(title: &str) -> bool {
+    let bare = without_note(title);
+    DOCUMENT_WORDS.iter().any(|w| bare.ends_with(w))
 }
 
 /// The lines of a numbered series of titles: one title (ending in a letter)
@@ -156,10 +208,17 @@ fn numbered(line: &str) -> Option<(bool, &str, &str)> {
 /// under it, and little text before the first. A contents list of the same
 /// titles before them (without text under each) is part of the preamble.
 /// Section headings inside a speech (`一、统一思想`, `二、加强领导`) are
-/// no series: their titles differ.
+/// no series: their titles differ. Titles that differ make a series when
+/// each names a document (see [`names_a_document`]: `1．陕西省政府工作报告`,
+/// `2．在全市经济工作会议上的讲话（节选）`) and has [`DOCUMENT_BODY_CHARS`]
+/// of text under it.
 pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     type Titles<'t> = std::collections::BTreeMap<(bool, &'t str), Vec<(usize, &'t str)>>;
     let mut by_title: Titles = Default::default();
+    // Titles that each name a document, whatever the document (`1．陕西省政府
+    // 工作报告`, `2．河南省政府工作报告`), one list for numerals before and
+    // one for numerals after: the empty title keys them.
+    let mut documents: Titles = Default::default();
     for (i, r) in lines.iter().enumerate() {
         let line = text[r.clone()].trim();
         if !short_enough(line) {
@@ -170,10 +229,20 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
                 .entry((leads, title))
                 .or_default()
                 .push((i, numeral));
+            if names_a_document(title) {
+                documents.entry((leads, "")).or_default().push((i, numeral));
+            }
         }
     }
     let blank = |i: usize| blank_line(text, lines, i);
-    let series = by_title.into_values().filter_map(|v| {
+    let chars_under = |from: usize, to: usize| -> usize {
+        (from..to)
+            .map(|j| text[lines[j].clone()].trim().chars().count())
+            .sum()
+    };
+    let distinct = documents.into_values().map(|v| (v, DOCUMENT_BODY_CHARS));
+    let series = by_title.into_values().map(|v| (v, 1)).chain(distinct);
+    let series = series.filter_map(|(v, least)| {
         let values: Vec<Option<u32>> = v.iter().map(|x| numeral_value(x.1)).collect();
         // The series proper starts at the last 1: what comes before is a
         // contents list, whose lines count as preamble only as titles (text
@@ -191,7 +260,7 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
         // Text under every title (a list of titles is not a compilation).
         let bodies = v.iter().enumerate().all(|(k, &(i, _))| {
             let next = v.get(k + 1).map_or(lines.len(), |x| x.0);
-            (i + 1..next).any(|j| !blank(j))
+            (i + 1..next).any(|j| !blank(j)) && chars_under(i + 1, next) >= least
         });
         let before = (0..v[0].0).filter(|i| !toc.iter().any(|x| x.0 == *i));
         let before: Vec<&str> = before.map(|i| text[lines[i].clone()].trim()).collect();
@@ -204,6 +273,10 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
     );
     best.into_iter().map(|x| x.0).collect()
 }
+
+/// Fewest characters under each title of a series whose titles differ
+/// (each naming a document): a speech, not a section of one.
+const DOCUMENT_BODY_CHARS: usize = 100;
 
 /// Fewest characters under each bare numeral of a series: a speech, not
 /// the point of an outline.

@@ -1,5 +1,6 @@
 use super::series::{
-    leading_numbered, may_be_numbered, may_lead_numbered, numbered_title, numeral_value,
+    leading_numbered, may_be_numbered, may_lead_numbered, names_a_document, numbered_title,
+    numeral_value,
 };
 use super::*;
 
@@ -284,4 +285,77 @@ fn bare_numerals_with_a_speech_under_each_split() {
         .collect();
     assert_eq!(heads, ["一:", "二:", "三："]);
     assert_eq!(&text[p.preamble.unwrap()], "演讲比赛前领导讲话");
+}
+
+/// Paragraphs of the seed's 篇一 and 篇二, long enough to be a speech's text.
+const BODY_ONE: &str = "市委、市政府决定,今天召开全市精神文明建设工作会议。这次会议的主要任务是:以“三个代表”重要思想和科学发展观为指导,深入贯彻党的十六届五中全会精神,总结工作,部署任务。";
+const BODY_TWO: &str = "这次全省开发区工作会议是在我省积极应对国际金融危机影响、经济企稳回升的关键时期召开的一次重要会议。会议的主要任务是总结三年来全省开发区工作,分析形势,部署任务。";
+
+#[test]
+fn numbered_titles_that_differ_split_when_each_names_a_document() {
+    let titles = [
+        "1．在全市精神文明建设工作会议上的讲话（节选）",
+        "2．在全省开发区工作会议上的讲话",
+        "3．全市开发区工作会议讲话稿(全文)",
+        "4．陕西省政府工作报告（2025年）",
+    ];
+    let text: String = titles
+        .iter()
+        .zip([BODY_ONE, BODY_TWO, BODY_ONE, BODY_TWO])
+        .map(|(t, b)| format!("{t}\n同志们：\n{b}\n一、统一思想\n{b}\n"))
+        .collect();
+    let text = format!("2023年讲话稿汇编\n{text}");
+    let p = split(&text, &SplitRule::Default);
+    let heads: Vec<&str> = p
+        .pieces
+        .iter()
+        .filter_map(|x| x.heading.as_deref())
+        .collect();
+    assert_eq!(heads, titles, "{text}");
+    assert_eq!(&text[p.preamble.unwrap()], "2023年讲话稿汇编");
+    // Not a compilation: section titles that name no document, however long
+    // the text under them; titles of documents with a line under each; and
+    // such titles after a speech's own opening (no short preamble).
+    let sections: String = [
+        "1．文明城市创建工作扎实有效",
+        "2．思想道德建设切实加强",
+        "3．基层文明创建力度不断加大",
+    ]
+    .iter()
+    .map(|t| format!("{t}\n{BODY_ONE}\n"))
+    .collect();
+    let outline: String = titles.iter().map(|t| format!("{t}\n甲。\n")).collect();
+    let opened: String = titles
+        .iter()
+        .map(|t| format!("{t}\n{BODY_TWO}\n"))
+        .collect();
+    let opened = format!("学习体会\n{BODY_ONE}\n{BODY_TWO}\n{BODY_ONE}\n{opened}");
+    for text in [sections, outline, opened] {
+        assert_eq!(split(&text, &SplitRule::Default).pieces.len(), 1, "{text}");
+    }
+    assert!(names_a_document("在全市经济工作会议上的讲话(全文)"));
+    assert!(names_a_document("讲话稿"));
+    assert!(!names_a_document("几点意见"));
+    assert!(!names_a_document("深入学习贯彻党的二十大精神"));
+}
+
+#[test]
+fn headings_after_a_word_of_praise_or_in_lenticular_brackets_split() {
+    for head in [
+        "精选范文1：政府工作报告",
+        "文章2：政府工作报告",
+        "〖篇三〗政府工作报告",
+        "优秀范文（四）",
+    ] {
+        assert!(SplitRule::Default.is_heading(head), "{head}");
+    }
+    for line in ["文章二十条规定了处罚", "文章写得好不好", "精选几篇范文"] {
+        assert!(!SplitRule::Default.is_heading(line), "{line}");
+    }
+    // A genre word with its numeral is a title of its own in a series.
+    let text: String = ["讲话稿一", "讲话稿二", "讲话稿三"]
+        .iter()
+        .map(|t| format!("{t}\n同志们：\n{BODY_TWO}\n"))
+        .collect();
+    assert_eq!(split(&text, &SplitRule::Default).pieces.len(), 3);
 }
