@@ -196,21 +196,38 @@ fn output_to_a_device_writes_through_it() {
 }
 
 #[test]
-fn a_gbk_collection_comes_back_as_utf8_and_the_manifest_says_so() {
+fn gbk_and_bom_files_come_back_as_plain_utf8_and_the_manifest_says_so() {
     let env = TestEnv::new();
     let seed_text = std::fs::read_to_string(seed()).unwrap();
     env.write("in/gbk.txt", encoding_rs::GBK.encode(&seed_text).0);
     env.write("in/utf8.txt", "同志们：今天我们召开全市开发区工作会议。\n");
+    // Saved by Notepad: UTF-8 with a byte order mark, written back without.
+    let bom = "\u{feff}同志们：这次会议的主要任务是总结三年来全省开发区工作。\n";
+    env.write("in/bom.txt", bom);
     run(env.cmd().args(["dedup", "in", "-o", "out"])).expect(0, &[]);
     let back = env.read("out/gbk.txt");
     assert!(back.contains("全市开发区工作会议讲话精神篇四"), "UTF-8 now");
+    assert_eq!(env.read("out/bom.txt"), bom.trim_start_matches('\u{feff}'));
     let m: serde_json::Value = serde_json::from_str(&env.read("out.manifest.json")).unwrap();
     let converted = m["converted"].as_array().unwrap();
-    assert_eq!(converted.len(), 1, "{m}");
-    assert!(converted[0]["source"]
-        .as_str()
-        .unwrap()
-        .ends_with("gbk.txt"));
-    assert_eq!(converted[0]["encoding"], "gb18030");
-    assert_eq!(converted[0]["written_as"], "UTF-8");
+    let listed: Vec<(&str, &str, &str)> = converted
+        .iter()
+        .map(|c| {
+            let source = c["source"].as_str().unwrap();
+            let name = &source[source.rfind('/').map_or(0, |i| i + 1)..];
+            (
+                name,
+                c["encoding"].as_str().unwrap(),
+                c["written_as"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("bom.txt", "UTF-8 with BOM", "UTF-8"),
+            ("gbk.txt", "gb18030", "UTF-8")
+        ],
+        "{m}"
+    );
 }

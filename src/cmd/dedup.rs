@@ -88,7 +88,8 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     manifest.sort_by(|a, b| (a.document, &a.action).cmp(&(b.document, &b.action)));
     let kept = plan.keep.iter().filter(|&&k| k).count();
-    // Everything is written back as UTF-8: the files read in another encoding say so.
+    // Everything is written back as UTF-8 without a BOM: the files read in
+    // another encoding, or with a BOM, say so.
     let converted: Vec<serde_json::Value> = corpus
         .files
         .iter()

@@ -83,19 +83,28 @@ fn lossy_utf8(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str, usize)> {
     (bad > 0 && few(bad, wide) && !controls).then(|| (String::from_utf8_lossy(bytes), "UTF-8", bad))
 }
 
+/// The encoding of a UTF-8 file that starts with a byte order mark.
+pub const UTF8_BOM: &str = "UTF-8 with BOM";
+
 /// The text of `bytes`, its encoding and the malformed bytes replaced: UTF-8
 /// (most files, checked with SIMD) as it is, other encodings decoded.
 fn decode_text(bytes: &[u8]) -> Option<(Cow<'_, str>, &'static str, usize)> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         let (text, had_errors) = enc.decode_without_bom_handling(body);
+        // (A UTF-8 file with a BOM is named apart: `dedup` writes it back
+        // without one, and says so.)
+        let name = match enc == encoding_rs::UTF_8 {
+            true => UTF8_BOM,
+            false => enc.name(),
+        };
         if !had_errors {
-            return Some((text, enc.name(), 0));
+            return Some((text, name, 0));
         }
         // A cut last unit, not a file of broken units.
         return repaired(text)
             .filter(|&(_, n)| n <= 1)
-            .map(|(t, n)| (t, enc.name(), n));
+            .map(|(t, n)| (t, name, n));
     }
     if memchr::memchr(0, bytes).is_some() {
         return None;
@@ -150,7 +159,9 @@ mod tests {
         assert_eq!(plain.text, "同志们：");
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice("同志们：".as_bytes());
-        assert_eq!(decode(&bom).unwrap().text, "同志们：");
+        let with_bom = decode(&bom).unwrap();
+        assert_eq!(with_bom.text, "同志们：");
+        assert_eq!((plain.encoding, with_bom.encoding), ("UTF-8", UTF8_BOM));
     }
 
     #[test]
