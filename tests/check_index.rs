@@ -2,8 +2,8 @@
 
 use crate::util::*;
 
-#[test]
-fn index_gives_the_same_answer_and_add_extends_it() {
+/// A test folder holding `seed.idx`, the index of the seed compilation.
+fn seed_index() -> (TestEnv, std::path::PathBuf) {
     let env = TestEnv::new();
     let idx = env.path("seed.idx");
     taohua()
@@ -13,6 +13,12 @@ fn index_gives_the_same_answer_and_add_extends_it() {
         .arg(&idx)
         .assert()
         .success();
+    (env, idx)
+}
+
+#[test]
+fn index_gives_the_same_answer_and_add_extends_it() {
+    let (env, idx) = seed_index();
     let direct = check(&fixture("check/draft.txt"), &seed());
     let via = check(&fixture("check/draft.txt"), &idx);
     assert_eq!(direct["drafts"], via["drafts"]);
@@ -72,15 +78,7 @@ fn speeches_added_to_an_index_give_the_index_of_all_at_once() {
 
 #[test]
 fn damaged_indexes_are_refused_with_exit_2() {
-    let env = TestEnv::new();
-    let idx = env.path("seed.idx");
-    taohua()
-        .arg("index")
-        .arg(seed())
-        .arg("-o")
-        .arg(&idx)
-        .assert()
-        .success();
+    let (env, idx) = seed_index();
     let good = std::fs::read(&idx).unwrap();
     let mut cases = vec![("truncated", good[..good.len() / 2].to_vec())];
     let mut flipped = good.clone();
