@@ -18,7 +18,7 @@ fn seed_index() -> (TestEnv, std::path::PathBuf) {
 
 #[test]
 fn index_gives_the_same_answer_and_add_extends_it() {
-    let (env, idx) = seed_index();
+    let (_env, idx) = seed_index(); // (the folder lives as long as `_env`)
     let direct = check(&fixture("check/draft.txt"), &seed());
     let via = check(&fixture("check/draft.txt"), &idx);
     assert_eq!(direct["drafts"], via["drafts"]);
