@@ -2,7 +2,7 @@
 //! a number after it (`…讲话精神（三）`, `…讲话稿3`) or before it
 //! (`3、…讲话`, `（三）…讲话`, `③…讲话`).
 
-use super::{blank_line, short_enough, NUMERAL};
+use super::{short_enough, NUMERAL};
 use regex::Regex;
 use std::ops::Range;
 
@@ -145,7 +145,7 @@ fn numbered(line: &str) -> Option<(bool, &str, &str)> {
     let title = title.trim();
     let bare = without_note(title);
     let ends_in_letter = bare.chars().last().is_some_and(char::is_alphabetic);
-    let long_enough = bare.chars().count() >= TITLE_MIN_CHARS || names_a_document(title);
+    let long_enough = bare.chars().count() >= TITLE_MIN_CHARS || ends_in_document_word(bare);
     (ends_in_letter && long_enough).then_some((leads, title, numeral))
 }
 
@@ -198,7 +198,11 @@ const DOCUMENT_WORDS: &[&str] = &[
 
 /// Does a title (its note in brackets aside) end in one of [`DOCUMENT_WORDS`]?
 pub(super) fn names_a_document(title: &str) -> bool {
-    let bare = without_note(title);
+    ends_in_document_word(without_note(title))
+}
+
+/// Does a title without its note end in one of [`DOCUMENT_WORDS`]?
+fn ends_in_document_word(bare: &str) -> bool {
     DOCUMENT_WORDS.iter().any(|w| bare.ends_with(w))
 }
 
@@ -234,12 +238,6 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
             }
         }
     }
-    let blank = |i: usize| blank_line(text, lines, i);
-    let chars_under = |from: usize, to: usize| -> usize {
-        (from..to)
-            .map(|j| text[lines[j].clone()].trim().chars().count())
-            .sum()
-    };
     let distinct = documents.into_values().map(|v| (v, DOCUMENT_BODY_CHARS));
     let series = by_title.into_values().map(|v| (v, 1)).chain(distinct);
     let series = series.filter_map(|(v, least)| {
@@ -260,7 +258,7 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
         // Text under every title (a list of titles is not a compilation).
         let bodies = v.iter().enumerate().all(|(k, &(i, _))| {
             let next = v.get(k + 1).map_or(lines.len(), |x| x.0);
-            (i + 1..next).any(|j| !blank(j)) && chars_under(i + 1, next) >= least
+            chars_under(text, lines, i + 1..next) >= least
         });
         let before = (0..v[0].0).filter(|i| !toc.iter().any(|x| x.0 == *i));
         let before: Vec<&str> = before.map(|i| text[lines[i].clone()].trim()).collect();
@@ -272,6 +270,13 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
         |best, v| if v.len() > best.len() { v } else { best },
     );
     best.into_iter().map(|x| x.0).collect()
+}
+
+/// Characters of lines `under` (each trimmed): a heading's text.
+fn chars_under(text: &str, lines: &[Range<usize>], under: Range<usize>) -> usize {
+    under
+        .map(|j| text[lines[j].clone()].trim().chars().count())
+        .sum()
 }
 
 /// Fewest characters under each title of a series whose titles differ
@@ -304,10 +309,7 @@ pub(super) fn bare_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
         .all(|(k, x)| x.1 == k as u32 + 1);
     let bodies = numbered.iter().enumerate().all(|(k, &(i, _))| {
         let next = numbered.get(k + 1).map_or(lines.len(), |x| x.0);
-        (i + 1..next)
-            .map(|j| line(j).chars().count())
-            .sum::<usize>()
-            >= BARE_BODY_CHARS
+        chars_under(text, lines, i + 1..next) >= BARE_BODY_CHARS
     });
     let before: Vec<&str> = (0..numbered.first().map_or(0, |x| x.0)).map(line).collect();
     match numbered.len() >= SERIES_MIN && in_order && bodies && short_preamble(&before) {
