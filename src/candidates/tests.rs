@@ -2,12 +2,44 @@
 
 use super::*;
 
+/// The default rules without the exact regime's every-pair route: what the
+/// prints alone propose.
+fn by_prints() -> CandidateParams {
+    CandidateParams {
+        exact_all_pairs: 0,
+        ..Default::default()
+    }
+}
+
 #[test]
 fn pairs_sharing_prints_are_candidates() {
     let prints = vec![vec![1, 2, 3, 4], vec![2, 3, 4, 9], vec![7, 8]];
-    let c = candidates(prints, &[0, 0, 0], &CandidateParams::default());
+    let c = candidates(prints, &[0, 0, 0], &by_prints());
     assert_eq!(c.pairs, vec![(0, 1)]);
     assert_eq!(c.regime, Regime::Exact);
+}
+
+#[test]
+fn a_small_corpus_aligns_every_pair() {
+    // Three speeches of 10 prints in all, two sharing some: (3 - 1) × 10 =
+    // 20 within the budget, every pair is aligned, those the prints do not
+    // propose as possible edited copies.
+    let prints = vec![vec![1, 2, 3, 4], vec![2, 3, 4, 9], vec![7, 8]];
+    let with = |budget: u64, exact_limit: usize| {
+        let p = CandidateParams {
+            exact_all_pairs: budget,
+            exact_limit,
+            ..Default::default()
+        };
+        let c = candidates(prints.clone(), &[0, u64::MAX, 0xFFFF], &p);
+        (c.pairs, c.edited)
+    };
+    let all = vec![(0, 1), (0, 2), (1, 2)];
+    assert_eq!(with(20, 400), (all.clone(), vec![(0, 2), (1, 2)]));
+    assert_eq!(with(CandidateParams::default().exact_all_pairs, 400).0, all);
+    // Past the budget, or in the indexed regime: what the prints propose.
+    assert_eq!(with(19, 400), (vec![(0, 1)], vec![]));
+    assert_eq!(with(u64::MAX, 1), (vec![(0, 1)], vec![]));
 }
 
 #[test]
@@ -31,7 +63,7 @@ type Pairs = Vec<(u32, u32)>;
 fn unlike_pair(short: u64, long: u64, shared: u64) -> (Pairs, Pairs) {
     let a: Vec<u64> = (0..short).collect();
     let b: Vec<u64> = (short - shared..short + long - shared).collect();
-    let c = candidates(vec![a, b], &[0, u64::MAX], &CandidateParams::default());
+    let c = candidates(vec![a, b], &[0, u64::MAX], &by_prints());
     (c.pairs, c.edited)
 }
 
@@ -64,7 +96,7 @@ fn the_frequency_cut_grows_with_the_corpus() {
     let sims: Vec<u64> = (0..n as u64)
         .map(|d| d.wrapping_mul(0x9E37_79B9_7F4A_7C15))
         .collect();
-    let found = candidates(prints.clone(), &sims, &CandidateParams::default());
+    let found = candidates(prints.clone(), &sims, &by_prints());
     assert!(
         found.pairs.contains(&(0, 1)),
         "{:?}",
@@ -87,11 +119,7 @@ fn heavily_edited_copies_of_similar_length_are_candidates() {
     // the smaller), enough for two speeches of the same length (24).
     let a: Vec<u64> = (0..200).collect();
     let b: Vec<u64> = (174..374).collect();
-    let c = candidates(
-        vec![a.clone(), b],
-        &[0, u64::MAX],
-        &CandidateParams::default(),
-    );
+    let c = candidates(vec![a.clone(), b], &[0, u64::MAX], &by_prints());
     assert_eq!(c.pairs, vec![(0, 1)]);
     // 3 shared: a candidate only where every such pair is aligned (fewer
     // than the 6 of an edited copy).
@@ -99,7 +127,7 @@ fn heavily_edited_copies_of_similar_length_are_candidates() {
         let b: Vec<u64> = (197..397).collect();
         candidates(vec![a.clone(), b], &[0, u64::MAX], p).pairs
     };
-    assert_eq!(c(&CandidateParams::default()), vec![(0, 1)]);
+    assert_eq!(c(&by_prints()), vec![(0, 1)]);
     let indexed = CandidateParams {
         exact_limit: 1,
         ..Default::default()
@@ -109,7 +137,7 @@ fn heavily_edited_copies_of_similar_length_are_candidates() {
     // as a possible edited copy (prints given without parts are spread
     // over the one part of their speech).
     let long: Vec<u64> = (174..574).collect();
-    for p in [CandidateParams::default(), indexed] {
+    for p in [by_prints(), indexed] {
         let c = candidates(vec![a.clone(), long.clone()], &[0, u64::MAX], &p);
         assert_eq!((c.pairs, c.edited), (vec![(0, 1)], vec![(0, 1)]));
     }
@@ -141,7 +169,7 @@ fn few_shared_prints_make_a_candidate_only_when_spread_along_a_speech() {
     for exact_limit in [400, 1] {
         let p = CandidateParams {
             exact_limit,
-            ..CandidateParams::default()
+            ..by_prints()
         };
         let pair = |shared: &dyn Fn(u64) -> bool| {
             let c = candidates(vec![short.clone(), long(shared)], &[0, u64::MAX], &p);
@@ -174,7 +202,7 @@ fn indexed_pairs_must_share_prints_along_a_speech() {
     let pair = |exact_limit: usize, shared: &dyn Fn(u64) -> bool| {
         let p = CandidateParams {
             exact_limit,
-            ..CandidateParams::default()
+            ..by_prints()
         };
         let (a, b) = (speech(10_000, shared), speech(20_000, shared));
         candidates(vec![a, b], &[0, u64::MAX], &p).pairs
