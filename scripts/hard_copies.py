@@ -9,7 +9,7 @@ edited copies of its speeches, headed 篇二十 … 篇二十五) and OUT/KIND/t
 (the seed truth plus the planted pairs, which ../shared/eval/score.py scan reads).
 Kinds: the edits of scripts/hard_drafts.py applied to every paragraph (subst15,
 reorder, syn+delete+mask, …), and whole-speech edits: para-reorder, delete30
-and delete50 (30% or half of the paragraphs dropped: contained), append-external (as much provincial
+delete50 and delete75 (30%, half or three quarters of the paragraphs dropped: contained), append-external (as much provincial
 report text appended: contained), append-speech (the next picked speech
 appended), each optionally followed by +EDIT. `score` scans each compilation
 and prints, per kind, the planted pairs found and those with the expected
@@ -38,7 +38,7 @@ NUMS = ["二十", "二十一", "二十二", "二十三", "二十四", "二十五
 KINDS = ["subst8", "subst15", "subst18", "subst20", "reorder", "insert", "syn", "delete", "trad",
          "subst8+reorder+width", "syn+delete+mask", "para-reorder", "delete30", "delete30+subst8",
          "append-external", "append-speech"]
-WHOLE = ["para-reorder", "delete30", "delete50", "append-external", "append-speech"]
+WHOLE = ["para-reorder", "delete30", "delete50", "delete75", "append-external", "append-speech"]
 
 
 def speeches(path):
@@ -92,7 +92,7 @@ def make(out, kinds, corpus=CORPUS):
             other = pick[(n + 1) % len(pick)]
             if whole == "para-reorder":
                 rng.shuffle(lines)
-            elif whole in ("delete30", "delete50"):
+            elif whole.startswith("delete"):
                 idx = [i for i, l in enumerate(lines) if len(l.strip()) >= 10]
                 share = int(whole[len("delete"):]) / 100
                 drop = set(rng.sample(idx, max(1, round(share * len(idx)))))
@@ -108,7 +108,7 @@ def make(out, kinds, corpus=CORPUS):
                 lines = [hd.edit(rng, l, rest, pool) if len(l.strip()) >= 10 else l for l in lines]
             name = "篇" + nums[n]
             parts.append(prefix + name + "\n" + "\n".join(lines))
-            if whole in ("delete30", "delete50"):
+            if whole and whole.startswith("delete"):
                 planted.append({"a": name, "b": src, "kind": "contained", "edit": kind})
             elif whole in ("append-external", "append-speech"):
                 planted.append({"a": src, "b": name, "kind": "contained", "edit": kind})

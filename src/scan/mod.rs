@@ -7,7 +7,7 @@
 //! reaches the report, so results do not depend on the thread count.
 
 use crate::align::{align_each, AlignParams};
-use crate::candidates::{candidates, CandidateParams};
+use crate::candidates::{candidates, CandidateParams, Regime};
 use crate::cluster::{clusters, coverage, relation, RelationParams};
 use crate::error::Result;
 use crate::fingerprint::{kgram_hashes, speech_simhashes, winnow, Prints};
@@ -143,6 +143,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
         Ok(_) => &edited,
         Err(_) => &opts.relations,
     };
+    let few_pairs = cand.regime == Regime::Exact;
     let aligned: Vec<Aligned> = cand
         .pairs
         .par_chunk_by(|x, y| x.0 == y.0)
@@ -166,7 +167,7 @@ pub fn scan(corpus: &Corpus, opts: &ScanOptions, progress: &dyn Progress) -> Res
                 let cov = coverage(x.len(), y.len(), &chains);
                 let found = match relation(&cov, rel) {
                     Some(rel) => Some((rel, cov, chains)),
-                    None => second_look(x, y, &cov, &opts.align, &opts.relations),
+                    None => second_look(x, y, &cov, &opts.align, &opts.relations, few_pairs),
                 };
                 let (chains, relation) = match found {
                     Some((rel, cov, chains)) => (chains, Some((rel, cov))),
