@@ -6,6 +6,7 @@ mod bad_args;
 mod bad_input;
 mod check;
 mod check_index;
+mod check_lists;
 mod check_reworded;
 mod check_short;
 mod ci;

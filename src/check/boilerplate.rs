@@ -96,20 +96,21 @@ impl Stock {
 
     /// Is passage `p` of source `i` boilerplate?
     fn is_boilerplate(&self, p: &FoundPassage, i: usize, found: &[FoundSource]) -> bool {
-        let r = p.chars.clone();
+        let r = p.whole.clone();
         self.share_of(r.clone(), IN_ALLOWED)
             || (self.mostly(r.clone())
                 && (r.len() <= STOCK_MAX_CHARS || held_elsewhere(p, i, found)))
     }
 }
 
-/// Do other sources than `i` hold four fifths of passage `p`'s draft text,
-/// nearly as alike as `p`, so that [`BOILERPLATE_MIN_DOCS`] speeches in all hold it?
+/// Do other sources than `i` hold four fifths of passage `p`'s draft text
+/// (of the whole it is a piece of), nearly as alike as `p`, so that
+/// [`BOILERPLATE_MIN_DOCS`] speeches in all hold it?
 fn held_elsewhere(p: &FoundPassage, i: usize, found: &[FoundSource]) -> bool {
     let holds = |q: &FoundPassage| {
-        let lo = q.chars.start.max(p.chars.start);
-        let hi = q.chars.end.min(p.chars.end);
-        hi > lo && (hi - lo) * 5 >= p.chars.len() * 4 && q.similarity >= p.similarity - NEARLY
+        let lo = q.whole.start.max(p.whole.start);
+        let hi = q.whole.end.min(p.whole.end);
+        hi > lo && (hi - lo) * 5 >= p.whole.len() * 4 && q.similarity >= p.similarity - NEARLY
     };
     let others = found
         .iter()

@@ -30,6 +30,7 @@ mod reworded;
 mod seeds;
 mod sentences;
 mod sources;
+mod starts;
 mod supported;
 mod unanchored;
 
@@ -49,6 +50,7 @@ use reworded::reworded;
 use seeds::{drop_nested, Seeds};
 use sentences::{sentences_around, Draft};
 pub use sources::Sources;
+use starts::cut_at_own_starts;
 use supported::{same_chars, supported, WEAK_MATCHED};
 use unanchored::{
     best_copies, copied_from, in_open, open_paragraphs, paragraphs, Copied, Open, MAX_PAIRS,
@@ -203,6 +205,12 @@ pub fn check_draft(
         // phrases of one source sentence is not copied. Of a passage cut
         // there, the pieces too short to be a passage go (a piece weighs no
         // more than its passage, so the too-short passages go here too).
+        // The draft's own letters where it starts a paragraph (see `starts`).
+        let own = |r: std::ops::Range<usize>| {
+            text[norm.byte_range(r.start, r.end)]
+                .chars()
+                .any(char::is_alphanumeric)
+        };
         let pieces: Vec<Chain> = chains
             .iter()
             .flat_map(|ch| {
@@ -229,9 +237,17 @@ pub fn check_draft(
         let around = |w| sentences_around(doc.text, snorm, w);
         let more = reworded(&kept, anchor, &sentences, &snorm.chars, around, &para);
         kept.extend(more);
+        // The passages kept, less the draft's own letters where it starts a
+        // paragraph: a list's copied items stay copied, its numbers do not.
         let passages: Vec<FoundPassage> = drop_nested(kept)
             .iter()
-            .map(|ch| passage(ch, &norm, snorm))
+            .flat_map(|ch| {
+                let pieces = cut_at_own_starts(ch, (&norm.chars, &snorm.chars), &para_starts, own);
+                pieces.into_iter().map(|piece| FoundPassage {
+                    whole: ch.a_range(),
+                    ..passage(&piece, &norm, snorm)
+                })
+            })
             .collect();
         // Every piece of a cut passage may have gone: no source then.
         if passages.is_empty() {
@@ -387,6 +403,7 @@ fn passage(ch: &Chain, a: &Normalized, b: &Normalized) -> FoundPassage {
             same_chars(ch, &a.chars, &b.chars) as f64 / ra.len().max(rb.len()).max(1) as f64,
         ),
         boilerplate: false,
+        whole: ra.clone(),
         chars: ra,
     }
 }

@@ -150,6 +150,10 @@ pub struct FoundPassage {
     pub similarity: f64,
     /// Mostly stock phrase or allowlisted.
     pub boilerplate: bool,
+    /// Normalised characters of the draft of the passage this one is a
+    /// piece of (a list's copied items, its numbers cut out), or `chars`:
+    /// whether it is stock wording is judged on the whole.
+    pub whole: Range<usize>,
 }
 
 /// A source speech `check` aligned, with the passages it shares with the draft.

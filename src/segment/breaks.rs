@@ -59,14 +59,16 @@ fn wrap_width(text: &str) -> Option<usize> {
     (mode >= 10 && 2 * near >= lens.len()).then_some(mode)
 }
 
-/// Does a line start as a heading or a list item does (`#`, `- `, `1.`,
-/// `一、`, `（一）`, `第一章`)? Such a line is a paragraph of its own, with or
-/// without an end mark.
+/// Does a line start as a heading, a list item or a table row does (`#`,
+/// `- `, `1.`, `一、`, `（一）`, `第一章`, `|`)? Such a line is a paragraph of
+/// its own, with or without an end mark.
 fn heading(line: &str) -> bool {
     const ORDINALS: &str = "一二三四五六七八九十百零〇0123456789０１２３４５６７８９";
     let mut chars = line.chars();
     match chars.next() {
-        Some('#' | '-' | '*' | '+' | '•' | '·' | '●' | '■' | '◆' | '○') => return true,
+        Some('#' | '-' | '*' | '+' | '•' | '·' | '●' | '■' | '◆' | '○' | '|' | '｜') => {
+            return true
+        }
         Some('(' | '（' | '【' | '〔') => {
             let inner: String = chars
                 .clone()
