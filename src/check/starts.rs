@@ -117,8 +117,8 @@ mod tests {
         let block = |a, b| Block { a, b, len: 10 };
         Chain {
             blocks: vec![block(0, 0), block(a, b)],
-            a_spans: vec![0..a as usize + 10],
-            b_spans: vec![0..b as usize + 10],
+            a_spans: std::iter::once(0..a as usize + 10).collect(),
+            b_spans: std::iter::once(0..b as usize + 10).collect(),
             matched: 20,
         }
     }
