@@ -57,6 +57,18 @@ impl<K: PartialEq + Copy> Wordings<K> {
         self.best(|a, b| a.1 > b.1)
     }
 
+    /// [`Self::most_common`] of the wordings for which `preferred` holds,
+    /// if any does; else of all.
+    pub fn most_common_of(&self, preferred: impl Fn(K) -> bool) -> Option<K> {
+        let mut best: Option<(K, usize)> = None;
+        for &w in self.0.iter().filter(|w| preferred(w.0)) {
+            if best.is_none_or(|b| w.1 > b.1) {
+                best = Some(w);
+            }
+        }
+        best.map(|(t, _)| t).or_else(|| self.most_common())
+    }
+
     fn best(&self, better: impl Fn((K, usize), (K, usize)) -> bool) -> Option<K> {
         let mut best: Option<(K, usize)> = None;
         for &w in &self.0 {
@@ -80,6 +92,18 @@ impl<'a> Wordings<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_preferred_wording_wins_over_a_more_common_one() {
+        let mut w = Wordings::default();
+        ["堅持", "堅持", "坚持", "坚持", "坚持", "堅持"]
+            .into_iter()
+            .for_each(|t| w.add(t));
+        w.add("堅持");
+        assert_eq!(w.most_common(), Some("堅持"));
+        assert_eq!(w.most_common_of(|t| t.starts_with('坚')), Some("坚持"));
+        assert_eq!(w.most_common_of(|_| false), Some("堅持"), "none preferred");
+    }
 
     #[test]
     fn the_most_common_wording_wins_and_ties_go_by_order_or_text() {

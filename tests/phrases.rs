@@ -57,3 +57,45 @@ fn a_phrase_is_shown_as_most_speeches_write_it() {
         "{p}"
     );
 }
+
+#[test]
+fn a_phrase_most_speeches_write_in_traditional_script_is_shown_in_simplified() {
+    // Two of three speeches write the shared sentence in Traditional script:
+    // it is still shown as the one that writes it in Simplified script does,
+    // the script every phrase is matched in.
+    let env = TestEnv::new();
+    let shared_trad = "我們要全面貫徹落實黨的二十大精神，推動經濟社會高質量發展。";
+    let shared = "我们要全面贯彻落实党的二十大精神，推动经济社会高质量发展。";
+    let speeches = [
+        (
+            "a.txt",
+            "同志们：今天召开全市农业农村工作会议，部署春耕生产。",
+            shared_trad,
+        ),
+        (
+            "b.txt",
+            "为了规范物业管理活动，维护业主的合法权益，制定本条例。",
+            shared_trad,
+        ),
+        (
+            "c.txt",
+            "一年来，全市开发区坚持稳中求进工作总基调，经济发展取得显著成效。",
+            shared,
+        ),
+    ];
+    for (name, opening, middle) in speeches {
+        env.write(
+            name,
+            format!("{opening}\n{middle}\n要优化营商环境，加快项目建设。\n"),
+        );
+    }
+    let r = json(env.cmd().args(["scan", ".", "--format", "json"]));
+    let p = phrase_with(&r, "贯彻落实党的二十大");
+    assert!(
+        p["text"]
+            .as_str()
+            .unwrap()
+            .contains("贯彻落实党的二十大精神，推动经济社会"),
+        "{p}"
+    );
+}

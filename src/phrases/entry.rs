@@ -233,9 +233,13 @@ pub(super) fn entry(
         .map(Occurrence::span)
         .any(|o| junk_spans.covers(o.document, o.start, o.end));
     PhraseEntry {
+        // Shown in Simplified script where any speech writes it so.
         text: unwrapped(
             wordings
-                .most_common()
+                .most_common_of(|w| {
+                    let t = text_at(docs, &w.at.span());
+                    fast2s::convert(t) == t
+                })
                 .map_or("", |w| text_at(docs, &w.at.span())),
         ),
         kind: if is_junk {
