@@ -54,24 +54,24 @@ impl<K: PartialEq + Copy> Wordings<K> {
     /// shown as most speeches write it, not as the first one happens to (a
     /// 1954 report in Traditional script, say).
     pub fn most_common(&self) -> Option<K> {
-        self.best(|a, b| a.1 > b.1)
+        self.best(|_| true, |a, b| a.1 > b.1)
     }
 
     /// [`Self::most_common`] of the wordings for which `preferred` holds,
     /// if any does; else of all.
     pub fn most_common_of(&self, preferred: impl Fn(K) -> bool) -> Option<K> {
-        let mut best: Option<(K, usize)> = None;
-        for &w in self.0.iter().filter(|w| preferred(w.0)) {
-            if best.is_none_or(|b| w.1 > b.1) {
-                best = Some(w);
-            }
-        }
-        best.map(|(t, _)| t).or_else(|| self.most_common())
+        self.best(preferred, |a, b| a.1 > b.1)
+            .or_else(|| self.most_common())
     }
 
-    fn best(&self, better: impl Fn((K, usize), (K, usize)) -> bool) -> Option<K> {
+    /// The best by `better` of the wordings that `keep` holds for.
+    fn best(
+        &self,
+        keep: impl Fn(K) -> bool,
+        better: impl Fn((K, usize), (K, usize)) -> bool,
+    ) -> Option<K> {
         let mut best: Option<(K, usize)> = None;
-        for &w in &self.0 {
+        for &w in self.0.iter().filter(|w| keep(w.0)) {
             if best.is_none_or(|b| better(w, b)) {
                 best = Some(w);
             }
@@ -84,7 +84,7 @@ impl<'a> Wordings<&'a str> {
     /// The wording met most often, the least among equals: for occurrences
     /// met in no fixed order.
     pub fn most_common_least(&self) -> &'a str {
-        self.best(|a, b| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0))
+        self.best(|_| true, |a, b| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0))
             .unwrap_or("")
     }
 }

@@ -288,10 +288,11 @@ pub fn candidates<P: Into<Prints>>(
     }
     pairs.sort_unstable();
     pairs.dedup();
-    let prints_in_all: u64 = speech_prints.iter().map(|&x| x as u64).sum();
-    if regime == Regime::Exact
-        && (n as u64).saturating_sub(1).saturating_mul(prints_in_all) <= p.exact_all_pairs
-    {
+    let few = || {
+        let prints_in_all: u64 = speech_prints.iter().map(|&x| x as u64).sum();
+        (n as u64).saturating_sub(1).saturating_mul(prints_in_all) <= p.exact_all_pairs
+    };
+    if regime == Regime::Exact && few() {
         let rest = every_pair_but(n as u32, &pairs);
         pairs.extend_from_slice(&rest);
         pairs.sort_unstable();

@@ -205,12 +205,6 @@ pub fn check_draft(
         // phrases of one source sentence is not copied. Of a passage cut
         // there, the pieces too short to be a passage go (a piece weighs no
         // more than its passage, so the too-short passages go here too).
-        // The draft's own letters where it starts a paragraph (see `starts`).
-        let own = |r: std::ops::Range<usize>| {
-            text[norm.byte_range(r.start, r.end)]
-                .chars()
-                .any(char::is_alphanumeric)
-        };
         let pieces: Vec<Chain> = chains
             .iter()
             .flat_map(|ch| {
@@ -238,7 +232,13 @@ pub fn check_draft(
         let more = reworded(&kept, anchor, &sentences, &snorm.chars, around, &para);
         kept.extend(more);
         // The passages kept, less the draft's own letters where it starts a
-        // paragraph: a list's copied items stay copied, its numbers do not.
+        // paragraph: a list's copied items stay copied, its numbers do not
+        // (see `starts`).
+        let own = |r: std::ops::Range<usize>| {
+            text[norm.byte_range(r.start, r.end)]
+                .chars()
+                .any(char::is_alphanumeric)
+        };
         let passages: Vec<FoundPassage> = drop_nested(kept)
             .iter()
             .flat_map(|ch| {
