@@ -92,7 +92,7 @@ def make(out, kinds, corpus=CORPUS):
             other = pick[(n + 1) % len(pick)]
             if whole == "para-reorder":
                 rng.shuffle(lines)
-            elif whole.startswith("delete"):
+            elif whole and whole.startswith("delete"):
                 idx = [i for i, l in enumerate(lines) if len(l.strip()) >= 10]
                 share = int(whole[len("delete"):]) / 100
                 drop = set(rng.sample(idx, max(1, round(share * len(idx)))))
