@@ -5,6 +5,7 @@ mod util;
 mod bad_args;
 mod bad_input;
 mod check;
+mod check_copies;
 mod check_index;
 mod check_lists;
 mod check_reworded;

@@ -77,14 +77,17 @@ impl Stock {
         self.share_of(chars, IN_STOCK | IN_ALLOWED)
     }
 
-    /// Mark the boilerplate passages of `found`.
-    pub(super) fn label(&self, found: &mut [FoundSource]) {
+    /// Mark the boilerplate passages of `found`, whose speeches are in the
+    /// copy groups `groups` (one each: see [`crate::store::copy_groups`]).
+    pub(super) fn label(&self, found: &mut [FoundSource], groups: &[usize]) {
         let labels: Vec<Vec<bool>> = found
             .iter()
             .enumerate()
             .map(|(i, f)| {
                 let p = &f.passages;
-                p.iter().map(|p| self.is_boilerplate(p, i, found)).collect()
+                p.iter()
+                    .map(|p| self.is_boilerplate(p, i, found, groups))
+                    .collect()
             })
             .collect();
         for (f, labels) in found.iter_mut().zip(labels) {
@@ -95,27 +98,37 @@ impl Stock {
     }
 
     /// Is passage `p` of source `i` boilerplate?
-    fn is_boilerplate(&self, p: &FoundPassage, i: usize, found: &[FoundSource]) -> bool {
+    fn is_boilerplate(
+        &self,
+        p: &FoundPassage,
+        i: usize,
+        found: &[FoundSource],
+        groups: &[usize],
+    ) -> bool {
         let r = p.whole.clone();
         self.share_of(r.clone(), IN_ALLOWED)
             || (self.mostly(r.clone())
-                && (r.len() <= STOCK_MAX_CHARS || held_elsewhere(p, i, found)))
+                && (r.len() <= STOCK_MAX_CHARS || held_elsewhere(p, i, found, groups)))
     }
 }
 
 /// Do other sources than `i` hold four fifths of passage `p`'s draft text
 /// (of the whole it is a piece of), nearly as alike as `p`, so that
-/// [`BOILERPLATE_MIN_DOCS`] speeches in all hold it?
-fn held_elsewhere(p: &FoundPassage, i: usize, found: &[FoundSource]) -> bool {
+/// [`BOILERPLATE_MIN_DOCS`] speeches in all hold it, the copies of one
+/// speech (one group of `groups`) counted once?
+fn held_elsewhere(p: &FoundPassage, i: usize, found: &[FoundSource], groups: &[usize]) -> bool {
     let holds = |q: &FoundPassage| {
         let lo = q.whole.start.max(p.whole.start);
         let hi = q.whole.end.min(p.whole.end);
         hi > lo && (hi - lo) * 5 >= p.whole.len() * 4 && q.similarity >= p.similarity - NEARLY
     };
-    let others = found
+    let mut holding: Vec<usize> = found
         .iter()
         .enumerate()
-        .filter(|&(j, g)| j != i && g.passages.iter().any(holds))
-        .count();
-    others + 1 >= BOILERPLATE_MIN_DOCS
+        .filter(|&(j, g)| j == i || g.passages.iter().any(holds))
+        .map(|(j, _)| groups[j])
+        .collect();
+    holding.sort_unstable();
+    holding.dedup();
+    holding.len() >= BOILERPLATE_MIN_DOCS
 }

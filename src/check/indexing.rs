@@ -4,32 +4,52 @@
 use super::BOILERPLATE_MIN_DOCS;
 use crate::ingest::{add_text, Corpus, IngestOptions, SplitRule};
 use crate::normalize::{normalize, Normalized};
-use crate::store::{corpus_docs, doc_prints, encode_parts, DocRef, IndexData, IndexedDoc};
+use crate::store::{
+    copy_groups, corpus_docs, doc_prints, encode_parts, DocRef, IndexData, IndexedDoc,
+};
 use rayon::prelude::*;
 
 /// Everything an index of `corpus` holds: its speeches and the k-grams of its stock phrases.
 pub fn index_data(corpus: &Corpus) -> IndexData {
     let mut data = IndexData::from_corpus(corpus);
-    data.phrase_grams = normalize_and_mine(corpus).1;
+    data.phrase_grams = normalize_and_mine(corpus).grams;
     data
 }
 
 /// The index file of `corpus` ([`crate::store::encode`] of [`index_data`],
 /// with every speech normalised once and its text not copied).
 pub fn index_bytes(corpus: &Corpus) -> Vec<u8> {
-    let (norms, grams) = normalize_and_mine(corpus);
-    let prints: Vec<Vec<u64>> = norms.par_iter().map(doc_prints).collect();
-    drop(norms);
-    encode_parts(&corpus_docs(corpus), prints, &grams)
+    let m = normalize_and_mine(corpus);
+    encode_parts(&corpus_docs(corpus), m.prints, &m.grams, &m.groups)
 }
 
-/// Every speech normalised, and the k-grams of the corpus's stock phrases.
-fn normalize_and_mine(corpus: &Corpus) -> (Vec<Normalized>, Vec<u64>) {
+/// What an index is made of, but for the speeches themselves.
+struct Mined {
+    /// Each speech's prints ([`doc_prints`]).
+    prints: Vec<Vec<u64>>,
+    /// Each speech's copy group ([`copy_groups`]).
+    groups: Vec<u32>,
+    /// The k-grams of the stock phrases.
+    grams: Vec<u64>,
+}
+
+/// Every speech normalised and fingerprinted, the groups of speeches that
+/// are copies of one another, and the k-grams of the corpus's stock phrases
+/// (a group counted once). The prints are made twice, before and after the
+/// mining, so that they are not held beside its peak.
+fn normalize_and_mine(corpus: &Corpus) -> Mined {
     let docs = &corpus.documents;
     let norms: Vec<Normalized> = docs.par_iter().map(|d| normalize(d.text())).collect();
+    let prints = || -> Vec<Vec<u64>> { norms.par_iter().map(doc_prints).collect() };
+    let groups = copy_groups(&prints());
     let refs: Vec<&Normalized> = norms.iter().collect();
-    let grams = crate::phrases::stock_grams(docs, &refs, BOILERPLATE_MIN_DOCS);
-    (norms, grams)
+    let group: Vec<usize> = groups.iter().map(|&g| g as usize).collect();
+    let grams = crate::phrases::stock_grams(docs, &refs, &group, BOILERPLATE_MIN_DOCS);
+    Mined {
+        prints: prints(),
+        groups,
+        grams,
+    }
 }
 
 /// The index file of an index's speeches, with the stock phrases of them
@@ -53,17 +73,17 @@ pub fn restocked_bytes(docs: &[IndexedDoc]) -> Vec<u8> {
             &opts,
         );
     }
-    let (norms, grams) = normalize_and_mine(&corpus);
+    let m = normalize_and_mine(&corpus);
+    let refs: Vec<DocRef> = docs.iter().map(IndexedDoc::as_ref).collect();
     // Each speech of an index holds letters, so each is one document again
     // (were one left out, its prints are made from its own text).
-    let prints: Vec<Vec<u64>> = match norms.len() == docs.len() {
-        true => norms.par_iter().map(doc_prints).collect(),
-        false => docs
-            .par_iter()
-            .map(|d| doc_prints(&normalize(&d.text)))
-            .collect(),
-    };
-    drop(norms);
-    let refs: Vec<DocRef> = docs.iter().map(IndexedDoc::as_ref).collect();
-    encode_parts(&refs, prints, &grams)
+    if m.prints.len() == docs.len() {
+        return encode_parts(&refs, m.prints, &m.grams, &m.groups);
+    }
+    let prints: Vec<Vec<u64>> = docs
+        .par_iter()
+        .map(|d| doc_prints(&normalize(&d.text)))
+        .collect();
+    let groups = copy_groups(&prints);
+    encode_parts(&refs, prints, &m.grams, &groups)
 }

@@ -361,7 +361,11 @@ pub fn check_draft(
             }
         }
     }
-    stock.label(&mut found);
+    let groups: Vec<usize> = found
+        .iter()
+        .map(|f| index.copy_group(f.document))
+        .collect::<Result<_>>()?;
+    stock.label(&mut found, &groups);
     Ok(DraftReport::assemble(source, text, &norm, &found))
 }
 

@@ -12,7 +12,7 @@ use crate::ingest::Document;
 use crate::normalize::{normalize, Normalized};
 use crate::report::{PairEntry, Passage, ScanReport, Span};
 use crate::scan::{scan, ScanOptions};
-use crate::store::{encode, Bytes, Index, IndexData};
+use crate::store::{copy_groups, doc_prints, encode, Bytes, Index, IndexData};
 use crate::FastSet;
 use rayon::prelude::*;
 
@@ -152,7 +152,12 @@ fn copy_findings(set: &Set, cfg: &Config, allowlist: &[String]) -> Result<Vec<Fi
         .map(|d| normalize(d.text()))
         .collect();
     let refs: Vec<&Normalized> = norms.iter().collect();
-    let grams = crate::phrases::stock_grams(&corpus_docs, &refs, BOILERPLATE_MIN_DOCS);
+    let prints: Vec<Vec<u64>> = norms.par_iter().map(doc_prints).collect();
+    let group: Vec<usize> = copy_groups(&prints)
+        .into_iter()
+        .map(|g| g as usize)
+        .collect();
+    let grams = crate::phrases::stock_grams(&corpus_docs, &refs, &group, BOILERPLATE_MIN_DOCS);
     let index = Index::from_bytes(
         Bytes::Owned(encode(&IndexData {
             docs: all.docs,

@@ -182,15 +182,21 @@ pub fn mine(
 }
 
 /// The k-gram hashes of the stock phrases (at most [`STOCK_MAX_CHARS`] long) used
-/// by at least `min_docs` speeches, each speech counted on its own: what a check
-/// treats as boilerplate.
-pub fn stock_grams(docs: &[Document], norms: &[&Normalized], min_docs: usize) -> Vec<u64> {
-    let group: Vec<usize> = (0..docs.len()).collect();
+/// by at least `min_docs` speeches, the speeches of one group (`group[d]`, the
+/// smallest id of `d`'s copies: see [`crate::store::copy_groups`]) counted
+/// once: what a check treats as boilerplate.
+pub fn stock_grams(
+    docs: &[Document],
+    norms: &[&Normalized],
+    group: &[usize],
+    min_docs: usize,
+) -> Vec<u64> {
+    let own: Vec<usize> = (0..docs.len()).collect();
     let none = Alignments {
         chains: FastMap::default(),
-        lead: &group,
+        lead: &own,
     };
-    let mut grams: Vec<u64> = mine(docs, norms, &group, &none, &[], (min_docs, false))
+    let mut grams: Vec<u64> = mine(docs, norms, group, &none, &[], (min_docs, false))
         .into_iter()
         .filter(|p| p.kind == "stock-phrase")
         .flat_map(|p| kgram_hashes(&crate::normalize::normalize(&p.text).chars, PHRASE_K))

@@ -1,5 +1,6 @@
 //! Writing an index: [`IndexData`] → the bytes of the file format in `mod.rs`.
 
+use super::copies::copy_groups;
 use super::{DocRef, BLOCK, DOC_REC, HEADER, MAGIC, PRINT_K, PRINT_W, SECTIONS, VERSION};
 use crate::fingerprint::{kgram_hashes, winnow};
 use crate::ingest::Corpus;
@@ -93,20 +94,28 @@ pub fn doc_prints(norm: &Normalized) -> Vec<u64> {
     p
 }
 
-/// Serialise an index.
+/// Serialise an index (the speeches' copy groups found from their prints).
 pub fn encode(data: &IndexData) -> Vec<u8> {
     let docs: Vec<DocRef> = data.docs.iter().map(IndexedDoc::as_ref).collect();
-    let prints = docs
+    let prints: Vec<Vec<u64>> = docs
         .par_iter()
         .map(|d| doc_prints(&normalize(d.text)))
         .collect();
-    encode_parts(&docs, prints, &data.phrase_grams)
+    let groups = copy_groups(&prints);
+    encode_parts(&docs, prints, &data.phrase_grams, &groups)
 }
 
 /// Serialise an index from its parts: the speeches, the prints of each
-/// ([`doc_prints`], one list per speech) and the stock-phrase k-grams.
-pub fn encode_parts(docs: &[DocRef], prints: Vec<Vec<u64>>, phrase_grams: &[u64]) -> Vec<u8> {
+/// ([`doc_prints`], one list per speech), the stock-phrase k-grams and each
+/// speech's copy group ([`copy_groups`]).
+pub fn encode_parts(
+    docs: &[DocRef],
+    prints: Vec<Vec<u64>>,
+    phrase_grams: &[u64],
+    groups: &[u32],
+) -> Vec<u8> {
     assert_eq!(docs.len(), prints.len(), "one print list per speech");
+    assert_eq!(docs.len(), groups.len(), "one copy group per speech");
     // Postings: every (print, speech) pair, sorted; speeches ascend within a print.
     let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(prints.iter().map(Vec::len).sum());
     for (id, ps) in prints.into_iter().enumerate() {
@@ -150,7 +159,7 @@ pub fn encode_parts(docs: &[DocRef], prints: Vec<Vec<u64>>, phrase_grams: &[u64]
     };
     let (mut s_at, mut t_at) = (0u64, 0u64);
     section(&mut out, &mut |out| {
-        for d in docs {
+        for (d, &group) in docs.iter().zip(groups) {
             let (src, title) = (s_at, s_at + d.source.len() as u64);
             s_at = title + d.title.len() as u64;
             let fields = [
@@ -167,7 +176,8 @@ pub fn encode_parts(docs: &[DocRef], prints: Vec<Vec<u64>>, phrase_grams: &[u64]
                 out.extend_from_slice(&(v as u32).to_le_bytes());
             }
             out.extend_from_slice(&((t_at >> 32) as u32).to_le_bytes());
-            out.extend_from_slice(&[0; 4]);
+            // 0 in an index written before copy groups: each its own.
+            out.extend_from_slice(&(group + 1).to_le_bytes());
             t_at += d.text.len() as u64;
         }
     });

@@ -14,7 +14,11 @@
 //! | 112..116 | number of speeches (`u32`) |
 //! | 128.. | body |
 //!
-//! Sections: documents (fixed records), strings (paths, titles), texts (speech
+//! Sections: documents (fixed records of ten `u32`s: text offset, text
+//! length, source offset and length, title offset and length, byte offset in
+//! the file, first line, the text offset's high bits, and the speech's copy
+//! group plus one: 0 in files written before groups, read as "its own"),
+//! strings (paths, titles), texts (speech
 //! texts), hashes (sorted `u64` prints), post offsets (`u32`, one more than the
 //! hashes), postings (`u32` document ids), phrase grams (sorted `u64` k-gram
 //! hashes of the corpus's stock phrases), two bucket directories (by the top 16
@@ -28,9 +32,11 @@
 //! is an error, never a panic or a wrong answer. The file is mapped, not read:
 //! a check against a large index touches, and verifies, only the blocks it needs.
 
+mod copies;
 mod encode;
 mod probe;
 
+pub use copies::copy_groups;
 pub use encode::{corpus_docs, doc_prints, encode, encode_parts, IndexData, IndexedDoc};
 pub use probe::{Candidate, PostingList};
 
@@ -264,6 +270,7 @@ impl Index {
             if text_at + r[1] as u64 > len(TEXTS) as u64
                 || r[2] as u64 + r[3] as u64 > len(STRINGS) as u64
                 || r[4] as u64 + r[5] as u64 > len(STRINGS) as u64
+                || r[9] as usize > self.docs
             {
                 return Err(self.damaged("document table"));
             }
@@ -305,6 +312,14 @@ impl Index {
         Ok(std::array::from_fn(|i| {
             le32(&self.bytes[self.sec[DOCS].0 + d * DOC_REC..], i)
         }))
+    }
+
+    /// The smallest id of the speeches that speech `d` is a copy of
+    /// (the same speech, or mostly inside another; see [`copy_groups`]),
+    /// `d` itself when it is a copy of none or the index predates groups.
+    pub fn copy_group(&self, d: usize) -> Result<usize> {
+        let r = self.doc_record(d)?;
+        Ok(r[9].checked_sub(1).map_or(d, |g| g as usize))
     }
 
     /// The `len` bytes at `at` of section `s`, which must be UTF-8.

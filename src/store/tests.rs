@@ -70,3 +70,44 @@ fn damage_is_an_error() {
         .to_string();
     assert!(err.contains("newer"), "{err}");
 }
+
+/// `bytes` with its block sums and header checksum made right again.
+fn reseal(mut bytes: Vec<u8>) -> Vec<u8> {
+    let (at, len) = (32 + 8 * SUMS, 32 + 8 * SUMS + 4);
+    let sums_at = HEADER + le32(&bytes[at..], 0) as usize;
+    let sums_len = le32(&bytes[len..], 0) as usize;
+    let sums: Vec<u8> = bytes[HEADER..sums_at]
+        .chunks(BLOCK)
+        .flat_map(|b| xxhash_rust::xxh3::xxh3_64(b).to_le_bytes())
+        .collect();
+    assert_eq!(sums.len(), sums_len);
+    bytes[sums_at..sums_at + sums_len].copy_from_slice(&sums);
+    let sum = header_checksum(&bytes[..HEADER], &bytes[sums_at..sums_at + sums_len]);
+    bytes[24..32].copy_from_slice(&sum.to_le_bytes());
+    bytes
+}
+
+#[test]
+fn an_index_records_which_speeches_are_copies() {
+    let corpus = crate::ingest::seed_corpus();
+    let bytes = crate::check::index_bytes(&corpus);
+    let idx = Index::from_bytes(Bytes::Owned(bytes.clone()), "seed").unwrap();
+    let id = |suffix: &str| {
+        let d = corpus.documents.iter();
+        d.clone().position(|d| d.title.ends_with(suffix)).unwrap()
+    };
+    assert_eq!(idx.copy_group(id("篇五")).unwrap(), id("篇四"));
+    assert_eq!(idx.copy_group(id("篇十七")).unwrap(), id("篇十四"));
+    assert_eq!(idx.copy_group(id("篇三")).unwrap(), id("篇三"));
+    // An index written before copy groups holds 0 in the field: each speech
+    // is then its own group.
+    let mut old = bytes;
+    let table = HEADER + le32(&old[32..], 0) as usize;
+    for d in 0..idx.len() {
+        let at = table + d * DOC_REC + 36;
+        old[at..at + 4].copy_from_slice(&[0; 4]);
+    }
+    let old = Index::from_bytes(Bytes::Owned(reseal(old)), "old").unwrap();
+    assert_eq!(old.copy_group(id("篇五")).unwrap(), id("篇五"));
+    assert_eq!(old.doc(id("篇五")).unwrap(), idx.doc(id("篇五")).unwrap());
+}
