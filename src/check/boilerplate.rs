@@ -77,9 +77,14 @@ impl Stock {
         self.share_of(chars, IN_STOCK | IN_ALLOWED)
     }
 
-    /// Mark the boilerplate passages of `found`, whose speeches are in the
-    /// copy groups `groups` (one each: see [`crate::store::copy_groups`]).
-    pub(super) fn label(&self, found: &mut [FoundSource], groups: &[usize]) {
+    /// Mark the boilerplate passages of `found` (speeches of `index`, whose
+    /// copies of one another count once: see [`crate::store::copy_groups`]).
+    pub(super) fn label(&self, found: &mut [FoundSource], index: &Index) -> Result<()> {
+        let groups: Vec<usize> = found
+            .iter()
+            .map(|f| index.copy_group(f.document))
+            .collect::<Result<_>>()?;
+        let groups = &groups[..];
         let labels: Vec<Vec<bool>> = found
             .iter()
             .enumerate()
@@ -95,6 +100,7 @@ impl Stock {
                 p.boilerplate = b;
             }
         }
+        Ok(())
     }
 
     /// Is passage `p` of source `i` boilerplate?

@@ -361,11 +361,7 @@ pub fn check_draft(
             }
         }
     }
-    let groups: Vec<usize> = found
-        .iter()
-        .map(|f| index.copy_group(f.document))
-        .collect::<Result<_>>()?;
-    stock.label(&mut found, &groups);
+    stock.label(&mut found, index)?;
     Ok(DraftReport::assemble(source, text, &norm, &found))
 }
 

@@ -21,6 +21,7 @@
 use crate::cluster::UnionFind;
 use crate::{FastMap, FastSet};
 use rayon::prelude::*;
+use std::collections::hash_map::Entry;
 
 /// Prints sampled from each speech.
 const SKETCH: usize = 24;
@@ -46,17 +47,35 @@ const MAX_HOLDERS: usize = 64;
 /// speech `d`'s prints, sorted and distinct (see [`super::doc_prints`]).
 pub fn copy_groups(prints: &[Vec<u64>]) -> Vec<u32> {
     let n = prints.len();
-    let sampled: FastSet<u64> = prints
+    let mut uf = UnionFind::new(n);
+    // Speeches with the same prints are one speech, however many there are
+    // (their sampled prints, held by them all, are past the cut below): only
+    // the first of each is sampled and looked up.
+    let mut first: FastMap<&[u64], usize> = FastMap::default();
+    let mut leaders: Vec<usize> = Vec::new();
+    for (d, p) in prints.iter().enumerate() {
+        if p.len() < MIN_COMMON {
+            continue;
+        }
+        match first.entry(&p[..]) {
+            Entry::Occupied(e) => uf.union(*e.get(), d),
+            Entry::Vacant(e) => {
+                e.insert(d);
+                leaders.push(d);
+            }
+        }
+    }
+    let sampled: FastSet<u64> = leaders
         .iter()
-        .flat_map(|p| p.iter().take(SKETCH).copied())
+        .flat_map(|&d| prints[d].iter().take(SKETCH).copied())
         .collect();
-    // Every speech holding a sampled print, by print.
-    let mut holders: Vec<(u64, u32)> = prints
+    // Every leader holding a sampled print, by print.
+    let mut holders: Vec<(u64, u32)> = leaders
         .par_iter()
-        .enumerate()
-        .flat_map_iter(|(d, p)| {
+        .flat_map_iter(|&d| {
             let sampled = &sampled;
-            p.iter()
+            prints[d]
+                .iter()
                 .filter(move |h| sampled.contains(h))
                 .map(move |&h| (h, d as u32))
         })
@@ -69,9 +88,9 @@ pub fn copy_groups(prints: &[Vec<u64>]) -> Vec<u32> {
             runs.insert(run[0].0, run);
         }
     }
-    let links: Vec<(usize, usize)> = (0..n)
-        .into_par_iter()
-        .flat_map_iter(|a| {
+    let links: Vec<(usize, usize)> = leaders
+        .par_iter()
+        .flat_map_iter(|&a| {
             let mut tally: FastMap<u32, usize> = FastMap::default();
             for h in prints[a].iter().take(SKETCH) {
                 for &(_, b) in runs.get(h).copied().unwrap_or_default() {
@@ -82,7 +101,7 @@ pub fn copy_groups(prints: &[Vec<u64>]) -> Vec<u32> {
             }
             let mut out: Vec<(usize, usize)> = tally
                 .into_iter()
-                .filter(|&(_, t)| t >= MIN_SAMPLED.min(prints[a].len().min(SKETCH)))
+                .filter(|&(_, t)| t >= MIN_SAMPLED)
                 .map(|(b, _)| b as usize)
                 .filter(|&b| are_copies(&prints[a], &prints[b]))
                 .map(|b| (a.min(b), a.max(b)))
@@ -91,7 +110,6 @@ pub fn copy_groups(prints: &[Vec<u64>]) -> Vec<u32> {
             out
         })
         .collect();
-    let mut uf = UnionFind::new(n);
     for (a, b) in links {
         uf.union(a, b);
     }
@@ -153,6 +171,16 @@ mod tests {
             .filter(|&d| ![four, five, fourteen, sixteen, seventeen].contains(&d))
             .all(|d| groups[d] == d as u32);
         assert!(alone, "the other speeches are copies of none: {groups:?}");
+    }
+
+    #[test]
+    fn any_number_of_identical_speeches_is_one_group() {
+        let one: Vec<u64> = (0..100).map(|i| i * 7919).collect();
+        let mut prints = vec![(0..100).collect::<Vec<u64>>()];
+        prints.extend(std::iter::repeat_n(one, 2000));
+        let groups = copy_groups(&prints);
+        assert_eq!(groups[0], 0);
+        assert!(groups[1..].iter().all(|&g| g == 1), "{:?}", &groups[..5]);
     }
 
     #[test]
