@@ -11,6 +11,7 @@ mod check_lists;
 mod check_reworded;
 mod check_short;
 mod ci;
+mod ci_roles;
 mod dedup;
 mod faults;
 mod fuzz_corpus;

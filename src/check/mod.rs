@@ -44,7 +44,7 @@ use crate::segment::paragraph_breaks;
 use crate::store::{Candidate, PRINT_K};
 use alike::Matcher;
 use boilerplate::Stock;
-pub use indexing::{index_bytes, index_data, restocked_bytes};
+pub use indexing::{index_bytes, index_data, part_index_bytes, restocked_bytes};
 use rayon::prelude::*;
 use reworded::reworded;
 use seeds::{drop_nested, Seeds};

@@ -5,16 +5,13 @@ use super::{
     Baseline, Config, Finding, GateReport, Kind, Level, Location, Place, Role, Scope, Set,
     SpeechRef, Summary, GATE_VERSION,
 };
-use crate::check::{check_draft, CheckOptions, Sources, BOILERPLATE_MIN_DOCS};
+use crate::check::{check_draft, part_index_bytes, CheckOptions, Sources};
 use crate::cluster::RelationParams;
 use crate::error::Result;
-use crate::ingest::Document;
-use crate::normalize::{normalize, Normalized};
 use crate::report::{PairEntry, Passage, ScanReport, Span};
 use crate::scan::{scan, ScanOptions};
-use crate::store::{copy_groups, doc_prints, encode, Bytes, Index, IndexData};
+use crate::store::{Bytes, Index};
 use crate::FastSet;
-use rayon::prelude::*;
 
 /// Shortest passage of a related pair listed as a location (shorter ones are
 /// stray repeats of a phrase, not the copy); passages inside a longer one in
@@ -141,28 +138,9 @@ fn copy_findings(set: &Set, cfg: &Config, allowlist: &[String]) -> Result<Vec<Fi
     if new.is_empty() || cfg.thresholds.copy.lowest().is_none() || docs.len() < 2 {
         return Ok(Vec::new());
     }
-    let all = IndexData::from_corpus(&set.corpus);
-    let corpus_docs: Vec<Document> = docs
-        .iter()
-        .filter(|d| set.roles[d.id] == Role::Corpus)
-        .cloned()
-        .collect();
-    let norms: Vec<Normalized> = corpus_docs
-        .par_iter()
-        .map(|d| normalize(d.text()))
-        .collect();
-    let refs: Vec<&Normalized> = norms.iter().collect();
-    let prints: Vec<Vec<u64>> = norms.par_iter().map(doc_prints).collect();
-    let group: Vec<usize> = copy_groups(&prints)
-        .into_iter()
-        .map(|g| g as usize)
-        .collect();
-    let grams = crate::phrases::stock_grams(&corpus_docs, &refs, &group, BOILERPLATE_MIN_DOCS);
+    let corpus = |d: usize| set.roles[d] == Role::Corpus;
     let index = Index::from_bytes(
-        Bytes::Owned(encode(&IndexData {
-            docs: all.docs,
-            phrase_grams: grams,
-        })),
+        Bytes::Owned(part_index_bytes(&set.corpus, &corpus)),
         "(document set)",
     )?;
     let sources = Sources::new(&index);

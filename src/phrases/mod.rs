@@ -184,7 +184,8 @@ pub fn mine(
 /// The k-gram hashes of the stock phrases (at most [`STOCK_MAX_CHARS`] long) used
 /// by at least `min_docs` speeches, the speeches of one group (`group[d]`, the
 /// smallest id of `d`'s copies: see [`crate::store::copy_groups`]) counted
-/// once: what a check treats as boilerplate.
+/// once: what a check treats as boilerplate. Every speech is mined, not one
+/// of each group: a copy may hold wording of its own.
 pub fn stock_grams(
     docs: &[Document],
     norms: &[&Normalized],
@@ -196,9 +197,15 @@ pub fn stock_grams(
         chains: FastMap::default(),
         lead: &own,
     };
-    let mut grams: Vec<u64> = mine(docs, norms, group, &none, &[], (min_docs, false))
+    let groups_of = |p: &PhraseEntry| {
+        let mut g: Vec<usize> = p.documents.iter().map(|&d| group[d]).collect();
+        g.sort_unstable();
+        g.dedup();
+        g.len()
+    };
+    let mut grams: Vec<u64> = mine(docs, norms, &own, &none, &[], (min_docs, false))
         .into_iter()
-        .filter(|p| p.kind == "stock-phrase")
+        .filter(|p| p.kind == "stock-phrase" && groups_of(p) >= min_docs)
         .flat_map(|p| kgram_hashes(&crate::normalize::normalize(&p.text).chars, PHRASE_K))
         .filter(|&h| h != NO_HASH)
         .collect();

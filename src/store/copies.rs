@@ -39,7 +39,10 @@ pub const MIN_SHARE: f64 = 0.5;
 /// report, and a few lines of targets) are not taken for copies.
 const MIN_COMMON: usize = 64;
 /// Sampled prints held by more speeches than this (and than one speech in
-/// 256) are stock wording and are not looked up.
+/// 256) are stock wording and are not looked up. So are those of a speech
+/// with more copies than that which are not all identical (a hundred lightly
+/// edited copies of one speech stay apart): finding them would cost the
+/// square of their number.
 const MAX_HOLDERS: usize = 64;
 
 /// Each speech's group: the smallest id among the speeches it is a copy of

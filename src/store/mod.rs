@@ -315,7 +315,7 @@ impl Index {
     }
 
     /// The smallest id of the speeches that speech `d` is a copy of
-    /// (the same speech, or mostly inside another; see [`copy_groups`]),
+    /// (the same speech, lightly edited; see [`copy_groups`]),
     /// `d` itself when it is a copy of none or the index predates groups.
     pub fn copy_group(&self, d: usize) -> Result<usize> {
         let r = self.doc_record(d)?;
