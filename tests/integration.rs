@@ -7,6 +7,7 @@ mod bad_input;
 mod check;
 mod check_copies;
 mod check_index;
+mod check_inserted;
 mod check_lists;
 mod check_reworded;
 mod check_short;

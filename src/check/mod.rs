@@ -197,8 +197,16 @@ pub fn check_draft(
             };
             3 * spans.map(overlap).sum::<usize>() >= gap.len()
         };
+        // The sentence ends are looked for a character further out on each
+        // side: a passage grows over a character the inserted sentence
+        // happens to share with the source's next one (`第一百五十七条…` for
+        // `第四，…`), and leaves the end before it out of the gap's text.
+        let wider = |gap: &std::ops::Range<usize>| gap.start.saturating_sub(1)..gap.end + 1;
         let own_sentence = |gap: std::ops::Range<usize>| {
-            gap_text(&gap).matches(['。', '！', '？', '；']).count() >= 2 && !matched_in(&gap)
+            let ends = gap_text(&wider(&gap))
+                .matches(['。', '！', '？', '；'])
+                .count();
+            ends >= 2 && !matched_in(&gap)
         };
         // Nor over text only the draft has that is longer than all the
         // passage matched (and than an edit): a writer's clause between two
