@@ -185,6 +185,14 @@ pub fn candidates<P: Into<Prints>>(
         .map(|x| if packed { x.parts } else { 1 })
         .collect();
     let post = Postings::new(&prints, &parts, max_df, PASS_ENTRIES);
+    // A speech too short to hold `min_shared` prints (about 24 characters)
+    // has too few words for its simhash to mean anything, and ten thousand
+    // copies of `好的。` (too short to be grouped as twins) would all share
+    // one table bucket: they stay out of the simhash tables.
+    let simhashed: Vec<bool> = prints
+        .iter()
+        .map(|x| x.hashes.len() >= p.min_shared)
+        .collect();
     drop(prints);
     drop(parts);
     let mut comparisons = post.comparisons;
@@ -281,7 +289,8 @@ pub fn candidates<P: Into<Prints>>(
     let mut pairs: Vec<(u32, u32)> = found.into_iter().map(|x| x.0).collect();
     if regime == Regime::Indexed {
         // A pair whose simhashes agree is more than a possible edited copy.
-        let mut near = simhash_pairs(simhashes, p.simhash_k, &mut comparisons);
+        let sims = |d: usize| simhashed[d].then_some(simhashes[d]);
+        let mut near = simhash_pairs(sims, n, p.simhash_k, &mut comparisons);
         near.sort_unstable();
         edited.retain(|x| near.binary_search(x).is_err());
         pairs.extend(near);
@@ -324,22 +333,32 @@ const PREFETCH_LISTS: usize = 6;
 const COUNT_BITS: u32 = 16;
 const COUNT: u64 = (1 << COUNT_BITS) - 1;
 
-/// Pairs within Hamming distance `k ≤ 3` by four 16-bit block tables.
-pub fn simhash_pairs(hashes: &[u64], k: u32, comparisons: &mut u64) -> Vec<(u32, u32)> {
+/// Pairs of the `n` speeches within Hamming distance `k ≤ 3` by four 16-bit
+/// block tables; `hash(d)` is speech `d`'s simhash, `None` to leave it out.
+fn simhash_pairs(
+    hash: impl Fn(usize) -> Option<u64>,
+    n: usize,
+    k: u32,
+    comparisons: &mut u64,
+) -> Vec<(u32, u32)> {
+    let hashes: Vec<Option<u64>> = (0..n).map(hash).collect();
+    let hash_of = |d: u32| hashes[d as usize].unwrap_or_default();
     let mut out = Vec::new();
     for block in 0..4 {
         let mut table: FastMap<u16, Vec<u32>> = FastMap::default();
-        for (d, &h) in hashes.iter().enumerate() {
-            table
-                .entry((h >> (16 * block)) as u16)
-                .or_default()
-                .push(d as u32);
+        for (d, h) in hashes.iter().enumerate() {
+            if let Some(h) = h {
+                table
+                    .entry((h >> (16 * block)) as u16)
+                    .or_default()
+                    .push(d as u32);
+            }
         }
         for list in table.values() {
             for (i, &a) in list.iter().enumerate() {
                 for &b in &list[i + 1..] {
                     *comparisons += 1;
-                    if hamming(hashes[a as usize], hashes[b as usize]) <= k {
+                    if hamming(hash_of(a), hash_of(b)) <= k {
                         out.push((a.min(b), a.max(b)));
                     }
                 }

@@ -48,7 +48,12 @@ fn indexed_regime_finds_the_same_pair_and_simhash_neighbours() {
         exact_limit: 1,
         ..Default::default()
     };
-    let prints = vec![vec![1, 2, 3, 4], vec![2, 3, 4, 9], vec![7, 8], vec![70, 80]];
+    let prints = vec![
+        vec![1, 2, 3, 4],
+        vec![2, 3, 4, 9],
+        vec![7, 8, 10],
+        vec![70, 80, 90],
+    ];
     let c = candidates(prints, &[0, u64::MAX, 0xFFFF_0000, 0xFFFF_0007], &p);
     assert_eq!(c.pairs, vec![(0, 1), (2, 3)]);
     assert_eq!(c.regime, Regime::Indexed);
@@ -230,4 +235,29 @@ fn unlike_lengths_sharing_few_prints_are_edited_candidates() {
     assert_eq!(pair(6), (one.clone(), one));
     // Fewer still: not aligned.
     assert_eq!(pair(5), (vec![], vec![]));
+}
+
+#[test]
+fn speeches_too_short_for_prints_stay_out_of_the_simhash_tables() {
+    // 2 000 copies of `好的。` (one print each, too short to be twins) with
+    // one simhash: no pair and no comparison, where the tables compared
+    // every pair (two million, all aligned for nothing).
+    let n = 2000;
+    let prints: Vec<Vec<u64>> = vec![vec![42]; n];
+    let c = candidates(prints, &vec![7; n], &CandidateParams::default());
+    assert_eq!(c.regime, Regime::Indexed);
+    assert!(
+        c.pairs.is_empty() && c.comparisons < n as u64,
+        "{}",
+        c.comparisons
+    );
+    // Three prints are enough to be compared.
+    let prints: Vec<Vec<u64>> = (0..n as u64)
+        .map(|d| vec![d, n as u64 + d, 5 * n as u64 + d])
+        .collect();
+    let mut sims = vec![0u64; n];
+    sims[7] = 0b111;
+    assert!(candidates(prints, &sims, &CandidateParams::default())
+        .pairs
+        .contains(&(0, 7)));
 }
