@@ -13,7 +13,7 @@ use anyhow::Context;
 pub use guard::{absolute, guard_output, same_file};
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use taohua::ingest::{IngestOptions, SplitRule};
+use taohua::ingest::{matches_empty_in_lines, IngestOptions, SplitRule};
 
 /// What every subcommand gets besides its own arguments.
 pub struct Ctx {
@@ -158,13 +158,4 @@ pub fn warn_read(corpus: &taohua::ingest::Corpus) {
     for s in corpus.skipped.iter().chain(&corpus.repaired) {
         eprintln!("warning: {}: {}", s.path, s.reason);
     }
-}
-
-/// Does `re` find an empty match inside ordinary lines of text (`''`, `a|`,
-/// `\b`, `^`)? Such a pattern takes every line; one that matches only empty
-/// or blank lines (`^\s*$`) does not.
-fn matches_empty_in_lines(re: &regex::Regex) -> bool {
-    ["同志们：今天我们召开全市开发区工作会议。", "abc 123"]
-        .iter()
-        .any(|line| re.find_iter(line).any(|m| m.is_empty()))
 }

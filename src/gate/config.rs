@@ -257,9 +257,16 @@ impl Config {
                 }
             }
         }
-        let regex = |s: &Spanned<String>| {
-            regex::Regex::new(s.get_ref())
-                .map_err(|e| err(s.span(), format!("not a valid regular expression: {e}")))
+        // A pattern that takes every line (an empty match inside ordinary
+        // text) is refused, as the command line's `--split` and
+        // `--junk-pattern` refuse it.
+        let regex = |s: &Spanned<String>, every_line_a: &str| {
+            let re = regex::Regex::new(s.get_ref())
+                .map_err(|e| err(s.span(), format!("not a valid regular expression: {e}")))?;
+            match crate::ingest::matches_empty_in_lines(&re) {
+                true => Err(err(s.span(), format!("matches empty text inside ordinary lines, so every line would be {every_line_a}; give a pattern that needs some text"))),
+                false => Ok(re),
+            }
         };
         let glob_set = |list: &[Spanned<String>]| {
             crate::ingest::glob_set(list.iter().map(|g| g.get_ref().as_str())).map_err(|(i, e)| {
@@ -276,7 +283,7 @@ impl Config {
                     "set either `pattern` or `never = true`, not both".into(),
                 ))
             }
-            (Some(p), false) => SplitRule::Pattern(regex(p)?),
+            (Some(p), false) => SplitRule::Pattern(regex(p, "a heading")?),
             (None, true) => SplitRule::Never,
             (None, false) => SplitRule::Default,
         };
@@ -286,7 +293,7 @@ impl Config {
             junk_patterns: raw
                 .junk_patterns
                 .iter()
-                .map(regex)
+                .map(|p| regex(p, "junk"))
                 .collect::<Result<_, _>>()?,
             user_dict: raw.user_dict,
             corpus: glob_set(&raw.documents.corpus)?,
@@ -382,6 +389,13 @@ mod tests {
         assert!(e.message.contains("above fail"), "{e}");
         let e = parse("[split]\npattern = '('\n").unwrap_err();
         assert_eq!((e.line, e.key.as_str()), (2, "split.pattern"), "{e}");
+        // Patterns that would take every line, as the flags refuse them.
+        let e = parse("[split]\npattern = 'x*'\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (2, "split.pattern"), "{e}");
+        assert!(e.message.contains("every line would be a heading"), "{e}");
+        let e = parse("junk_patterns = ['本站', 'a|']\n").unwrap_err();
+        assert_eq!((e.line, e.key.as_str()), (1, "junk_patterns"), "{e}");
+        assert!(parse("junk_patterns = ['^\\s*$']\n").is_ok());
         let e = parse("[documents]\ncorpus = ['a/[b']\n").unwrap_err();
         assert_eq!((e.line, e.key.as_str()), (2, "documents.corpus"), "{e}");
         let e = parse("x = = 1\n").unwrap_err();

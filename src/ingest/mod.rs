@@ -13,7 +13,7 @@ mod split;
 mod walk;
 
 pub use decode::{decode, decode_shared, repair_note, Decoded};
-pub use split::{split, Piece, Pieces, SplitRule};
+pub use split::{matches_empty_in_lines, split, Piece, Pieces, SplitRule};
 use walk::{expand, read_reason};
 
 use rayon::prelude::*;

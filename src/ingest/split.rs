@@ -242,3 +242,12 @@ mod series;
 #[cfg(test)]
 mod tests;
 mod titled;
+
+/// Does `re` find an empty match inside ordinary lines of text (`''`, `a|`,
+/// `\b`, `^`)? Such a pattern takes every line (as a heading, or as junk);
+/// one that matches only empty or blank lines (`^\s*$`) does not.
+pub fn matches_empty_in_lines(re: &regex::Regex) -> bool {
+    ["同志们：今天我们召开全市开发区工作会议。", "abc 123"]
+        .iter()
+        .any(|line| re.find_iter(line).any(|m| m.is_empty()))
+}
