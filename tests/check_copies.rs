@@ -4,17 +4,6 @@
 
 use crate::util::*;
 
-/// Speech `name` (`篇三`) of the seed compilation, without its heading.
-fn seed_speech(name: &str) -> String {
-    let text = std::fs::read_to_string(seed()).unwrap();
-    let heading = format!("全市开发区工作会议讲话精神{name}\n");
-    let start = text.find(&heading).unwrap() + heading.len();
-    let end = text[start..]
-        .find("全市开发区工作会议讲话精神篇")
-        .map_or(text.len(), |e| start + e);
-    text[start..end].to_string()
-}
-
 /// `text` with every 30th Chinese character, from the `from`-th, made `to`:
 /// a copy whose runs of wording shared with the original are all short.
 fn every_30th(text: &str, from: usize, to: char) -> String {

@@ -17,6 +17,17 @@ pub fn seed() -> PathBuf {
     root().join("corpus/kaifaqu-19.txt")
 }
 
+/// Speech `name` (`篇三`) of the seed compilation, without its heading.
+pub fn seed_speech(name: &str) -> String {
+    let text = std::fs::read_to_string(seed()).unwrap();
+    let heading = format!("全市开发区工作会议讲话精神{name}\n");
+    let start = text.find(&heading).unwrap() + heading.len();
+    let end = text[start..]
+        .find("全市开发区工作会议讲话精神篇")
+        .map_or(text.len(), |e| start + e);
+    text[start..end].to_string()
+}
+
 /// A fixture file or folder under `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)

@@ -141,15 +141,23 @@ pub fn load(root: &Path, shown_root: &str, cfg: &Config, skip: &[PathBuf]) -> Se
         .iter()
         .map(|d| file_roles[d.file])
         .collect();
+    // A speech's key is its file, and its title in a compilation; a title
+    // the file repeats is told apart by its count (`…#篇一#2`), so that the
+    // baseline holds a finding of each.
+    let mut seen: crate::FastMap<(usize, &str), usize> = crate::FastMap::default();
     let keys = corpus
         .documents
         .iter()
         .map(|d| {
             let f = &corpus.files[d.file];
-            if f.pieces.pieces.iter().any(|p| p.heading.is_some()) {
-                format!("{}#{}", file_rel[d.file], d.title)
-            } else {
-                file_rel[d.file].clone()
+            if !f.pieces.pieces.iter().any(|p| p.heading.is_some()) {
+                return file_rel[d.file].clone();
+            }
+            let nth = seen.entry((d.file, &d.title)).or_default();
+            *nth += 1;
+            match *nth {
+                1 => format!("{}#{}", file_rel[d.file], d.title),
+                n => format!("{}#{}#{n}", file_rel[d.file], d.title),
             }
         })
         .collect();
