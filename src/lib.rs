@@ -66,6 +66,24 @@ pub(crate) fn pass_ranges(
     (0..passes).map(move |i| i * parts / passes..(i + 1) * parts / passes)
 }
 
+/// The items two sorted lists have in common, counted with repeats (a
+/// merge of the two).
+pub(crate) fn sorted_common<T: Ord>(x: &[T], y: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// How many items ahead [`load_ahead`] starts loading one.
 const AHEAD: usize = 8;
 

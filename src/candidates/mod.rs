@@ -289,8 +289,7 @@ pub fn candidates<P: Into<Prints>>(
     let mut pairs: Vec<(u32, u32)> = found.into_iter().map(|x| x.0).collect();
     if regime == Regime::Indexed {
         // A pair whose simhashes agree is more than a possible edited copy.
-        let sims = |d: usize| simhashed[d].then_some(simhashes[d]);
-        let mut near = simhash_pairs(sims, n, p.simhash_k, &mut comparisons);
+        let mut near = simhash_pairs(simhashes, &simhashed, p.simhash_k, &mut comparisons);
         near.sort_unstable();
         edited.retain(|x| near.binary_search(x).is_err());
         pairs.extend(near);
@@ -333,32 +332,23 @@ const PREFETCH_LISTS: usize = 6;
 const COUNT_BITS: u32 = 16;
 const COUNT: u64 = (1 << COUNT_BITS) - 1;
 
-/// Pairs of the `n` speeches within Hamming distance `k ≤ 3` by four 16-bit
-/// block tables; `hash(d)` is speech `d`'s simhash, `None` to leave it out.
-fn simhash_pairs(
-    hash: impl Fn(usize) -> Option<u64>,
-    n: usize,
-    k: u32,
-    comparisons: &mut u64,
-) -> Vec<(u32, u32)> {
-    let hashes: Vec<Option<u64>> = (0..n).map(hash).collect();
-    let hash_of = |d: u32| hashes[d as usize].unwrap_or_default();
+/// Pairs within Hamming distance `k ≤ 3` by four 16-bit block tables, of
+/// the speeches `d` whose `keep[d]`.
+fn simhash_pairs(hashes: &[u64], keep: &[bool], k: u32, comparisons: &mut u64) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     for block in 0..4 {
         let mut table: FastMap<u16, Vec<u32>> = FastMap::default();
-        for (d, h) in hashes.iter().enumerate() {
-            if let Some(h) = h {
-                table
-                    .entry((h >> (16 * block)) as u16)
-                    .or_default()
-                    .push(d as u32);
-            }
+        for (d, &h) in hashes.iter().enumerate().filter(|&(d, _)| keep[d]) {
+            table
+                .entry((h >> (16 * block)) as u16)
+                .or_default()
+                .push(d as u32);
         }
         for list in table.values() {
             for (i, &a) in list.iter().enumerate() {
                 for &b in &list[i + 1..] {
                     *comparisons += 1;
-                    if hamming(hash_of(a), hash_of(b)) <= k {
+                    if hamming(hashes[a as usize], hashes[b as usize]) <= k {
                         out.push((a.min(b), a.max(b)));
                     }
                 }

@@ -147,19 +147,7 @@ pub(super) fn sorted(x: &[Sym]) -> Vec<Sym> {
 /// at most how many characters but masks two sentences can have in common
 /// in order.
 pub(super) fn common(x: &[Sym], y: &[Sym]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    crate::sorted_common(x, y)
 }
 
 #[cfg(test)]

@@ -127,19 +127,7 @@ fn are_copies(a: &[u64], b: &[u64]) -> bool {
     if a.len().min(b.len()) < need {
         return false;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common >= need
+    crate::sorted_common(a, b) >= need
 }
 
 #[cfg(test)]
