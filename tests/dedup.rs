@@ -204,6 +204,10 @@ fn gbk_and_bom_files_come_back_as_plain_utf8_and_the_manifest_says_so() {
     // Saved by Notepad: UTF-8 with a byte order mark, written back without.
     let bom = "\u{feff}同志们：这次会议的主要任务是总结三年来全省开发区工作。\n";
     env.write("in/bom.txt", bom);
+    // One malformed byte in a UTF-8 file: read, and written back, as U+FFFD.
+    let mut bad = "同志们：要坚持以习近平新时代中国特色社会主义思想为指导。".as_bytes().to_vec();
+    bad.insert(9, 0xff);
+    env.write("in/bad.txt", bad);
     run(env.cmd().args(["dedup", "in", "-o", "out"])).expect(0, &[]);
     let back = env.read("out/gbk.txt");
     assert!(back.contains("全市开发区工作会议讲话精神篇四"), "UTF-8 now");
@@ -225,9 +229,18 @@ fn gbk_and_bom_files_come_back_as_plain_utf8_and_the_manifest_says_so() {
     assert_eq!(
         listed,
         [
+            ("bad.txt", "UTF-8", "UTF-8"),
             ("bom.txt", "UTF-8 with BOM", "UTF-8"),
             ("gbk.txt", "gb18030", "UTF-8")
         ],
         "{m}"
     );
+    assert!(
+        converted[0]["replaced"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("1 malformed sequence")),
+        "{m}"
+    );
+    assert!(env.read("out/bad.txt").contains('\u{FFFD}'));
+    assert!(converted[1].get("replaced").is_none(), "{m}");
 }

@@ -89,12 +89,20 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     manifest.sort_by(|a, b| (a.document, &a.action).cmp(&(b.document, &b.action)));
     let kept = plan.keep.iter().filter(|&&k| k).count();
     // Everything is written back as UTF-8 without a BOM: the files read in
-    // another encoding, or with a BOM, say so.
+    // another encoding, or with a BOM, say so, and so do the files whose
+    // malformed bytes were read (and are written) as U+FFFD.
+    let repaired = |path: &str| corpus.repaired.iter().find(|r| r.path == path);
     let converted: Vec<serde_json::Value> = corpus
         .files
         .iter()
-        .filter(|f| f.encoding != "UTF-8")
-        .map(|f| serde_json::json!({ "source": f.path, "encoding": f.encoding, "written_as": "UTF-8" }))
+        .filter(|f| f.encoding != "UTF-8" || repaired(&f.path).is_some())
+        .map(|f| {
+            let mut entry = serde_json::json!({ "source": f.path, "encoding": f.encoding, "written_as": "UTF-8" });
+            if let Some(r) = repaired(&f.path) {
+                entry["replaced"] = r.reason.clone().into();
+            }
+            entry
+        })
         .collect();
     // Junk cut outside any speech (a compilation's title and filler lines).
     let outside: Vec<serde_json::Value> = corpus
