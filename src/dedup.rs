@@ -8,7 +8,7 @@
 
 use crate::cluster::Relation;
 use crate::ingest::{Corpus, Document, SourceFile};
-use crate::report::ScanReport;
+use crate::report::{PairEntry, ScanReport};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -43,31 +43,64 @@ pub struct Plan {
 }
 
 /// Decide which speeches stay.
+///
+/// A speech is removed only for a speech that is kept and holds it, by a
+/// pair of the two themselves, so nothing a removed speech says is lost
+/// beyond what that pair leaves out:
+/// - a copy goes when it is a near-duplicate of its cluster's representative,
+///   or of another copy kept. Clusters are joined link by link, so the first
+///   and last of a chain of versions may be less alike than a near-duplicate
+///   (73% of each in the other): such a copy is kept.
+/// - with `drop_contained`, a speech goes when it is mostly inside a kept
+///   speech, the largest shares first; a speech that has taken another's
+///   place stays.
 pub fn plan(r: &ScanReport, drop_contained: bool) -> Plan {
     let n = r.documents.len();
     let mut keep = vec![true; n];
     let mut removed = Vec::new();
     let title = |d: usize| r.documents[d].title.clone();
+    let pairs: crate::FastMap<(usize, usize), &PairEntry> =
+        r.pairs.iter().map(|p| ((p.a, p.b), p)).collect();
+    let pair_of = |x: usize, y: usize| pairs.get(&(x.min(y), x.max(y))).copied();
+    let near = |x: usize, y: usize| {
+        pair_of(x, y)
+            .filter(|p| p.relation == Relation::NearDuplicate)
+            .map(|p| p.similarity)
+    };
+    // Speeches another speech was removed for: they stay.
+    let mut pinned = vec![false; n];
     for c in &r.clusters {
-        for &d in c.documents.iter().filter(|&&d| d != c.representative) {
-            keep[d] = false;
-            let sim = r
-                .pairs
+        let rep = c.representative;
+        let mut kept = vec![rep];
+        let mut rest: Vec<usize> = c.documents.iter().copied().filter(|&d| d != rep).collect();
+        // Those most like the representative first, so a chain is walked
+        // from it outwards.
+        let to_rep = |d: usize| pair_of(d, rep).map_or(0.0, |p| p.similarity);
+        rest.sort_by(|&x, &y| to_rep(y).total_cmp(&to_rep(x)).then(x.cmp(&y)));
+        for d in rest {
+            let best = kept
                 .iter()
-                .find(|p| (p.a, p.b) == (d.min(c.representative), d.max(c.representative)))
-                .map(|p| p.similarity);
-            let sim = sim.map_or(String::new(), |s| {
-                format!(" (similarity {}%)", crate::report::whole_percent(s))
-            });
+                .filter_map(|&k| near(d, k).map(|s| (s, k)))
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+            let Some((sim, k)) = best else {
+                kept.push(d);
+                continue;
+            };
+            keep[d] = false;
+            pinned[k] = true;
+            let what = match k == rep {
+                true => "the cleanest copy is kept",
+                false => "a copy kept because it is less like the cleanest",
+            };
             removed.push(entry(
                 r,
                 d,
                 format!(
-                    "duplicate of [{}] {}{sim}; the cleanest copy is kept",
-                    c.representative,
-                    title(c.representative)
+                    "duplicate of [{k}] {} (similarity {}%); {what}",
+                    title(k),
+                    crate::report::whole_percent(sim)
                 ),
-                Some(c.representative),
+                Some(k),
             ));
         }
     }
@@ -85,15 +118,12 @@ pub fn plan(r: &ScanReport, drop_contained: bool) -> Plan {
             })
             .collect();
         inner.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-        for (small, big, share) in inner {
-            // The container may itself be a removed copy: credit its representative.
-            let host = r
-                .clusters
-                .iter()
-                .find(|c| c.documents.contains(&big))
-                .map_or(big, |c| c.representative);
-            if keep[small] && keep[host] && small != host {
+        for (small, host, share) in inner {
+            // The host must stay: a removed copy's text is not in the output,
+            // and a speech others were removed for is not removed itself.
+            if keep[small] && keep[host] && !pinned[small] {
                 keep[small] = false;
+                pinned[host] = true;
                 removed.push(entry(
                     r,
                     small,

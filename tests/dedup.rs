@@ -205,7 +205,9 @@ fn gbk_and_bom_files_come_back_as_plain_utf8_and_the_manifest_says_so() {
     let bom = "\u{feff}同志们：这次会议的主要任务是总结三年来全省开发区工作。\n";
     env.write("in/bom.txt", bom);
     // One malformed byte in a UTF-8 file: read, and written back, as U+FFFD.
-    let mut bad = "同志们：要坚持以习近平新时代中国特色社会主义思想为指导。".as_bytes().to_vec();
+    let mut bad = "同志们：要坚持以习近平新时代中国特色社会主义思想为指导。"
+        .as_bytes()
+        .to_vec();
     bad.insert(9, 0xff);
     env.write("in/bad.txt", bad);
     run(env.cmd().args(["dedup", "in", "-o", "out"])).expect(0, &[]);

@@ -14,6 +14,7 @@ mod check_short;
 mod ci;
 mod ci_roles;
 mod dedup;
+mod dedup_plan;
 mod faults;
 mod fuzz_corpus;
 mod html;
