@@ -85,3 +85,42 @@ fn a_page_line_with_its_own_timestamp_in_each_speech_is_junk() {
     assert_eq!(stamped.len(), 1, "{}", r["junk"]);
     assert_eq!(stamped[0]["occurrences"].as_array().unwrap().len(), 3);
 }
+
+/// The formulas a speech closes with (`我就讲这些，谢谢大家！`) recur at
+/// the end of many speeches and share few words with them, as junk does;
+/// they are the genre's matter, and `dedup --strip-junk` keeps them.
+#[test]
+fn a_speakers_closing_formula_in_three_speeches_is_not_junk() {
+    let closers = [
+        "我就讲这些，谢谢大家！",
+        "以上讲话，不妥之处，请批评指正。",
+        "以上汇报，请予审议。",
+    ];
+    for closer in closers {
+        let env = TestEnv::new();
+        let text = std::fs::read_to_string(seed()).unwrap();
+        let mut out = String::new();
+        let mut current = "";
+        let end_of = |s: &str| ["篇二", "篇六", "篇十"].contains(&s);
+        for line in text.lines() {
+            let heading = line.trim().strip_prefix("全市开发区工作会议讲话精神");
+            if let Some(next) = heading {
+                if end_of(current) {
+                    out += &format!("{closer}\n");
+                }
+                current = next;
+            }
+            out += &format!("{line}\n");
+        }
+        env.write("seed3.txt", &out);
+        let r = scan_json(&env.path("seed3.txt"));
+        let junk = field_texts(&r["junk"], "text");
+        assert!(!junk.contains(&closer), "{closer}: {junk:?}");
+        assert!(junk.contains(&"当前隐藏内容免费查看"), "{junk:?}");
+        run(env
+            .cmd()
+            .args(["dedup", "seed3.txt", "--strip-junk", "-o", "out.txt"]))
+        .expect(0, &[]);
+        assert_eq!(env.read("out.txt").matches(closer).count(), 3, "{closer}");
+    }
+}

@@ -106,11 +106,35 @@ fn carries_content(line: &str) -> bool {
             .expect("built-in timestamp pattern")
     });
     let line = line.trim();
+    if speakers_formula(line) {
+        return true;
+    }
     let figures = stamp
         .replace_all(line, "")
         .chars()
         .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     line.ends_with([':', '：', ';', '；']) || figures || item.is_match(line)
+}
+
+/// A speaker's words to the meeting: the formulas that open and close a
+/// speech or report (`下面，我讲三点意见。`, `我就讲这些，谢谢大家！`,
+/// `以上汇报，请予审议。`, `以上讲话，不妥之处，请批评指正。`,
+/// `最后，预祝大会圆满成功！`). They recur verbatim at the edge of speeches
+/// and share few words with them, as junk does, but they are the genre's
+/// own matter (its templates). Not when a site's words are in the line
+/// (`更多讲话稿范文，请关注本站`, `小编为大家整理的发言稿`).
+fn speakers_formula(line: &str) -> bool {
+    static SPEAKER: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    static SITE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let speaker = SPEAKER.get_or_init(|| {
+        Regex::new(r"讲话|發言|发言|汇报|匯報|审议|審議|评议|評議|指正|谢谢|謝謝|讲这些|講這些|讲到这里|講到這裡|讲[一二三四五六七八九十两几]点|講[一二三四五六七八九十兩幾]點|意见|意見|报告|報告|委托|委託|祝")
+            .expect("built-in speaker pattern")
+    });
+    let site = SITE.get_or_init(|| {
+        Regex::new(r"本站|网站|網站|小编|小編|范文|範文|整理|参考|參考|下载|下載|阅读|閱讀|投稿|收藏|分享|关注|關注|点击|點擊|免费|免費|查看|网络|網絡|转载|轉載|版权|版權")
+            .expect("built-in site pattern")
+    });
+    speaker.is_match(line) && !site.is_match(line)
 }
 
 /// Share of the line's character bigrams that occur elsewhere in the speech
@@ -163,6 +187,20 @@ mod tests {
             line_key("时间：2018-04-12 08:00:01 发言稿")
         );
         assert!(!carries_content("更多精彩范文，请关注本站。"));
+        for formula in [
+            "我就讲这些，谢谢大家！",
+            "以上讲话，不妥之处，请批评指正。",
+            "以上汇报，请予审议。",
+            "下面，我讲三点意见。",
+            "受市政府委托，现将有关情况报告如下，请予审议。",
+            "最后，预祝大会圆满成功！",
+        ] {
+            assert!(carries_content(formula), "{formula}");
+        }
+        assert!(!carries_content("更多讲话稿范文，请关注本站。"));
+        assert!(!carries_content(
+            "下面是小编为大家整理的发言稿，供大家参考。"
+        ));
         assert!(!carries_content(
             "以上就是小编为大家整理的讲话稿范文，希望对大家有所帮助。"
         ));
