@@ -196,9 +196,43 @@ const DOCUMENT_WORDS: &[&str] = &[
     "文章",
 ];
 
-/// Does a title (its note in brackets aside) end in one of [`DOCUMENT_WORDS`]?
+/// Does a title (its note in brackets aside) end in one of [`DOCUMENT_WORDS`],
+/// as the document's own name? A section of a study note names the speech or
+/// report it studies (`一、深入学习习近平总书记重要讲话`, `二、认真学习政府工作
+/// 报告`): a title that opens with studying a speech or report is no
+/// document's name (`学习贯彻…心得体会` is one; so is `在学习贯彻…会议上的讲话`,
+/// which opens with 在).
 pub(super) fn names_a_document(title: &str) -> bool {
-    ends_in_document_word(without_note(title))
+    let bare = without_note(title);
+    ends_in_document_word(bare) && !studies_a_speech(bare)
+}
+
+/// Does a title open with studying, and end in, a speech or report?
+fn studies_a_speech(bare: &str) -> bool {
+    const HOW: &[&str] = &[
+        "深入",
+        "认真",
+        "認真",
+        "全面",
+        "扎实",
+        "紮實",
+        "持续",
+        "持續",
+        "进一步",
+        "進一步",
+    ];
+    const STUDY: &[&str] = &[
+        "学习", "學習", "贯彻", "貫徹", "领会", "領會", "解读", "解讀", "传达", "傳達", "研读",
+        "研讀", "宣讲", "宣講",
+    ];
+    const STUDIED: &[&str] = &[
+        "讲话", "講話", "报告", "報告", "发言", "發言", "致辞", "致辭", "贺词", "賀詞",
+    ];
+    let rest = HOW
+        .iter()
+        .find_map(|h| bare.strip_prefix(h))
+        .unwrap_or(bare);
+    STUDY.iter().any(|v| rest.starts_with(v)) && STUDIED.iter().any(|w| bare.ends_with(w))
 }
 
 /// Does a title without its note end in one of [`DOCUMENT_WORDS`]?

@@ -330,13 +330,33 @@ fn numbered_titles_that_differ_split_when_each_names_a_document() {
         .map(|t| format!("{t}\n{BODY_TWO}\n"))
         .collect();
     let opened = format!("学习体会\n{BODY_ONE}\n{BODY_TWO}\n{BODY_ONE}\n{opened}");
-    for text in [sections, outline, opened] {
+    // A study note whose sections name the speech and reports it studies,
+    // after a short opening.
+    let studied: String = [
+        "一、深入学习习近平总书记重要讲话",
+        "二、认真学习政府工作报告",
+        "三、认真学习全国人大常委会工作报告",
+    ]
+    .iter()
+    .map(|t| format!("{t}\n{BODY_ONE}\n"))
+    .collect();
+    let studied =
+        format!("学习贯彻全国两会精神心得体会\n近期，我认真学习了全国两会精神。\n{studied}");
+    for text in [sections, outline, opened, studied] {
         assert_eq!(split(&text, &SplitRule::Default).pieces.len(), 1, "{text}");
     }
     assert!(names_a_document("在全市经济工作会议上的讲话(全文)"));
     assert!(names_a_document("讲话稿"));
     assert!(!names_a_document("几点意见"));
     assert!(!names_a_document("深入学习贯彻党的二十大精神"));
+    // The speeches and reports a study note's sections study.
+    assert!(!names_a_document("深入学习习近平总书记重要讲话"));
+    assert!(!names_a_document("认真学习政府工作报告"));
+    assert!(!names_a_document("学习全国人大常委会工作报告"));
+    assert!(names_a_document("学习贯彻党的二十大精神心得体会"));
+    assert!(names_a_document(
+        "在学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议上的讲话"
+    ));
 }
 
 #[test]
