@@ -27,7 +27,9 @@ pub enum SplitRule {
     /// bracketed (`范文（一）`, `篇【3】`, `〖篇一〗`), and a heading at the end of its
     /// line may close a bracket and end in a colon (`…讲话（篇四）：`);
     /// Markdown heading marks around the line and a symbol before it do not
-    /// count (`## 篇一`, `★篇一：…`). A file
+    /// count (`## 篇一`, `★篇一：…`); a line that opens with its piece's name
+    /// and a mark (`篇三：`, `【篇三】`, `第三篇：`) may be up to 100 characters
+    /// long (see [`NAMED_HEADING_MAX_CHARS`]). A file
     /// with none of these is cut at a numbered series of titles instead: at
     /// least three lines of at most 40 characters that are one title of 6
     /// characters or more, ending in a letter, followed or preceded by
@@ -79,6 +81,33 @@ fn default_heading() -> &'static Regex {
     })
 }
 
+/// Longest heading line that names its piece first (`篇三：XX同志在全市优化营商
+/// 环境暨重点项目建设推进大会上的讲话（2024年3月5日）`), in characters: an
+/// official title with its speaker, meeting and date runs past
+/// [`HEADING_MAX_CHARS`].
+const NAMED_HEADING_MAX_CHARS: usize = 100;
+
+/// A heading that opens with its piece's name and a mark after it (`篇三：`,
+/// `【篇三】`, `第三篇：`, `范文三：`), followed by a title of any length up
+/// to [`NAMED_HEADING_MAX_CHARS`].
+fn named_heading() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            "^([【\\[〔〖（(](第{NUMERAL}篇|{PICKED}?(篇|{MODEL}) ?{NUMERAL})[】\\]〕〗）)][：:、 \t　]?|(第{NUMERAL}篇|{PICKED}?(篇|{MODEL}) ?{N_BR})[：:、 \t　])"
+        ))
+        .expect("built-in named heading pattern")
+    })
+}
+
+/// Is `line` a title of at most [`NAMED_HEADING_MAX_CHARS`] characters, with
+/// no sentence's end in it?
+fn long_title(line: &str) -> bool {
+    line.len() <= 4 * NAMED_HEADING_MAX_CHARS
+        && line.chars().count() <= NAMED_HEADING_MAX_CHARS
+        && !line.contains(['。', '！', '？', '；'])
+}
+
 /// A line without the Markdown that may make it a heading (`## 篇一`,
 /// `**篇一**`) and the symbols sites set before one (`★篇一：…`).
 fn unmarked(line: &str) -> &str {
@@ -108,7 +137,9 @@ impl SplitRule {
             SplitRule::Pattern(re) => !line.is_empty() && re.is_match(line),
             SplitRule::Default => {
                 let line = unmarked(line);
-                short_enough(line) && may_be_heading(line) && default_heading().is_match(line)
+                may_be_heading(line)
+                    && ((short_enough(line) && default_heading().is_match(line))
+                        || (long_title(line) && named_heading().is_match(line)))
             }
         }
     }

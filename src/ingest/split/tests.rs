@@ -379,3 +379,32 @@ fn headings_after_a_word_of_praise_or_in_lenticular_brackets_split() {
         .collect();
     assert_eq!(split(&text, &SplitRule::Default).pieces.len(), 3);
 }
+
+#[test]
+fn a_heading_that_names_its_piece_first_may_carry_a_long_title() {
+    let long = "XX同志在全市优化营商环境暨重点项目建设推进大会上的讲话（2024年3月5日）";
+    for head in [
+        format!("篇一：{long}"),
+        format!("【篇二】{long}"),
+        format!("第三篇：{long}"),
+        format!("精选范文4：{long}"),
+    ] {
+        assert!(head.chars().count() > HEADING_MAX_CHARS);
+        let text = format!("讲话稿汇编\n{head}\n{BODY_ONE}\n篇九：短标题\n{BODY_TWO}\n");
+        let p = split(&text, &SplitRule::Default);
+        let heads: Vec<&str> = p
+            .pieces
+            .iter()
+            .filter_map(|x| x.heading.as_deref())
+            .collect();
+        assert_eq!(heads, [head.as_str(), "篇九：短标题"], "{text}");
+    }
+    // Not a title: a sentence, and a long line that only ends in a piece's name.
+    for line in [
+        format!("篇一：{long}。会议强调，要狠抓落实"),
+        format!("{long}讲话精神篇一"),
+    ] {
+        let text = format!("{line}\n{BODY_ONE}\n");
+        assert_eq!(split(&text, &SplitRule::Default).pieces.len(), 1, "{text}");
+    }
+}
