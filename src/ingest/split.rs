@@ -22,7 +22,8 @@ pub enum SplitRule {
     /// numeral and 篇 (`第三篇 …`, not `第一篇章…`, a part of one text) or
     /// 范文/例文 and a numeral (`范文一：…`),
     /// the styles of essay sites, also after 精选, 优秀, 推荐 or 热门
-    /// (`精选范文1：…`), or with 文章, a numeral and a colon, a comma or a
+    /// (`精选范文1：…`, `推荐第1篇：…`; 第…篇 also after 正文, and with a
+    /// space either side of its numeral: `第 1 篇`), or with 文章, a numeral and a colon, a comma or a
     /// space (`文章2：…`); the numeral after 篇, 范文 or 例文 may be
     /// bracketed (`范文（一）`, `篇【3】`, `〖篇一〗`), and a heading at the end of its
     /// line may close a bracket and end in a colon (`…讲话（篇四）：`);
@@ -66,6 +67,10 @@ const N_BR: &str = "([（(【\\[〔〖]?[一二三四五六七八九十百千零
 /// sentence ends in one (`具体安排详见第三篇。`).
 const TAIL: &str = "[）)】\\]〕〗]?[ \t　]*[：:]?";
 
+/// The N-th piece (`第三篇`, `第 3 篇`: a space either side of the numeral
+/// as text exported from a document site has it).
+const DI_PIAN: &str = "第[ 　]?[一二三四五六七八九十百千零〇两0-9０-９]+[ 　]?篇";
+
 /// A model text of an essay site: 范文, 例文, 范例, in either script.
 const MODEL: &str = "(范文|範文|例文|范例|範例)";
 /// What a site may call its pieces before their name (`精选范文1：…`).
@@ -75,7 +80,7 @@ fn default_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            "(((篇|{MODEL} ?){N_BR}|第{NUMERAL}篇){TAIL}$)|(^[【\\[〔〖（(]?(第{NUMERAL}篇([^章]|$)|{PICKED}?(篇|{MODEL}) ?{N_BR}|文章 ?{N_BR}([：:、 \t　]|$)))"
+            "(((篇|{MODEL} ?){N_BR}|{DI_PIAN}){TAIL}$)|(^[【\\[〔〖（(]?(({PICKED}|正文)?{DI_PIAN}([^章]|$)|{PICKED}?(篇|{MODEL}) ?{N_BR}|文章 ?{N_BR}([：:、 \t　]|$)))"
         ))
         .expect("built-in heading pattern")
     })
@@ -94,7 +99,7 @@ fn named_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            "^([【\\[〔〖（(](第{NUMERAL}篇|{PICKED}?(篇|{MODEL}) ?{NUMERAL})[】\\]〕〗）)][：:、 \t　]?|(第{NUMERAL}篇|{PICKED}?(篇|{MODEL}) ?{N_BR})[：:、 \t　])"
+            "^([【\\[〔〖（(]({DI_PIAN}|{PICKED}?(篇|{MODEL}) ?{NUMERAL})[】\\]〕〗）)][：:、 \t　]?|(({PICKED}|正文)?{DI_PIAN}|{PICKED}?(篇|{MODEL}) ?{N_BR})[：:、 \t　])"
         ))
         .expect("built-in named heading pattern")
     })

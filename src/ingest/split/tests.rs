@@ -399,6 +399,34 @@ fn a_heading_that_names_its_piece_first_may_carry_a_long_title() {
             .collect();
         assert_eq!(heads, [head.as_str(), "篇九：短标题"], "{text}");
     }
+    // A word before 第…篇, and spaces around its numeral.
+    for (first, second) in [
+        (
+            "正文第一篇：在全市经济工作会议上的讲话",
+            "第二篇：在全县安全生产工作会议上的讲话",
+        ),
+        (
+            "推荐第1篇：在全市经济工作会议上的讲话",
+            "第2篇：在全县安全生产工作会议上的讲话",
+        ),
+        (
+            "第 1 篇：在全市经济工作会议上的讲话",
+            "第 2 篇：在全县安全生产工作会议上的讲话",
+        ),
+        (
+            "全市开发区工作会议讲话 第 1 篇",
+            "全市开发区工作会议讲话 第 2 篇",
+        ),
+    ] {
+        let text = format!("讲话稿汇编\n{first}\n{BODY_ONE}\n{second}\n{BODY_TWO}\n");
+        let p = split(&text, &SplitRule::Default);
+        let heads: Vec<&str> = p
+            .pieces
+            .iter()
+            .filter_map(|x| x.heading.as_deref())
+            .collect();
+        assert_eq!(heads, [first, second], "{text}");
+    }
     // Not a title: a sentence, and a long line that only ends in a piece's name.
     for line in [
         format!("篇一：{long}。会议强调，要狠抓落实"),
