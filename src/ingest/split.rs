@@ -277,6 +277,8 @@ fn body_piece(
 mod series;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_titles;
 mod titled;
 
 /// Does `re` find an empty match inside ordinary lines of text (`''`, `a|`,

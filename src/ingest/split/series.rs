@@ -207,20 +207,10 @@ pub(super) fn names_a_document(title: &str) -> bool {
     ends_in_document_word(bare) && !studies_a_speech(bare)
 }
 
-/// Does a title open with studying, and end in, a speech or report?
+/// Does a title open with studying (in its first five characters, after a
+/// word of manner: `深入学习`, `及时学习`), and end in, a speech or report?
+/// A title that opens with 在 names a meeting's speech (`在学习贯彻…会议上的讲话`).
 fn studies_a_speech(bare: &str) -> bool {
-    const HOW: &[&str] = &[
-        "深入",
-        "认真",
-        "認真",
-        "全面",
-        "扎实",
-        "紮實",
-        "持续",
-        "持續",
-        "进一步",
-        "進一步",
-    ];
     const STUDY: &[&str] = &[
         "学习", "學習", "贯彻", "貫徹", "领会", "領會", "解读", "解讀", "传达", "傳達", "研读",
         "研讀", "宣讲", "宣講",
@@ -228,11 +218,29 @@ fn studies_a_speech(bare: &str) -> bool {
     const STUDIED: &[&str] = &[
         "讲话", "講話", "报告", "報告", "发言", "發言", "致辞", "致辭", "贺词", "賀詞",
     ];
-    let rest = HOW
-        .iter()
-        .find_map(|h| bare.strip_prefix(h))
-        .unwrap_or(bare);
-    STUDY.iter().any(|v| rest.starts_with(v)) && STUDIED.iter().any(|w| bare.ends_with(w))
+    let head: String = bare.chars().take(5).collect();
+    !bare.starts_with('在')
+        && STUDY.iter().any(|v| head.contains(v))
+        && STUDIED.iter().any(|w| bare.ends_with(w))
+}
+
+/// How a numeral is written: leading or following its title, in Arabic or
+/// Chinese figures (or circled), and the marks around it (`1．`, `一、`,
+/// `（一）`). The pieces of a compilation are numbered one way; a section of
+/// one of its speeches another (`一、认真学习…讲话` under `3．在…讲话`).
+fn style(leads: bool, numeral: &str) -> (bool, char, String) {
+    let arabic = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let chinese = |c: char| "一二三四五六七八九十百千零〇两".contains(c);
+    let kind = match numeral.chars().find(|&c| arabic(c) || chinese(c)) {
+        Some(c) if arabic(c) => '1',
+        Some(_) => '一',
+        None => '①',
+    };
+    let marks = numeral
+        .chars()
+        .filter(|&c| !arabic(c) && !chinese(c) && !('①'..='⑳').contains(&c))
+        .collect();
+    (leads, kind, marks)
 }
 
 /// Does a title without its note end in one of [`DOCUMENT_WORDS`]?
@@ -251,12 +259,14 @@ fn ends_in_document_word(bare: &str) -> bool {
 /// `2．在全市经济工作会议上的讲话（节选）`) and has [`DOCUMENT_BODY_CHARS`]
 /// of text under it.
 pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
-    type Titles<'t> = std::collections::BTreeMap<(bool, &'t str), Vec<(usize, &'t str)>>;
-    let mut by_title: Titles = Default::default();
+    type Titles<'t, K> = std::collections::BTreeMap<K, Vec<(usize, &'t str)>>;
+    type Way = (bool, char, String);
+    let mut by_title: Titles<(bool, &str)> = Default::default();
     // Titles that each name a document, whatever the document (`1．陕西省政府
-    // 工作报告`, `2．河南省政府工作报告`), one list for numerals before and
-    // one for numerals after: the empty title keys them.
-    let mut documents: Titles = Default::default();
+    // 工作报告`, `2．河南省政府工作报告`), one list for each way of numbering
+    // (see `style`); and, for each way, the numbers of titles that name none.
+    let mut documents: Titles<Way> = Default::default();
+    let mut others: std::collections::BTreeMap<Way, Vec<(usize, u32)>> = Default::default();
     for (i, r) in lines.iter().enumerate() {
         let line = text[r.clone()].trim();
         if !short_enough(line) {
@@ -267,12 +277,29 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
                 .entry((leads, title))
                 .or_default()
                 .push((i, numeral));
+            let way = style(leads, numeral);
             if names_a_document(title) {
-                documents.entry((leads, "")).or_default().push((i, numeral));
+                documents.entry(way).or_default().push((i, numeral));
+            } else if let Some(n) = numeral_value(numeral) {
+                others.entry(way).or_default().push((i, n));
             }
         }
     }
-    let distinct = documents.into_values().map(|v| (v, DOCUMENT_BODY_CHARS));
+    // A document's sections: the next one, numbered the same way, names no
+    // document (`（三）…交流发言`, then `（四）扎实做好信息报送工作`). A list
+    // that starts again at 1 inside the last speech is its own.
+    let sections = |way: &Way, v: &[(usize, &str)]| {
+        let last = v.last().and_then(|x| Some((x.0, numeral_value(x.1)?)));
+        let Some(((i, n), o)) = last.zip(others.get(way)) else {
+            return false;
+        };
+        let restarts = |j: usize| o.iter().any(|&(k, m)| k > i && k < j && m == 1);
+        o.iter().any(|&(j, m)| j > i && m == n + 1 && !restarts(j))
+    };
+    let distinct = documents
+        .iter()
+        .filter(|(way, v)| !sections(way, v))
+        .map(|(_, v)| (v.clone(), DOCUMENT_BODY_CHARS));
     let series = by_title.into_values().map(|v| (v, 1)).chain(distinct);
     let series = series.filter_map(|(v, least)| {
         let values: Vec<Option<u32>> = v.iter().map(|x| numeral_value(x.1)).collect();
