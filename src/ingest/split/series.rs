@@ -2,7 +2,7 @@
 //! a number after it (`…讲话精神（三）`, `…讲话稿3`) or before it
 //! (`3、…讲话`, `（三）…讲话`, `③…讲话`).
 
-use super::{short_enough, NUMERAL};
+use super::{short_enough, unmarked, NUMERAL};
 use regex::Regex;
 use std::ops::Range;
 
@@ -268,7 +268,8 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
     let mut documents: Titles<Way> = Default::default();
     let mut others: std::collections::BTreeMap<Way, Vec<(usize, u32)>> = Default::default();
     for (i, r) in lines.iter().enumerate() {
-        let line = text[r.clone()].trim();
+        // Without Markdown marks and symbols (`### 一、…`, `**1、…**`, `■ 1、…`).
+        let line = unmarked(text[r.clone()].trim());
         if !short_enough(line) {
             continue;
         }

@@ -123,3 +123,27 @@ fn sections_that_name_documents_are_one_document_when_the_next_names_none() {
     }
     assert_eq!(heads(&text).len(), 3, "{text}");
 }
+
+#[test]
+fn numbered_titles_under_markdown_marks_or_a_symbol_are_a_series() {
+    let titles = [
+        "在全市经济工作会议上的讲话",
+        "在全县安全生产工作会议上的讲话",
+        "在全区优化营商环境大会上的讲话",
+    ];
+    let cases = [
+        ("### ", ["一、", "二、", "三、"], ""),
+        ("**", ["1、", "2、", "3、"], "**"),
+        ("■ ", ["1、", "2、", "3、"], ""),
+        ("## ", ["1. ", "2. ", "3. "], ""),
+    ];
+    for (open, numbers, close) in cases {
+        let text: String = titles
+            .iter()
+            .zip(numbers)
+            .map(|(t, n)| format!("{open}{n}{t}{close}\n{BODY_ONE}{BODY_TWO}\n"))
+            .collect();
+        let text = format!("讲话稿汇编\n{text}");
+        assert_eq!(heads(&text).len(), 3, "{text}");
+    }
+}
