@@ -211,7 +211,9 @@ pub fn split(text: &str, rule: &SplitRule) -> Pieces {
     let mut headings: Vec<usize> = (0..lines.len())
         .filter(|&i| rule.is_heading(&text[lines[i].clone()]))
         .collect();
-    if headings.is_empty() && matches!(rule, SplitRule::Default) {
+    if matches!(rule, SplitRule::Default) && chapters_run_on(text, &lines, &headings) {
+        headings.clear();
+    } else if headings.is_empty() && matches!(rule, SplitRule::Default) {
         headings = series_headings(text, &lines);
         if headings.is_empty() {
             headings = bare_headings(text, &lines);
@@ -248,6 +250,37 @@ pub fn split(text: &str, rule: &SplitRule) -> Pieces {
         }
     }
     Pieces { preamble, pieces }
+}
+
+/// Are the pieces under `headings` parts of one document, whose chapters
+/// (`第五章 …`) are numbered on from one part to the next? A plan's outline
+/// is cut in parts (`第一篇 …`, `第二篇 …`) over chapters numbered through
+/// the whole of it; the pieces of a compilation each number their own from
+/// 第一章 (the laws of a collection), or have none.
+fn chapters_run_on(text: &str, lines: &[Range<usize>], headings: &[usize]) -> bool {
+    static CHAPTER: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let chapter = CHAPTER.get_or_init(|| {
+        Regex::new(&format!("^第({NUMERAL})章")).expect("built-in chapter pattern")
+    });
+    let mut parts_with_chapters = 0;
+    let mut last = 0;
+    for (k, &h) in headings.iter().enumerate() {
+        let end = headings.get(k + 1).copied().unwrap_or(lines.len());
+        let numbers = (h + 1..end).filter_map(|i| {
+            let line = unmarked(text[lines[i].clone()].trim());
+            let c = chapter.captures(line)?;
+            series::numeral_value(c.get(1)?.as_str())
+        });
+        let mut any = false;
+        for n in numbers {
+            if n <= last {
+                return false;
+            }
+            (last, any) = (n, true);
+        }
+        parts_with_chapters += usize::from(any);
+    }
+    parts_with_chapters >= 2
 }
 
 /// Is line `i` blank?

@@ -147,3 +147,39 @@ fn numbered_titles_under_markdown_marks_or_a_symbol_are_a_series() {
         assert_eq!(heads(&text).len(), 3, "{text}");
     }
 }
+
+#[test]
+fn parts_whose_chapters_run_on_are_one_document() {
+    // A plan's outline: parts (第一篇) over chapters numbered through it.
+    let parts = [
+        (
+            "第一篇 开启全面建设社会主义现代化新征程",
+            ["第一章 发展环境", "第二章 指导方针"],
+        ),
+        (
+            "第二篇 坚持创新驱动发展",
+            ["第三章 强化战略科技力量", "第四章 提升企业技术创新能力"],
+        ),
+        (
+            "第三篇 加快发展现代产业体系",
+            [
+                "第五章 提升产业链供应链现代化水平",
+                "第六章 发展战略性新兴产业",
+            ],
+        ),
+    ];
+    let mut outline = String::from("国民经济和社会发展第十四个五年规划纲要\n");
+    for (part, chapters) in parts {
+        outline += &format!("{part}\n");
+        for c in chapters {
+            outline += &format!("{c}\n{BODY_ONE}\n");
+        }
+    }
+    assert!(heads(&outline).is_empty(), "{outline}");
+    // A collection of laws under 篇 headings: each numbers its own chapters.
+    let mut laws = String::from("法律汇编\n");
+    for k in ["一", "二", "三"] {
+        laws += &format!("篇{k}：某某条例\n第一章 总则\n{BODY_ONE}\n第二章 管理\n{BODY_TWO}\n");
+    }
+    assert_eq!(heads(&laws).len(), 3, "{laws}");
+}
