@@ -3,7 +3,7 @@
 //! with, within its next three lines, a salutation (`同志们：`,
 //! `尊敬的各位来宾：`) or the date the speech was given (`（2023年12月20日）`).
 
-use super::{blank_line, short_enough};
+use super::{blank_line, short_enough, unmarked};
 use regex::Regex;
 use std::ops::Range;
 
@@ -64,7 +64,32 @@ pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
     if titles.len() < TITLED_MIN {
         return Vec::new();
     }
-    titles
+    // In such a collection a speech's full title (`在…上的讲话`) with text
+    // under it (not a contents list's line) opens a speech even when the
+    // text starts without a salutation or a date: no section of a speech
+    // is headed so.
+    let text_under = |i: usize| {
+        (i + 1..lines.len())
+            .find(|&j| !blank_line(text, lines, j))
+            .is_some_and(|j| !is_title[j])
+    };
+    let full =
+        |i: usize| is_title[i] && meeting_title().is_match(unmarked(line(i))) && text_under(i);
+    (0..lines.len())
+        .filter(|&i| titles.binary_search(&i).is_ok() || full(i))
+        .collect()
+}
+
+/// A speech's full title: `在…上的讲话` (`致辞`, `发言`), after its speaker
+/// (`XX同志在…`, `市长在…`), with a note in brackets after it.
+fn meeting_title() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(.{0,16}(同志|书记|書記|市长|市長|县长|縣長|区长|區長|省长|省長|主任|部长|部長))?在.{2,40}上的(讲话|講話|致辞|致辭|发言|發言|讲话稿|講話稿|发言稿|發言稿)([（(][^（）()]{1,24}[）)])?$",
+        )
+        .expect("built-in meeting title pattern")
+    })
 }
 
 #[cfg(test)]
@@ -122,6 +147,24 @@ mod tests {
                 "「五四」演讲比赛结束语",
                 "青年教师座谈会心得体会"
             ]
+        );
+    }
+
+    #[test]
+    fn in_a_collection_a_full_title_opens_a_speech_without_a_salutation() {
+        let text = "领导讲话汇编\n\
+            在全市经济工作会议上的讲话\n同志们：\n今天召开全市经济工作会议。\n\n\
+            ## 县长在全县安全生产工作会议上的讲话\n安全生产事关人民群众生命财产安全。\n一、认真学习总书记重要讲话\n甲。\n\n\
+            在全区优化营商环境大会上的讲话\n（2024年3月5日）\n营商环境就是生产力。\n";
+        let p = split(text, &SplitRule::Default);
+        assert_eq!(
+            headings(&p),
+            [
+                "在全市经济工作会议上的讲话",
+                "## 县长在全县安全生产工作会议上的讲话",
+                "在全区优化营商环境大会上的讲话"
+            ],
+            "a section heading ending in 讲话 is still no title"
         );
     }
 
