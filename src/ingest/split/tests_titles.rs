@@ -24,13 +24,7 @@ fn a_heading_that_names_its_piece_first_may_carry_a_long_title() {
     ] {
         assert!(head.chars().count() > HEADING_MAX_CHARS);
         let text = format!("讲话稿汇编\n{head}\n{BODY_ONE}\n篇九：短标题\n{BODY_TWO}\n");
-        let p = split(&text, &SplitRule::Default);
-        let heads: Vec<&str> = p
-            .pieces
-            .iter()
-            .filter_map(|x| x.heading.as_deref())
-            .collect();
-        assert_eq!(heads, [head.as_str(), "篇九：短标题"], "{text}");
+        assert_eq!(heads(&text), [head.as_str(), "篇九：短标题"], "{text}");
     }
     // A word before 第…篇, and spaces around its numeral.
     for (first, second) in [
@@ -52,13 +46,7 @@ fn a_heading_that_names_its_piece_first_may_carry_a_long_title() {
         ),
     ] {
         let text = format!("讲话稿汇编\n{first}\n{BODY_ONE}\n{second}\n{BODY_TWO}\n");
-        let p = split(&text, &SplitRule::Default);
-        let heads: Vec<&str> = p
-            .pieces
-            .iter()
-            .filter_map(|x| x.heading.as_deref())
-            .collect();
-        assert_eq!(heads, [first, second], "{text}");
+        assert_eq!(heads(&text), [first, second], "{text}");
     }
     // Not a title: a sentence, and a long line that only ends in a piece's name.
     for line in [
