@@ -75,9 +75,32 @@ pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
     };
     let full =
         |i: usize| is_title[i] && meeting_title().is_match(unmarked(line(i))) && text_under(i);
-    (0..lines.len())
+    let found: Vec<usize> = (0..lines.len())
         .filter(|&i| titles.binary_search(&i).is_ok() || full(i))
+        .collect();
+    // A subtitle (`——在全市经济工作会议上的讲话`) under the speech's main
+    // title (`凝心聚力 奋勇争先 推动高质量发展`): the speech starts at the main one.
+    found
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let main = (0..i).rev().find(|&j| !blank_line(text, lines, j));
+            let after_last = |j: usize| k == 0 || j > found[k - 1];
+            match main {
+                Some(j) if line(i).starts_with('—') && after_last(j) && main_title(line(j)) => j,
+                _ => i,
+            }
+        })
         .collect()
+}
+
+/// Can `line` be a speech's main title over its subtitle: short, no
+/// sentence's end, not a salutation or a date?
+fn main_title(line: &str) -> bool {
+    short_enough(line)
+        && !line.contains(['。', '！', '？', '；', '：', ':'])
+        && !opening().is_match(line)
+        && !speech_title().is_match(line)
 }
 
 /// A speech's full title: `在…上的讲话` (`致辞`, `发言`), after its speaker
@@ -166,6 +189,17 @@ mod tests {
             ],
             "a section heading ending in 讲话 is still no title"
         );
+    }
+
+    #[test]
+    fn a_speech_under_a_main_title_and_a_subtitle_starts_at_the_main_title() {
+        let text = "领导讲话汇编\n\
+            凝心聚力 奋勇争先\n——在全市经济工作会议上的讲话\n（2024年1月10日）\n同志们：\n今天召开会议。\n\
+            真抓实干 久久为功\n——在全县安全生产工作会议上的讲话\n同志们：\n安全生产事关全局。\n";
+        let p = split(text, &SplitRule::Default);
+        assert_eq!(headings(&p), ["凝心聚力 奋勇争先", "真抓实干 久久为功"]);
+        assert_eq!(&text[p.preamble.unwrap()], "领导讲话汇编");
+        assert!(text[p.pieces[0].body.clone()].starts_with("——在全市经济工作会议上的讲话"));
     }
 
     #[test]
