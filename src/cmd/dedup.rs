@@ -91,17 +91,19 @@ pub fn run(args: DedupArgs, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
     // Everything is written back as UTF-8 without a BOM: the files read in
     // another encoding, or with a BOM, say so, and so do the files whose
     // malformed bytes were read (and are written) as U+FFFD.
-    let repaired = |path: &str| corpus.repaired.iter().find(|r| r.path == path);
     let converted: Vec<serde_json::Value> = corpus
         .files
         .iter()
-        .filter(|f| f.encoding != "UTF-8" || repaired(&f.path).is_some())
-        .map(|f| {
+        .filter_map(|f| {
+            let repaired = corpus.repaired.iter().find(|r| r.path == f.path);
+            if f.encoding == "UTF-8" && repaired.is_none() {
+                return None;
+            }
             let mut entry = serde_json::json!({ "source": f.path, "encoding": f.encoding, "written_as": "UTF-8" });
-            if let Some(r) = repaired(&f.path) {
+            if let Some(r) = repaired {
                 entry["replaced"] = r.reason.clone().into();
             }
-            entry
+            Some(entry)
         })
         .collect();
     // Junk cut outside any speech (a compilation's title and filler lines).

@@ -108,9 +108,7 @@ fn named_heading() -> &'static Regex {
 /// Is `line` a title of at most [`NAMED_HEADING_MAX_CHARS`] characters, with
 /// no sentence's end in it?
 fn long_title(line: &str) -> bool {
-    line.len() <= 4 * NAMED_HEADING_MAX_CHARS
-        && line.chars().count() <= NAMED_HEADING_MAX_CHARS
-        && !line.contains(['。', '！', '？', '；'])
+    within_chars(line, NAMED_HEADING_MAX_CHARS) && !line.contains(['。', '！', '？', '；'])
 }
 
 /// A line without the Markdown that may make it a heading (`## 篇一`,
@@ -163,8 +161,13 @@ fn may_be_heading(line: &str) -> bool {
 /// Has `line` at most [`HEADING_MAX_CHARS`] characters? (Without counting
 /// the characters of a paragraph: its bytes tell most lines apart.)
 fn short_enough(line: &str) -> bool {
-    line.len() <= HEADING_MAX_CHARS
-        || (line.len() <= 4 * HEADING_MAX_CHARS && line.chars().count() <= HEADING_MAX_CHARS)
+    within_chars(line, HEADING_MAX_CHARS)
+}
+
+/// Has `line` at most `max` characters? (A line of at most `max` bytes has;
+/// one of more than four times as many bytes has not.)
+fn within_chars(line: &str, max: usize) -> bool {
+    line.len() <= max || (line.len() <= 4 * max && line.chars().count() <= max)
 }
 
 /// One piece of a file: a speech with its heading, byte range and lines.

@@ -10,9 +10,18 @@ use std::ops::Range;
 /// bracket: other lines are turned away before the pattern is run.
 pub(super) fn may_be_numbered(line: &str) -> bool {
     line.chars().next_back().is_some_and(|c| {
-        matches!(c, ')' | '）' | ']' | '】' | '0'..='9' | '０'..='９')
-            || "一二三四五六七八九十百千零〇两".contains(c)
+        matches!(c, ')' | '）' | ']' | '】') || arabic_digit(c) || chinese_numeral(c)
     })
+}
+
+/// An Arabic digit, ASCII or full-width.
+fn arabic_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// A character of a Chinese numeral (as in [`NUMERAL`]).
+fn chinese_numeral(c: char) -> bool {
+    "一二三四五六七八九十百千零〇两".contains(c)
 }
 
 pub(super) fn numbered_title() -> &'static Regex {
@@ -44,8 +53,7 @@ const UNITS: &str =
 /// opening bracket or a circled number.
 pub(super) fn may_lead_numbered(line: &str) -> bool {
     line.chars().next().is_some_and(|c| {
-        matches!(c, '(' | '（' | '[' | '【' | '0'..='9' | '０'..='９' | '①'..='⑳')
-            || "一二三四五六七八九十百千零〇两".contains(c)
+        matches!(c, '(' | '（' | '[' | '【' | '①'..='⑳') || arabic_digit(c) || chinese_numeral(c)
     })
 }
 
@@ -78,9 +86,7 @@ pub(super) fn numeral_value(s: &str) -> Option<u32> {
     if let Some(c) = s.chars().next().filter(|c| ('①'..='⑳').contains(c)) {
         return (s.chars().count() == 1).then(|| c as u32 - '①' as u32 + 1);
     }
-    if s.chars()
-        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    {
+    if s.chars().all(arabic_digit) {
         let digits: String = s
             .chars()
             .map(|c| match c {
@@ -229,16 +235,17 @@ fn studies_a_speech(bare: &str) -> bool {
 /// `（一）`). The pieces of a compilation are numbered one way; a section of
 /// one of its speeches another (`一、认真学习…讲话` under `3．在…讲话`).
 fn style(leads: bool, numeral: &str) -> (bool, char, String) {
-    let arabic = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let chinese = |c: char| "一二三四五六七八九十百千零〇两".contains(c);
-    let kind = match numeral.chars().find(|&c| arabic(c) || chinese(c)) {
-        Some(c) if arabic(c) => '1',
+    let kind = match numeral
+        .chars()
+        .find(|&c| arabic_digit(c) || chinese_numeral(c))
+    {
+        Some(c) if arabic_digit(c) => '1',
         Some(_) => '一',
         None => '①',
     };
     let marks = numeral
         .chars()
-        .filter(|&c| !arabic(c) && !chinese(c) && !('①'..='⑳').contains(&c))
+        .filter(|&c| !arabic_digit(c) && !chinese_numeral(c) && !('①'..='⑳').contains(&c))
         .collect();
     (leads, kind, marks)
 }
