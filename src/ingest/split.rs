@@ -73,8 +73,9 @@ const DI_PIAN: &str = "第[ 　]?[一二三四五六七八九十百千零〇两0
 
 /// A model text of an essay site: 范文, 例文, 范例, in either script.
 const MODEL: &str = "(范文|範文|例文|范例|範例)";
-/// What a site may call its pieces before their name (`精选范文1：…`).
-const PICKED: &str = "(精选|精選|优秀|優秀|推荐|推薦|热门|熱門)";
+/// What a site may call its pieces before their name (`精选范文1：…`,
+/// `精品范文一：…`, `参考范文2：…`).
+const PICKED: &str = "(精选|精選|优秀|優秀|推荐|推薦|热门|熱門|精品|最新|经典|經典|实用|實用|参考|參考|通用|优质|優質|热点|熱點|必备|必備|优选|優選)";
 
 fn default_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
@@ -94,12 +95,12 @@ const NAMED_HEADING_MAX_CHARS: usize = 100;
 
 /// A heading that opens with its piece's name and a mark after it (`篇三：`,
 /// `【篇三】`, `第三篇：`, `范文三：`), followed by a title of any length up
-/// to [`NAMED_HEADING_MAX_CHARS`].
+/// to [`NAMED_HEADING_MAX_CHARS`]; also `精选一：…`.
 fn named_heading() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            "^([【\\[〔〖（(]({DI_PIAN}|{PICKED}?(篇|{MODEL}) ?{NUMERAL})[】\\]〕〗）)][：:、 \t　]?|(({PICKED}|正文)?{DI_PIAN}|{PICKED}?(篇|{MODEL}) ?{N_BR})[：:、 \t　])"
+            "^([【\\[〔〖（(]({DI_PIAN}|{PICKED}?(篇|{MODEL}) ?{NUMERAL})[】\\]〕〗）)][：:、 \t　]?|(({PICKED}|正文)?{DI_PIAN}|{PICKED}?(篇|{MODEL}) ?{N_BR})[：:、 \t　]|(精选|精選){N_BR}[：:])"
         ))
         .expect("built-in named heading pattern")
     })
@@ -112,13 +113,38 @@ fn long_title(line: &str) -> bool {
 }
 
 /// A line without the Markdown that may make it a heading (`## 篇一`,
-/// `**篇一**`) and the symbols sites set before one (`★篇一：…`).
+/// `**篇一**`), the HTML tags around it (`<h2>篇一</h2>`,
+/// `<p><strong>篇一：…</strong></p>`) and the symbols sites set before one
+/// (`★篇一：…`).
 fn unmarked(line: &str) -> &str {
-    line.trim_start_matches('#')
+    without_tags(line)
+        .trim_start_matches('#')
         .trim()
         .trim_matches('*')
         .trim_start_matches(DECORATIONS)
         .trim()
+}
+
+/// A line without the HTML tags that open and close it (`<p><strong>…</strong></p>`).
+fn without_tags(line: &str) -> &str {
+    let is_name = |s: &str| {
+        let name = s.split([' ', '/']).next().unwrap_or("");
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    let mut line = line.trim();
+    while let Some(rest) = line.strip_prefix('<') {
+        match rest.split_once('>') {
+            Some((tag, after)) if is_name(tag) && !tag.starts_with('/') => line = after.trim(),
+            _ => break,
+        }
+    }
+    while let Some(rest) = line.strip_suffix('>') {
+        match rest.rsplit_once("</") {
+            Some((before, name)) if is_name(name) => line = before.trim(),
+            _ => break,
+        }
+    }
+    line
 }
 
 /// Symbols that mark a heading on essay sites, not part of its title.
@@ -156,6 +182,8 @@ fn may_be_heading(line: &str) -> bool {
         || line.contains("范文")
         || line.contains("範文")
         || line.contains("文章")
+        || line.contains("精选")
+        || line.contains("精選")
 }
 
 /// Has `line` at most [`HEADING_MAX_CHARS`] characters? (Without counting
@@ -214,7 +242,10 @@ pub fn split(text: &str, rule: &SplitRule) -> Pieces {
     let mut headings: Vec<usize> = (0..lines.len())
         .filter(|&i| rule.is_heading(&text[lines[i].clone()]))
         .collect();
-    if matches!(rule, SplitRule::Default) && chapters_run_on(text, &lines, &headings) {
+    let parts_of_one = |headings: &[usize]| {
+        chapters_run_on(text, &lines, headings) || speech_opens_before(text, &lines, headings)
+    };
+    if matches!(rule, SplitRule::Default) && parts_of_one(&headings) {
         headings.clear();
     } else if headings.is_empty() && matches!(rule, SplitRule::Default) {
         headings = series_headings(text, &lines);
@@ -284,6 +315,44 @@ fn chapters_run_on(text: &str, lines: &[Range<usize>], headings: &[usize]) -> bo
         parts_with_chapters += usize::from(any);
     }
     parts_with_chapters >= 2
+}
+
+/// Fewest characters of a speech after its salutation before the first
+/// heading: the speaker's opening words, not a line of a contents list.
+const OPENING_CHARS: usize = 20;
+
+/// Does a speech open before the first heading, which is its first part
+/// (`第一篇：回望来路…`, `例文一：…`)? A lecture or 党课 addresses its hearers
+/// (`同志们：今天，我以…为题…`) and then goes through its parts; a
+/// compilation's preamble is its own title and a site's words. (A first
+/// speech without a heading comes before a second piece: `篇二`.)
+fn speech_opens_before(text: &str, lines: &[Range<usize>], headings: &[usize]) -> bool {
+    let Some(&first) = headings.first() else {
+        return false;
+    };
+    let line = |i: usize| unmarked(text[lines[i].clone()].trim());
+    let Some((at, after)) = (0..first).find_map(|i| Some((i, titled::salutation(line(i))?))) else {
+        return false;
+    };
+    let opening: usize = line(at)[after..].chars().count()
+        + (at + 1..first)
+            .map(|i| line(i).chars().count())
+            .sum::<usize>();
+    opening >= OPENING_CHARS && first_part(line(first))
+}
+
+/// Is a heading its document's first part: numbered 1 (`第一篇：…`, `例文一：`,
+/// `…讲话精神篇一`)?
+fn first_part(heading: &str) -> bool {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!(
+            "(篇|第|{MODEL}|文章)[ 　]?[（(【\\[〔〖]?(?<n>{NUMERAL})"
+        ))
+        .expect("built-in part number pattern")
+    });
+    let number = re.captures(heading).and_then(|c| c.name("n"));
+    number.is_some_and(|n| series::numeral_value(n.as_str()) == Some(1))
 }
 
 /// Is line `i` blank?

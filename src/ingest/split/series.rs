@@ -2,7 +2,11 @@
 //! a number after it (`…讲话精神（三）`, `…讲话稿3`) or before it
 //! (`3、…讲话`, `（三）…讲话`, `③…讲话`).
 
-use super::{short_enough, unmarked, NUMERAL};
+use super::{short_enough, unmarked, within_chars, NUMERAL};
+
+/// Longest line of a numbered title that names a document (a meeting's full
+/// name runs past the 40 characters of a heading), in characters.
+pub(super) const TITLE_MAX_CHARS: usize = 60;
 use regex::Regex;
 use std::ops::Range;
 
@@ -69,7 +73,7 @@ const SERIES_PREAMBLE_LINES: usize = 6;
 /// Are the (trimmed) lines before a series few and short enough for a
 /// preamble ([`SERIES_PREAMBLE_CHARS`] characters but spaces, in
 /// [`SERIES_PREAMBLE_LINES`] lines with text)?
-fn short_preamble(before: &[&str]) -> bool {
+pub(super) fn short_preamble(before: &[&str]) -> bool {
     let chars: usize = before
         .iter()
         .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
@@ -209,8 +213,23 @@ const DOCUMENT_WORDS: &[&str] = &[
 /// document's name (`学习贯彻…心得体会` is one; so is `在学习贯彻…会议上的讲话`,
 /// which opens with 在).
 pub(super) fn names_a_document(title: &str) -> bool {
-    let bare = without_note(title);
+    let bare = without_speaker(without_note(title));
     ends_in_document_word(bare) && !studies_a_speech(bare)
+}
+
+/// A title without the speaker's name set after it (`在全市经济工作会议上的
+/// 讲话 李明`: a space, then two to four letters).
+fn without_speaker(title: &str) -> &str {
+    let Some((head, name)) = title.rsplit_once([' ', '　']) else {
+        return title;
+    };
+    let head = head.trim_end();
+    let name_like =
+        (2..=4).contains(&name.chars().count()) && name.chars().all(char::is_alphabetic);
+    match name_like && ends_in_document_word(head) {
+        true => head,
+        false => title,
+    }
 }
 
 /// Does a title open with studying (in its first five characters, after a
@@ -277,10 +296,15 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
     for (i, r) in lines.iter().enumerate() {
         // Without Markdown marks and symbols (`### 一、…`, `**1、…**`, `■ 1、…`).
         let line = unmarked(text[r.clone()].trim());
-        if !short_enough(line) {
+        if !within_chars(line, TITLE_MAX_CHARS) {
             continue;
         }
         if let Some((leads, title, numeral)) = numbered(line) {
+            // A title past the short length of a heading names its document
+            // (`3、在全县学习贯彻…主题教育总结暨巡回指导工作会议上的讲话`).
+            if !short_enough(line) && !names_a_document(title) {
+                continue;
+            }
             by_title
                 .entry((leads, title))
                 .or_default()
@@ -342,7 +366,7 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
 }
 
 /// Characters of lines `under` (each trimmed): a heading's text.
-fn chars_under(text: &str, lines: &[Range<usize>], under: Range<usize>) -> usize {
+pub(super) fn chars_under(text: &str, lines: &[Range<usize>], under: Range<usize>) -> usize {
     under
         .map(|j| text[lines[j].clone()].trim().chars().count())
         .sum()
@@ -350,27 +374,47 @@ fn chars_under(text: &str, lines: &[Range<usize>], under: Range<usize>) -> usize
 
 /// Fewest characters under each title of a series whose titles differ
 /// (each naming a document): a speech, not a section of one.
-const DOCUMENT_BODY_CHARS: usize = 100;
+pub(super) const DOCUMENT_BODY_CHARS: usize = 100;
 
 /// Fewest characters under each bare numeral of a series: a speech, not
 /// the point of an outline.
 const BARE_BODY_CHARS: usize = 100;
 
 /// The lines of a series of bare numerals, each alone on its line with a
-/// colon (`一:`, `二：`, as some essay sites head the pieces of a page):
+/// colon (`一:`, `二：`, as some essay sites head the pieces of a page), or
+/// alone without one above the piece's title (`01` over `在全市经济工作会议上
+/// 的讲话`; a page number of a copied PDF stands over running text):
 /// numbered 1, 2, 3, … one by one on at least [`SERIES_MIN`] lines, each with
 /// [`BARE_BODY_CHARS`] of text under it, and little text before the first (as
 /// for titles). A section of a speech is headed by its title, never by a
 /// numeral alone.
 pub(super) fn bare_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     let line = |i: usize| text[lines[i].clone()].trim();
-    let bare = |l: &str| {
-        let n = l.strip_suffix([':', '：'])?;
+    let titled = |i: usize| {
+        let next = (i + 1..lines.len()).map(line).find(|l| !l.is_empty());
+        next.is_some_and(|l| {
+            let l = unmarked(l);
+            within_chars(l, TITLE_MAX_CHARS)
+                && !l.contains(['。', '！', '？', '；'])
+                && names_a_document(l)
+        })
+    };
+    let bare = |i: usize| {
+        let l = unmarked(line(i));
+        let (n, colon) = match l.strip_suffix([':', '：']) {
+            Some(n) => (n, true),
+            None => (l, false),
+        };
         let chinese = !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c));
-        chinese.then(|| numeral_value(n)).flatten()
+        let arabic = !n.is_empty() && n.chars().count() <= 2 && n.chars().all(arabic_digit);
+        let numeral = match colon {
+            true => chinese,
+            false => (chinese || arabic) && titled(i),
+        };
+        numeral.then(|| numeral_value(n)).flatten()
     };
     let numbered: Vec<(usize, u32)> = (0..lines.len())
-        .filter_map(|i| bare(line(i)).map(|v| (i, v)))
+        .filter_map(|i| bare(i).map(|v| (i, v)))
         .collect();
     let in_order = numbered
         .iter()

@@ -171,3 +171,131 @@ fn parts_whose_chapters_run_on_are_one_document() {
     }
     assert_eq!(heads(&laws).len(), 3, "{laws}");
 }
+
+#[test]
+fn a_lecture_that_opens_before_its_first_part_is_one_document() {
+    let lecture = "专题党课讲稿：赓续红色血脉 勇担时代使命\n同志们：\n\
+        今天，我以“赓续红色血脉 勇担时代使命”为题，和大家一起交流学习体会，分三篇来讲。\n\
+        第一篇：回望来路，在百年奋斗中汲取力量\n甲。\n第二篇：认清形势，在时代大潮中把握使命\n乙。\n";
+    assert!(heads(lecture).is_empty(), "{:?}", heads(lecture));
+    let training = "在全市公文写作培训班上的讲课稿\n同志们：今天和大家交流公文写作的几点体会，下面结合几篇例文来讲。\n\
+        例文一：关于做好春节期间安全生产工作的通知\n甲。\n例文二：关于2023年工作情况的报告\n乙。\n";
+    assert!(heads(training).is_empty(), "{:?}", heads(training));
+    // A compilation whose first speech has no heading still splits at the
+    // pieces after it, and one whose preamble is a site's words splits.
+    let headless = "讲话稿精选\n同志们：今天召开全市经济工作会议，主要任务是总结工作。\n篇二：在全县大会上的讲话\n乙。\n篇三：在全区大会上的讲话\n丙。\n";
+    assert_eq!(
+        heads(headless),
+        ["篇二：在全县大会上的讲话", "篇三：在全区大会上的讲话"]
+    );
+    let site = "讲话稿精选\n下面是小编为大家整理的讲话稿，供大家参考。\n篇一：在全县大会上的讲话\n同志们：\n乙。\n篇二：在全区大会上的讲话\n丙。\n";
+    assert_eq!(heads(site).len(), 2);
+}
+
+#[test]
+fn essay_sites_name_their_pieces_with_a_word_of_praise_or_in_html() {
+    for (one, two) in [
+        (
+            "精品范文一：在全市经济工作会议上的讲话",
+            "精品范文二：在全县大会上的讲话",
+        ),
+        (
+            "参考范文1：在全市经济工作会议上的讲话",
+            "参考范文2：在全县大会上的讲话",
+        ),
+        (
+            "精选一：在全市经济工作会议上的讲话",
+            "精选二：在全县大会上的讲话",
+        ),
+        (
+            "<h2>篇一：在全市经济工作会议上的讲话</h2>",
+            "<h2>篇二：在全县大会上的讲话</h2>",
+        ),
+        (
+            "<p><strong>篇一</strong></p>",
+            "<p><strong>篇二</strong></p>",
+        ),
+    ] {
+        let text = format!("讲话稿精选\n{one}\n{BODY_ONE}\n{two}\n{BODY_TWO}\n");
+        assert_eq!(heads(&text), [one, two], "{text}");
+    }
+    assert_eq!(
+        title_of("<h2>篇一：开发区会议讲话</h2>"),
+        "篇一：开发区会议讲话"
+    );
+    // A sentence that praises a model text is no heading.
+    let text = format!("讲话稿\n同志们：\n{BODY_ONE}\n这篇精选一：值得学习。\n{BODY_TWO}\n");
+    assert!(heads(&text).is_empty());
+}
+
+/// Three speeches under `heads`, each with two paragraphs (more than a
+/// section's few lines).
+fn collection(heads: &[&str]) -> String {
+    let mut text = String::from("领导讲话稿汇编\n");
+    for h in heads {
+        text += &format!("{h}\n{BODY_ONE}\n{BODY_TWO}\n");
+    }
+    text
+}
+
+#[test]
+fn speeches_under_full_titles_alone_are_cut_when_the_titles_differ() {
+    let titles = [
+        "在全市经济工作会议上的讲话",
+        "县长在全县安全生产工作会议上的讲话",
+        "在全县学习贯彻习近平新时代中国特色社会主义思想主题教育总结暨巡回指导工作会议上的讲话",
+    ];
+    assert_eq!(heads(&collection(&titles)), titles);
+    // Marks around the titles: a number, book-title marks, a rule above.
+    let marked = [
+        "NO.1 在全市经济工作会议上的讲话",
+        "《在全县安全生产工作会议上的讲话》",
+        "NO.3 在全区大会上的讲话",
+    ];
+    assert_eq!(heads(&collection(&marked)), marked);
+    // One speech's title over each page of a copied PDF is not three speeches.
+    let same = [titles[0]; 3];
+    assert!(heads(&collection(&same)).is_empty());
+    // A study note's sections name the speeches they study.
+    let studied = [
+        "学习习近平总书记在全国两会上的讲话",
+        "学习习近平总书记在省考察时的讲话",
+        "学习习近平总书记在座谈会上的讲话",
+    ];
+    assert!(heads(&collection(&studied)).is_empty());
+}
+
+#[test]
+fn a_numeral_alone_above_a_title_heads_a_piece_but_a_page_number_does_not() {
+    for n in [["01", "02", "03"], ["1", "2", "3"], ["一", "二", "三"]] {
+        let text = format!(
+            "讲话稿汇编\n{}\n在全市经济工作会议上的讲话\n{BODY_ONE}\n{BODY_TWO}\n{}\n在全县大会上的讲话\n{BODY_TWO}\n{BODY_ONE}\n{}\n县长在全区大会上的致辞\n{BODY_ONE}\n{BODY_TWO}\n",
+            n[0], n[1], n[2]
+        );
+        assert_eq!(heads(&text), n, "{text}");
+    }
+    let page = format!("{BODY_ONE}\n{BODY_TWO}");
+    let pages = format!("在全市经济工作会议上的讲话\n{page}\n1\n{page}\n2\n{page}\n3\n{page}\n");
+    assert!(heads(&pages).is_empty());
+}
+
+#[test]
+fn a_titled_speech_may_open_with_a_dated_line_after_a_dash() {
+    let text = format!(
+        "讲话汇编\n在全市经济工作会议上的讲话\n——2024年1月10日\n{BODY_ONE}\n在全县大会上的讲话\n——2024年3月5日\n{BODY_TWO}\n"
+    );
+    assert_eq!(
+        heads(&text),
+        ["在全市经济工作会议上的讲话", "在全县大会上的讲话"]
+    );
+}
+
+#[test]
+fn a_numbered_title_may_be_long_or_carry_its_speaker_when_it_names_a_speech() {
+    let titles = [
+        "1、在全市经济工作会议上的讲话 李明",
+        "2、在全县学习贯彻习近平新时代中国特色社会主义思想主题教育总结暨巡回指导工作会议上的讲话",
+        "3、在全区大会上的讲话 王小红",
+    ];
+    assert_eq!(heads(&collection(&titles)), titles);
+}

@@ -3,7 +3,10 @@
 //! with, within its next three lines, a salutation (`同志们：`,
 //! `尊敬的各位来宾：`) or the date the speech was given (`（2023年12月20日）`).
 
-use super::{blank_line, short_enough, unmarked};
+use super::series::{
+    chars_under, names_a_document, short_preamble, DOCUMENT_BODY_CHARS, TITLE_MAX_CHARS,
+};
+use super::{blank_line, short_enough, unmarked, within_chars};
 use regex::Regex;
 use std::ops::Range;
 
@@ -33,11 +36,25 @@ fn speech_title() -> &'static Regex {
 fn opening() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"^((同志们|同志們|各位|尊敬的|女士们|女士們|亲爱的|親愛的)[^。！？!?：:]{0,30}([：:]|[，,]$)|[（(]?[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,2}月([0-9一二三四五六七八九十]{1,3}日)?[）)]?$)",
-        )
+        Regex::new(&format!(
+            r"^({SALUTATION}([：:]|[，,]$)|(——|—|-{{1,2}})?[ 　]*[（(]?[0-9〇零一二三四五六七八九]{{4}}年[0-9一二三四五六七八九十]{{1,2}}月([0-9一二三四五六七八九十]{{1,3}}日)?[）)]?$)",
+        ))
         .expect("built-in speech opening pattern")
     })
+}
+
+/// Whom a speech is addressed to, before its colon (`同志们`, `各位代表、同志们`).
+const SALUTATION: &str =
+    "(同志们|同志們|各位|尊敬的|女士们|女士們|亲爱的|親愛的)[^。！？!?：:]{0,30}";
+
+/// A salutation and its colon at the start of a line, and the length of
+/// both (the speech may go on after it on the line).
+pub(super) fn salutation(line: &str) -> Option<usize> {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!("^{SALUTATION}[：:]")).expect("built-in salutation pattern")
+    });
+    re.find(line).map(|m| m.end())
 }
 
 /// The title lines of a collection of titled speeches: at least
@@ -46,8 +63,14 @@ fn opening() -> &'static Regex {
 /// opens; none otherwise.
 pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     let line = |i: usize| text[lines[i].clone()].trim();
+    let is_full: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let t = title(line(i));
+            within_chars(t, TITLE_MAX_CHARS) && meeting_title().is_match(t)
+        })
+        .collect();
     let is_title: Vec<bool> = (0..lines.len())
-        .map(|i| short_enough(line(i)) && speech_title().is_match(line(i)))
+        .map(|i| is_full[i] || (short_enough(line(i)) && speech_title().is_match(title(line(i)))))
         .collect();
     // The opening comes before the next title (the titles of a contents
     // list open nothing).
@@ -62,7 +85,7 @@ pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
         .filter(|&i| is_title[i] && opens(i))
         .collect();
     if titles.len() < TITLED_MIN {
-        return Vec::new();
+        return untitled_collection(text, lines, &is_full);
     }
     // In such a collection a speech's full title (`在…上的讲话`) with text
     // under it (not a contents list's line) opens a speech even when the
@@ -73,8 +96,7 @@ pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
             .find(|&j| !blank_line(text, lines, j))
             .is_some_and(|j| !is_title[j])
     };
-    let full =
-        |i: usize| is_title[i] && meeting_title().is_match(unmarked(line(i))) && text_under(i);
+    let full = |i: usize| is_full[i] && text_under(i);
     let found: Vec<usize> = (0..lines.len())
         .filter(|&i| titles.binary_search(&i).is_ok() || full(i))
         .collect();
@@ -94,6 +116,53 @@ pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
         .collect()
 }
 
+/// Fewest speeches' full titles that make a collection when no speech in
+/// it opens with a salutation or a date.
+const UNTITLED_MIN: usize = 3;
+
+/// The full titles (`在…上的讲话`) of a collection whose speeches open
+/// straight with their matter: at least [`UNTITLED_MIN`] different ones,
+/// each naming its own speech (not `学习…在…上的讲话`, a study note's
+/// section), each with [`DOCUMENT_BODY_CHARS`] of text under it, and little
+/// text before the first. (A speech's title repeated over each page of a
+/// copied PDF is one title.)
+fn untitled_collection(text: &str, lines: &[Range<usize>], is_full: &[bool]) -> Vec<usize> {
+    let line = |i: usize| text[lines[i].clone()].trim();
+    let found: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_full[i] && names_a_document(title(line(i))))
+        .collect();
+    let bodies = found.iter().enumerate().all(|(k, &i)| {
+        let next = found.get(k + 1).copied().unwrap_or(lines.len());
+        chars_under(text, lines, i + 1..next) >= DOCUMENT_BODY_CHARS
+    });
+    let names: std::collections::BTreeSet<&str> = found.iter().map(|&i| title(line(i))).collect();
+    let before: Vec<&str> = (0..found.first().map_or(0, |&i| i)).map(line).collect();
+    match found.len() >= UNTITLED_MIN
+        && names.len() == found.len()
+        && bodies
+        && short_preamble(&before)
+    {
+        true => found,
+        false => Vec::new(),
+    }
+}
+
+/// A line as a title: without its marks (see [`unmarked`]), a number before
+/// it (`NO.1 在…的讲话`) and the book-title marks around it (`《在…的讲话》`).
+fn title(line: &str) -> &str {
+    static NO: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let no = NO.get_or_init(|| {
+        Regex::new(r"^(?i:no)[.．]?[ 　]*[0-9０-９]{1,2}[ 　]*[:：、.．]?[ 　]*")
+            .expect("built-in number pattern")
+    });
+    let line = unmarked(line);
+    let line = no.find(line).map_or(line, |m| line[m.end()..].trim());
+    match line.strip_prefix('《').and_then(|l| l.strip_suffix('》')) {
+        Some(inner) if !inner.contains(['《', '》']) => inner,
+        _ => line,
+    }
+}
+
 /// Can `line` be a speech's main title over its subtitle: short, no
 /// sentence's end, not a salutation or a date?
 fn main_title(line: &str) -> bool {
@@ -109,7 +178,7 @@ fn meeting_title() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(.{0,16}(同志|书记|書記|市长|市長|县长|縣長|区长|區長|省长|省長|主任|部长|部長))?在.{2,40}上的(讲话|講話|致辞|致辭|发言|發言|讲话稿|講話稿|发言稿|發言稿)([（(][^（）()]{1,24}[）)])?$",
+            r"^(.{0,16}(同志|书记|書記|市长|市長|县长|縣長|区长|區長|省长|省長|主任|部长|部長))?在.{2,50}上的(讲话|講話|致辞|致辭|发言|發言|讲话稿|講話稿|发言稿|發言稿)([（(][^（）()]{1,24}[）)])?$",
         )
         .expect("built-in meeting title pattern")
     })
