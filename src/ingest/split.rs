@@ -288,14 +288,25 @@ pub fn split(text: &str, rule: &SplitRule) -> Pieces {
 
 /// Are the pieces under `headings` parts of one document, whose chapters
 /// (`第五章 …`) are numbered on from one part to the next? A plan's outline
-/// is cut in parts (`第一篇 …`, `第二篇 …`) over chapters numbered through
-/// the whole of it; the pieces of a compilation each number their own from
-/// 第一章 (the laws of a collection), or have none.
+/// is cut in parts (`第一篇 …`, `第二篇 …`), most of them over chapters
+/// numbered through the whole of it; the pieces of a compilation each number
+/// their own from 第一章 (the laws of a collection), or have none, or a few
+/// quote a law's chapters.
 fn chapters_run_on(text: &str, lines: &[Range<usize>], headings: &[usize]) -> bool {
     static CHAPTER: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    static PART: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let chapter = CHAPTER.get_or_init(|| {
         Regex::new(&format!("^第({NUMERAL})章")).expect("built-in chapter pattern")
     });
+    // A document's parts are headed 第一篇, 第二篇, …; a compilation's
+    // pieces by its title and their number (`…学习材料篇三`), whatever
+    // chapters of a law they quote.
+    let part =
+        PART.get_or_init(|| Regex::new(&format!("^{DI_PIAN}")).expect("built-in part pattern"));
+    let heading = |h: usize| unmarked(text[lines[h].clone()].trim());
+    if !headings.iter().all(|&h| part.is_match(heading(h))) {
+        return false;
+    }
     let mut parts_with_chapters = 0;
     let mut last = 0;
     for (k, &h) in headings.iter().enumerate() {
@@ -314,7 +325,8 @@ fn chapters_run_on(text: &str, lines: &[Range<usize>], headings: &[usize]) -> bo
         }
         parts_with_chapters += usize::from(any);
     }
-    parts_with_chapters >= 2
+    // Chapters in most parts: a few pieces that quote a chapter are no outline.
+    parts_with_chapters >= 2 && 2 * parts_with_chapters >= headings.len()
 }
 
 /// Fewest characters of a speech after its salutation before the first

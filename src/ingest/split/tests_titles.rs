@@ -299,3 +299,31 @@ fn a_numbered_title_may_be_long_or_carry_its_speaker_when_it_names_a_speech() {
     ];
     assert_eq!(heads(&collection(&titles)), titles);
 }
+
+#[test]
+fn a_compilation_whose_pieces_quote_chapters_of_a_law_still_splits() {
+    // Two pieces each quote a chapter, numbered on (第一章 in 篇一, 第三章 in
+    // 篇三): a compilation headed by its title and numbers, not a plan's parts.
+    let mut text = String::from("法治政府建设专题学习材料汇编\n");
+    for (k, chapter) in [
+        ("一", "第一章 总则"),
+        ("二", ""),
+        ("三", "第三章 会计监督"),
+        ("四", ""),
+    ] {
+        text += &format!("法治政府建设专题学习材料篇{k}\n{chapter}\n{BODY_ONE}\n");
+    }
+    assert_eq!(heads(&text).len(), 4, "{text}");
+    // The parts of an outline, a few with chapters, are still cut.
+    let mut parts = String::from("规划纲要汇编\n");
+    for (k, chapter) in [
+        ("一", "第一章 发展环境"),
+        ("二", ""),
+        ("三", ""),
+        ("四", "第五章 重点任务"),
+        ("五", ""),
+    ] {
+        parts += &format!("第{k}篇 某某规划\n{chapter}\n{BODY_ONE}\n");
+    }
+    assert_eq!(heads(&parts).len(), 5, "{parts}");
+}
