@@ -233,33 +233,54 @@ pub fn chain(a: &[Sym], b: &[Sym], mems: &[Block], p: &AlignParams) -> Vec<Chain
         }
         last_on.insert(d, i);
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
+    // Best chain first. A chain whose first matches a better one took is
+    // worth only what is left of it: it is ranked again at that (a short
+    // match that had linked, as a deletion, to the start of a long passage
+    // outranked a paragraph copied whole, took a piece of it and cut it).
+    let mut heap: std::collections::BinaryHeap<Ranked> = (0..n)
+        .map(|end| Ranked {
+            score: score[end],
+            end,
+        })
+        .collect();
     let mut used = vec![false; n];
     let mut chains = Vec::new();
     let mut taken = Covered::default();
-    for end in order {
+    while let Some(Ranked { score: ranked, end }) = heap.pop() {
         if used[end] {
             continue;
         }
         let mut idx = vec![end];
-        used[end] = true;
         let mut cur = end;
         while pred[cur] != usize::MAX && !used[pred[cur]] {
             cur = pred[cur];
-            used[cur] = true;
             idx.push(cur);
         }
+        let left = match pred[cur] {
+            usize::MAX => score[end],
+            _ => score[end] - score[cur] + mems[cur].len as f32,
+        };
+        if left < ranked {
+            heap.push(Ranked { score: left, end });
+            continue;
+        }
+        idx.iter().for_each(|&i| used[i] = true);
         idx.reverse();
         // Chains may interleave (a reordered sentence sits in the gap a
         // longer chain bridged as a deletion) but never cover the same text:
-        // blocks on text already covered are dropped and the chain is cut
-        // there, each piece standing on its own.
+        // matches on text already covered are cut back off it and the chain
+        // is cut there, each piece standing on its own.
         let mut pieces: Vec<Vec<Block>> = vec![Vec::new()];
         for &i in &idx {
-            match taken.trim(mems[i], p.k) {
-                Some(m) => pieces.last_mut().expect("never empty").push(m),
-                None => pieces.push(Vec::new()),
+            let parts = taken.uncovered(mems[i], p.k);
+            if parts.is_empty() {
+                pieces.push(Vec::new());
+            }
+            for (j, m) in parts.into_iter().enumerate() {
+                if j > 0 {
+                    pieces.push(Vec::new());
+                }
+                pieces.last_mut().expect("never empty").push(m);
             }
         }
         for piece in pieces.into_iter().filter(|v| !v.is_empty()) {
@@ -298,29 +319,66 @@ impl Covered {
         self.0.insert(r.start, r.end);
     }
 
-    /// `m` with its ends cut back off covered text (a maximal match often runs
-    /// a character or two into its neighbour's); `None` if covered text lies
-    /// inside it or fewer than `k` characters are left.
-    fn trim(&self, m: Block, k: usize) -> Option<Block> {
-        let (mut s, mut e) = (m.a as usize, (m.a + m.len) as usize);
+    /// The pieces of `m` off covered text, each of at least `k` characters
+    /// (a maximal match often runs a character or two into its neighbour's;
+    /// one may run across a passage already taken, and go on after it).
+    fn uncovered(&self, m: Block, k: usize) -> Vec<Block> {
+        let (mut s, e) = (m.a as usize, (m.a + m.len) as usize);
         if let Some((_, &t_end)) = self.0.range(..=s).next_back() {
             s = s.max(t_end);
         }
+        let mut out = Vec::new();
         if s + k > e {
-            return None;
+            return out;
         }
-        if let Some((&t_start, _)) = self.0.range(s..e).next() {
-            e = t_start;
+        let mut piece = |from: usize, to: usize| {
+            if to >= from + k {
+                let shift = (from - m.a as usize) as u32;
+                out.push(Block {
+                    a: m.a + shift,
+                    b: m.b + shift,
+                    len: (to - from) as u32,
+                });
+            }
+        };
+        for (&t_start, &t_end) in self.0.range(s..e) {
+            piece(s, t_start);
+            s = t_end;
         }
-        if e < s + k {
-            return None;
+        if s < e {
+            piece(s, e);
         }
-        let shift = (s - m.a as usize) as u32;
-        Some(Block {
-            a: m.a + shift,
-            b: m.b + shift,
-            len: (e - s) as u32,
-        })
+        out
+    }
+}
+
+/// A chain's end and the score of the chain up to it, best first (the
+/// earlier match of equal ones).
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    score: f32,
+    end: usize,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then(other.end.cmp(&self.end))
     }
 }
 

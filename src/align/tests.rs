@@ -79,11 +79,16 @@ fn matches_are_cut_back_off_covered_text() {
     let m = |a, len| Block { a, b: a + 100, len };
     // One character into the covered text before it: trimmed, and its
     // other side moves with it.
-    assert_eq!(taken.trim(m(9, 15), 6), Some(m(10, 14)));
-    assert_eq!(taken.trim(m(12, 20), 6), Some(m(12, 18)));
-    assert_eq!(taken.trim(m(5, 8), 6), None, "too little left");
-    assert_eq!(taken.trim(m(12, 40), 6), Some(m(12, 18)));
-    assert_eq!(taken.trim(m(31, 5), 6), None, "inside covered text");
+    assert_eq!(taken.uncovered(m(9, 15), 6), [m(10, 14)]);
+    assert_eq!(taken.uncovered(m(12, 20), 6), [m(12, 18)]);
+    assert_eq!(taken.uncovered(m(5, 8), 6), [], "too little left");
+    assert_eq!(
+        taken.uncovered(m(12, 40), 6),
+        [m(12, 18), m(40, 12)],
+        "on both sides of covered text"
+    );
+    assert_eq!(taken.uncovered(m(12, 22), 6), [m(12, 18)], "4 after it");
+    assert_eq!(taken.uncovered(m(31, 5), 6), [], "inside covered text");
 }
 
 #[test]
@@ -237,4 +242,25 @@ fn a_cut_chain_keeps_its_grown_ends_on_both_sides() {
     assert_eq!(pieces.len(), 2);
     assert_eq!((pieces[0].a_range(), pieces[0].b_range()), (10..20, 30..40));
     assert_eq!((pieces[1].a_range(), pieces[1].b_range()), (40..49, 45..54));
+}
+
+#[test]
+fn a_short_match_linked_to_a_taken_passage_does_not_cut_a_paragraph_copied_whole() {
+    // A passage of two matches (0..100, 102..202), a stray match of 13
+    // (a 260, b 100) that can follow its first match across a deletion, and a
+    // paragraph copied whole further on (a 250..290 at b 700), too far in `b`
+    // to join the passage. Ranked with the first match's score, the stray
+    // one was taken before the paragraph and cut it to its first 10.
+    let a: Vec<Sym> = (0..300).map(|i| 0x4E00 + i as Sym).collect();
+    let b: Vec<Sym> = (0..760).map(|i| 0x5E00 + i as Sym).collect();
+    let m = |a, b, len| Block { a, b, len };
+    let mems = [
+        m(0, 0, 100),
+        m(102, 102, 100),
+        m(250, 700, 40),
+        m(260, 100, 13),
+    ];
+    let chains = chain(&a, &b, &mems, &AlignParams::default());
+    let spans: Vec<Range<usize>> = chains.iter().map(|c| c.a_range()).collect();
+    assert_eq!(spans, [0..202, 250..290], "{chains:?}");
 }
