@@ -99,3 +99,29 @@ fn a_phrase_most_speeches_write_in_traditional_script_is_shown_in_simplified() {
         "{p}"
     );
 }
+
+#[test]
+fn a_passage_two_speeches_share_is_listed_when_each_runs_on_into_a_third() {
+    // Sentences of three provincial work reports: 篇一 and 篇三 share
+    // 接受人大及其常委会监督，自觉接受政协民主监督; 篇二 shares its left end
+    // (依法接受人大及其常委会监督) with 篇三 and its right end (接受政协民主
+    // 监督，自觉接受) with 篇一, so the stretch shared in 篇一 and in 篇三
+    // runs on into wording the other lacks.
+    let env = TestEnv::new();
+    let text = "工作会议讲话(精选3篇)\n工作会议讲话篇一\n\
+        我们要忠实履行宪法法律赋予的职责，坚持依法行政，自觉接受人大及其常委会监督，自觉接受政协民主监督，自觉接受社会监督，强化财会、审计、统计监督。\n\
+        工作会议讲话篇二\n\
+        一年来，我们全面正确履行政府职能，依法接受人大及其常委会监督，主动接受政协民主监督，自觉接受群众监督和舆论监督，强化审计、统计监督。\n\
+        工作会议讲话篇三\n\
+        主动接受各方监督，依法接受人大及其常委会监督，自觉接受政协民主监督，健全行政权力制约和监督体系。\n";
+    env.write("c.txt", text);
+    let r = json(env.cmd().args(["scan", "c.txt", "--format", "json"]));
+    let listed = r["phrases"].as_array().unwrap().iter().find(|p| {
+        p["text"]
+            .as_str()
+            .unwrap()
+            .contains("接受人大及其常委会监督，自觉接受政协民主监督")
+    });
+    let listed = listed.unwrap_or_else(|| panic!("the shared passage: {}", r["phrases"]));
+    assert_eq!(listed["documents"], serde_json::json!([0, 2]), "{listed}");
+}

@@ -9,6 +9,7 @@
 //! carried through the alignment into the other copies of its cluster, where a
 //! masked wording (`以******同志为核心的党***周围`) becomes a listed variant.
 
+mod cores;
 mod count;
 mod ends;
 mod entry;
@@ -23,6 +24,7 @@ use crate::normalize::{sym_char, Normalized, Sym};
 use crate::report::{JunkEntry, PhraseEntry};
 use crate::twins::Alignments;
 use crate::{FastMap, FastSet};
+use cores::shared_core;
 use count::{Shared, NOT_SHARED, PASS_KGRAMS};
 use entry::{entry, own_occurrences, shared_junk, JunkSpans, Located};
 use lines::{line_cuts, Lines};
@@ -141,9 +143,22 @@ pub fn mine(
             .par_iter()
             .zip(rarest)
             .filter_map(|(&(d, s, e), &rarest)| {
-                let chars = chars_of(d, s, e);
-                let occ = locate(chars, rarest, &positions, norms);
-                let groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
+                let mut chars = chars_of(d, s, e);
+                let mut occ = locate(chars, rarest, &positions, norms);
+                let mut groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
+                // Held whole by too few: the part of it that another holds
+                // (see `cores`).
+                if let Some((shift, id)) = rarest.filter(|_| (groups.len() as u32) < min_docs) {
+                    let places = positions
+                        .of(id)
+                        .flatten()
+                        .map(|&(x, p)| (x as usize, p as usize));
+                    let core = shared_core(chars, shift, places, norms, (group[d], group))?;
+                    let rarest = Some((shift - core.start, id));
+                    chars = &chars[core];
+                    occ = locate(chars, rarest, &positions, norms);
+                    groups = occ.iter().map(|&(x, _)| group[x]).collect();
+                }
                 ((groups.len() as u32) >= min_docs).then(|| Located {
                     key: chars.iter().map(|&c| sym_char(c)).collect(),
                     len: chars.len(),
