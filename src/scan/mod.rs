@@ -289,7 +289,7 @@ fn mine(
         group,
         &alignments,
         m.junk,
-        (opts.min_docs, true),
+        (opts.min_docs, true, true),
     );
     progress.stage("templates", 0);
     let templates = templates::find(docs, seg, group, opts.min_docs);
