@@ -29,7 +29,7 @@ use count::{Shared, NOT_SHARED, PASS_KGRAMS};
 use entry::{entry, own_occurrences, shared_junk, JunkSpans, Located};
 use lines::{line_cuts, Lines};
 use rayon::prelude::*;
-use rows::{Positions, Rows};
+use rows::{locate, rarest, Positions, Rows};
 
 /// Shortest phrase, in characters (also the k-gram length).
 pub const PHRASE_K: usize = 8;
@@ -352,60 +352,6 @@ fn runs(row: &[(u32, u32)], shared: &Shared, min_docs: u32) -> Vec<(usize, usize
                     },
                 ));
             }
-        }
-    }
-    out
-}
-
-/// The k-gram of `k` held by the fewest clusters (the first of those): its
-/// offset in `k` and its shared id.
-fn rarest(k: &[Sym], shared: &Shared) -> Option<(usize, u32)> {
-    let ids = shared.ids(&kgram_hashes(k, PHRASE_K));
-    let shift = (0..ids.len()).min_by_key(|&i| (shared.count(ids[i]), i))?;
-    Some((shift, ids[shift]))
-}
-
-/// Every (document, start) in the representatives where `k` (a run of shared
-/// k-grams) occurs: looked up through its `rarest` k-gram (see [`rarest`]), so
-/// the work is proportional to how often the phrase occurs. An occurrence
-/// that overlaps the one before it in its speech is not one: text that
-/// repeats itself (`甲乙甲乙甲乙…`) holds a long phrase at every turn, and
-/// listing each would take the square of the text (a sentence written 30 000
-/// times holding one written 1 000 times: a report of 2 GB).
-fn locate(
-    k: &[Sym],
-    rarest: Option<(usize, u32)>,
-    positions: &Positions,
-    norms: &[&Normalized],
-) -> Vec<(usize, usize)> {
-    let Some((shift, id)) = rarest else {
-        return Vec::new();
-    };
-    let mut places: Vec<(u32, u32)> = positions
-        .of(id)
-        .flatten()
-        .filter_map(|&(d, p)| Some((d, p.checked_sub(shift as u32)?)))
-        .collect();
-    places.sort_unstable();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    // The speech of the last occurrence, and where it ends.
-    let mut free = (u32::MAX, 0);
-    for (x, &(d, p)) in places.iter().enumerate() {
-        // The speeches lie scattered in memory: load each one's stream
-        // and then its characters while earlier ones are compared.
-        crate::load_ahead(
-            &places,
-            x,
-            |&(d, _)| crate::prefetch_ref(norms[d as usize]),
-            |&(d, p)| crate::prefetch(&norms[d as usize].chars, p as usize),
-        );
-        let p = p as usize;
-        if free.0 == d && p < free.1 {
-            continue;
-        }
-        if norms[d as usize].chars.get(p..p + k.len()) == Some(k) {
-            out.push((d as usize, p));
-            free = (d, p + k.len());
         }
     }
     out
