@@ -108,10 +108,14 @@ fn named_heading() -> &'static Regex {
     })
 }
 
-/// Is `line` a title of at most [`NAMED_HEADING_MAX_CHARS`] characters, with
-/// no sentence's end in it?
+/// Is `line` a title of at most [`NAMED_HEADING_MAX_CHARS`] characters?
 fn long_title(line: &str) -> bool {
-    within_chars(line, NAMED_HEADING_MAX_CHARS) && !line.contains(['。', '！', '？', '；'])
+    title_line(line, NAMED_HEADING_MAX_CHARS)
+}
+
+/// Is `line` a title of at most `max` characters, with no sentence's end in it?
+fn title_line(line: &str, max: usize) -> bool {
+    within_chars(line, max) && !line.contains(['。', '！', '？', '；'])
 }
 
 /// A line without the Markdown that may make it a heading (`## 篇一`,

@@ -145,9 +145,12 @@ pub fn mine(
             .par_iter()
             .zip(rarest)
             .filter_map(|(&(d, s, e), &rarest)| {
+                let groups_of = |occ: &[(usize, usize)]| -> FastSet<usize> {
+                    occ.iter().map(|&(x, _)| group[x]).collect()
+                };
                 let mut chars = chars_of(d, s, e);
                 let mut occ = locate(chars, rarest, &positions, norms);
-                let mut groups: FastSet<usize> = occ.iter().map(|&(x, _)| group[x]).collect();
+                let mut groups = groups_of(&occ);
                 // Held whole by too few: the part of it that another holds
                 // (see `cores`).
                 let few = cores && (groups.len() as u32) < min_docs;
@@ -160,7 +163,7 @@ pub fn mine(
                     let rarest = Some((shift - core.start, id));
                     chars = &chars[core];
                     occ = locate(chars, rarest, &positions, norms);
-                    groups = occ.iter().map(|&(x, _)| group[x]).collect();
+                    groups = groups_of(&occ);
                 }
                 ((groups.len() as u32) >= min_docs).then(|| Located {
                     key: chars.iter().map(|&c| sym_char(c)).collect(),

@@ -11,8 +11,7 @@ use super::count::Shared;
 use super::lines::Lines;
 use super::PHRASE_K;
 use crate::buckets;
-use crate::fingerprint::kgram_hashes;
-use crate::fingerprint::kgram_hashes_into;
+use crate::fingerprint::{kgram_hashes, kgram_hashes_into};
 use crate::normalize::{Normalized, Sym};
 use rayon::prelude::*;
 

@@ -2,10 +2,10 @@
 //! `01`, `1`, `一` alone above a piece's title.
 
 use super::series::{
-    arabic_digit, chars_under, names_a_document, numeral_value, short_preamble, SERIES_MIN,
+    arabic_digit, names_a_document, numeral_value, short_preamble, text_under_each, SERIES_MIN,
     TITLE_MAX_CHARS,
 };
-use super::{unmarked, within_chars};
+use super::{title_line, unmarked};
 use std::ops::Range;
 
 /// Fewest characters under each bare numeral of a series: a speech, not
@@ -26,9 +26,7 @@ pub(super) fn bare_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
         let next = (i + 1..lines.len()).map(line).find(|l| !l.is_empty());
         next.is_some_and(|l| {
             let l = unmarked(l);
-            within_chars(l, TITLE_MAX_CHARS)
-                && !l.contains(['。', '！', '？', '；'])
-                && names_a_document(l)
+            title_line(l, TITLE_MAX_CHARS) && names_a_document(l)
         })
     };
     let bare = |i: usize| {
@@ -52,10 +50,7 @@ pub(super) fn bare_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
         .iter()
         .enumerate()
         .all(|(k, x)| x.1 == k as u32 + 1);
-    let bodies = numbered.iter().enumerate().all(|(k, &(i, _))| {
-        let next = numbered.get(k + 1).map_or(lines.len(), |x| x.0);
-        chars_under(text, lines, i + 1..next) >= BARE_BODY_CHARS
-    });
+    let bodies = text_under_each(text, lines, numbered.iter().map(|x| x.0), BARE_BODY_CHARS);
     let before: Vec<&str> = (0..numbered.first().map_or(0, |x| x.0)).map(line).collect();
     match numbered.len() >= SERIES_MIN && in_order && bodies && short_preamble(&before) {
         true => numbered.into_iter().map(|x| x.0).collect(),

@@ -23,8 +23,8 @@ pub(super) fn chapters_run_on(text: &str, lines: &[Range<usize>], headings: &[us
     // chapters of a law they quote.
     let part =
         PART.get_or_init(|| Regex::new(&format!("^{DI_PIAN}")).expect("built-in part pattern"));
-    let heading = |h: usize| unmarked(text[lines[h].clone()].trim());
-    if !headings.iter().all(|&h| part.is_match(heading(h))) {
+    let line = |i: usize| unmarked(text[lines[i].clone()].trim());
+    if !headings.iter().all(|&h| part.is_match(line(h))) {
         return false;
     }
     let mut parts_with_chapters = 0;
@@ -32,8 +32,7 @@ pub(super) fn chapters_run_on(text: &str, lines: &[Range<usize>], headings: &[us
     for (k, &h) in headings.iter().enumerate() {
         let end = headings.get(k + 1).copied().unwrap_or(lines.len());
         let numbers = (h + 1..end).filter_map(|i| {
-            let line = unmarked(text[lines[i].clone()].trim());
-            let c = chapter.captures(line)?;
+            let c = chapter.captures(line(i))?;
             series::numeral_value(c.get(1)?.as_str())
         });
         let mut any = false;

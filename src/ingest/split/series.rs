@@ -3,12 +3,12 @@
 //! (`3、…讲话`, `（三）…讲话`, `③…讲话`).
 
 use super::{short_enough, unmarked, within_chars, NUMERAL};
+use regex::Regex;
+use std::ops::Range;
 
 /// Longest line of a numbered title that names a document (a meeting's full
 /// name runs past the 40 characters of a heading), in characters.
 pub(super) const TITLE_MAX_CHARS: usize = 60;
-use regex::Regex;
-use std::ops::Range;
 
 /// Could `line` match [`numbered_title`]? It ends in a numeral or a closing
 /// bracket: other lines are turned away before the pattern is run.
@@ -349,10 +349,7 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
             && steps.iter().all(|&d| matches!(d, Some(1 | 2)))
             && steps.iter().filter(|&&d| d == Some(2)).count() <= 1;
         // Text under every title (a list of titles is not a compilation).
-        let bodies = v.iter().enumerate().all(|(k, &(i, _))| {
-            let next = v.get(k + 1).map_or(lines.len(), |x| x.0);
-            chars_under(text, lines, i + 1..next) >= least
-        });
+        let bodies = text_under_each(text, lines, v.iter().map(|x| x.0), least);
         let before = (0..v[0].0).filter(|i| !toc.iter().any(|x| x.0 == *i));
         let before: Vec<&str> = before.map(|i| text[lines[i].clone()].trim()).collect();
         (counted && bodies && short_preamble(&before)).then(|| v.to_vec())
@@ -365,8 +362,26 @@ pub(super) fn series_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
     best.into_iter().map(|x| x.0).collect()
 }
 
+/// Has each of the heading lines `heads` (ascending) at least `least`
+/// characters of text under it, up to the next (the last: to the end)?
+pub(super) fn text_under_each(
+    text: &str,
+    lines: &[Range<usize>],
+    heads: impl IntoIterator<Item = usize>,
+    least: usize,
+) -> bool {
+    let mut heads = heads.into_iter().peekable();
+    while let Some(i) = heads.next() {
+        let next = heads.peek().copied().unwrap_or(lines.len());
+        if chars_under(text, lines, i + 1..next) < least {
+            return false;
+        }
+    }
+    true
+}
+
 /// Characters of lines `under` (each trimmed): a heading's text.
-pub(super) fn chars_under(text: &str, lines: &[Range<usize>], under: Range<usize>) -> usize {
+fn chars_under(text: &str, lines: &[Range<usize>], under: Range<usize>) -> usize {
     under
         .map(|j| text[lines[j].clone()].trim().chars().count())
         .sum()

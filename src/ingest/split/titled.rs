@@ -4,7 +4,7 @@
 //! `尊敬的各位来宾：`) or the date the speech was given (`（2023年12月20日）`).
 
 use super::series::{
-    chars_under, names_a_document, short_preamble, DOCUMENT_BODY_CHARS, TITLE_MAX_CHARS,
+    names_a_document, short_preamble, text_under_each, DOCUMENT_BODY_CHARS, TITLE_MAX_CHARS,
 };
 use super::{blank_line, short_enough, unmarked, within_chars};
 use regex::Regex;
@@ -63,14 +63,13 @@ pub(super) fn salutation(line: &str) -> Option<usize> {
 /// opens; none otherwise.
 pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> {
     let line = |i: usize| text[lines[i].clone()].trim();
-    let is_full: Vec<bool> = (0..lines.len())
-        .map(|i| {
-            let t = title(line(i));
-            within_chars(t, TITLE_MAX_CHARS) && meeting_title().is_match(t)
-        })
+    let titles_of: Vec<&str> = (0..lines.len()).map(|i| title(line(i))).collect();
+    let is_full: Vec<bool> = titles_of
+        .iter()
+        .map(|t| within_chars(t, TITLE_MAX_CHARS) && meeting_title().is_match(t))
         .collect();
     let is_title: Vec<bool> = (0..lines.len())
-        .map(|i| is_full[i] || (short_enough(line(i)) && speech_title().is_match(title(line(i)))))
+        .map(|i| is_full[i] || (short_enough(line(i)) && speech_title().is_match(titles_of[i])))
         .collect();
     // The opening comes before the next title (the titles of a contents
     // list open nothing).
@@ -85,7 +84,7 @@ pub(super) fn titled_headings(text: &str, lines: &[Range<usize>]) -> Vec<usize> 
         .filter(|&i| is_title[i] && opens(i))
         .collect();
     if titles.len() < TITLED_MIN {
-        return untitled_collection(text, lines, &is_full);
+        return untitled_collection(text, lines, &titles_of, &is_full);
     }
     // In such a collection a speech's full title (`在…上的讲话`) with text
     // under it (not a contents list's line) opens a speech even when the
@@ -126,16 +125,18 @@ const UNTITLED_MIN: usize = 3;
 /// section), each with [`DOCUMENT_BODY_CHARS`] of text under it, and little
 /// text before the first. (A speech's title repeated over each page of a
 /// copied PDF is one title.)
-fn untitled_collection(text: &str, lines: &[Range<usize>], is_full: &[bool]) -> Vec<usize> {
+fn untitled_collection(
+    text: &str,
+    lines: &[Range<usize>],
+    titles_of: &[&str],
+    is_full: &[bool],
+) -> Vec<usize> {
     let line = |i: usize| text[lines[i].clone()].trim();
     let found: Vec<usize> = (0..lines.len())
-        .filter(|&i| is_full[i] && names_a_document(title(line(i))))
+        .filter(|&i| is_full[i] && names_a_document(titles_of[i]))
         .collect();
-    let bodies = found.iter().enumerate().all(|(k, &i)| {
-        let next = found.get(k + 1).copied().unwrap_or(lines.len());
-        chars_under(text, lines, i + 1..next) >= DOCUMENT_BODY_CHARS
-    });
-    let names: std::collections::BTreeSet<&str> = found.iter().map(|&i| title(line(i))).collect();
+    let bodies = text_under_each(text, lines, found.iter().copied(), DOCUMENT_BODY_CHARS);
+    let names: std::collections::BTreeSet<&str> = found.iter().map(|&i| titles_of[i]).collect();
     let before: Vec<&str> = (0..found.first().map_or(0, |&i| i)).map(line).collect();
     match found.len() >= UNTITLED_MIN
         && names.len() == found.len()
